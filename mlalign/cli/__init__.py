@@ -1,0 +1,64 @@
+"""Command-line interface: thin click commands over the Python API.
+
+Each command lives in its own module under `mlalign/cli/`; this module holds the group,
+the shared options and the error handling that turns user errors into one-line messages.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from mlalign import __version__
+from mlalign.errors import MlalignError
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, "-V", "--version", prog_name="mlalign")
+def cli() -> None:
+    """Align, translate and audit Arabic and Persian originals against English versions.
+
+    \b
+    Examples:
+      mlalign align original.fa.txt english.txt --format html -o report.html
+      mlalign align original.ar.txt english.txt --presplit --format jsonl -o beads.jsonl
+      mlalign translate original.fa.txt --from fa -o english.mt.txt
+      mlalign models install ./translate-fa_en.argosmodel
+      mlalign corpus build pairs.tsv -o corpus/
+    """
+
+
+def _register() -> None:
+    from mlalign.cli import align as align_cmd
+    from mlalign.cli import corpus as corpus_cmd
+    from mlalign.cli import models as models_cmd
+    from mlalign.cli import translate as translate_cmd
+
+    for module in (align_cmd, translate_cmd, models_cmd, corpus_cmd):
+        module.register(cli)
+
+
+_register()
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: user errors become `mlalign: error: ...` on one line and a non-zero exit."""
+    try:
+        cli.main(args=argv, prog_name="mlalign", standalone_mode=False)
+    except MlalignError as exc:
+        click.echo(f"mlalign: error: {exc}", err=True)
+        sys.exit(exc.exit_code)
+    except click.exceptions.Abort:
+        click.echo("mlalign: aborted", err=True)
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        click.echo("mlalign: interrupted", err=True)
+        sys.exit(130)
+    except OSError as exc:
+        name = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
+        click.echo(f"mlalign: error: {name}{exc.strerror or exc}", err=True)
+        sys.exit(2)
