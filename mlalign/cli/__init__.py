@@ -33,9 +33,10 @@ def _register() -> None:
     from mlalign.cli import align as align_cmd
     from mlalign.cli import corpus as corpus_cmd
     from mlalign.cli import models as models_cmd
+    from mlalign.cli import tools as tools_cmd
     from mlalign.cli import translate as translate_cmd
 
-    for module in (align_cmd, translate_cmd, models_cmd, corpus_cmd):
+    for module in (align_cmd, translate_cmd, models_cmd, corpus_cmd, tools_cmd):
         module.register(cli)
 
 
@@ -45,7 +46,9 @@ _register()
 def main(argv: list[str] | None = None) -> None:
     """Entry point: user errors become `mlalign: error: ...` on one line and a non-zero exit."""
     try:
-        cli.main(args=argv, prog_name="mlalign", standalone_mode=False)
+        code = cli.main(args=argv, prog_name="mlalign", standalone_mode=False)
+        if isinstance(code, int) and code:
+            sys.exit(code)
     except MlalignError as exc:
         click.echo(f"mlalign: error: {exc}", err=True)
         sys.exit(exc.exit_code)

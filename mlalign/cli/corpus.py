@@ -1,9 +1,171 @@
-"""`mlalign corpus` command (placeholder until its owner lands it)."""
+"""`mlalign corpus build`: audit many document pairs into one clean parallel corpus."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
+
+from mlalign.cli.options import quiet_option
+
+
+@click.group("corpus")
+def corpus_group() -> None:
+    """Build parallel corpora from many document pairs."""
+
+
+@corpus_group.command("build")
+@click.argument("input_path", metavar="INPUT", type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    "out",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="Output folder (created; rerunning into it resumes).",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "ray"]),
+    default="local",
+    show_default=True,
+    help="local: process pool on this machine; ray: Ray actors (pip install 'mlalign[ray]').",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Parallel workers, each with its own model copy.",
+)
+@click.option("--address", default=None, help="Ray cluster address (default: a local Ray session).")
+@click.option(
+    "-f",
+    "--format",
+    "formats",
+    multiple=True,
+    help="parquet, tmx, moses (comma-separated or repeated); corpus.parquet is always written.",
+)
+@click.option(
+    "--min-score", type=float, default=None, help="Drop beads with alignment score below this."
+)
+@click.option("--max-drift", type=float, default=None, help="Drop beads with drift above this.")
+@click.option(
+    "--max-length-ratio",
+    type=float,
+    default=3.0,
+    show_default=True,
+    help="Drop beads whose character-length ratio is outside [1/X, X]; 0 disables.",
+)
+@click.option("--no-dedup", is_flag=True, help="Keep duplicate bead pairs.")
+@click.option(
+    "--no-langcheck", is_flag=True, help="Keep beads whose sides are in the wrong script."
+)
+@click.option("--keep-empty-side", is_flag=True, help="Keep 1-0/0-1 beads (omissions/additions).")
+@click.option(
+    "--src-lang",
+    type=click.Choice(["auto", "ar", "fa"]),
+    default="auto",
+    show_default=True,
+    help="Language of the originals (a manifest's lang column wins per pair).",
+)
+@click.option("--presplit", is_flag=True, help="Files hold one sentence per line.")
+@click.option(
+    "--translator",
+    type=click.Choice(["none", "auto", "argos"]),
+    default="none",
+    show_default=True,
+    help="Machine-translate originals with installed Argos packages.",
+)
+@click.option(
+    "--set",
+    "overrides",
+    multiple=True,
+    metavar="KEY=VALUE",
+    help="Override an align./drift. setting, as in `mlalign align`.",
+)
+@quiet_option
+@click.pass_context
+def build_command(
+    ctx,
+    input_path,
+    out,
+    engine,
+    workers,
+    address,
+    formats,
+    min_score,
+    max_drift,
+    max_length_ratio,
+    no_dedup,
+    no_langcheck,
+    keep_empty_side,
+    src_lang,
+    presplit,
+    translator,
+    overrides,
+    quiet,
+):
+    """Audit every pair in INPUT (a manifest or a folder) into OUT/corpus.parquet.
+
+    \b
+    INPUT is a CSV/TSV/Parquet manifest with columns id, original, english[, lang]
+    (paths relative to the manifest), or a folder of name.ar.txt / name.fa.txt files
+    paired with name.en.txt.
+    \b
+    Rerunning into the same OUT skips pairs already done (same inputs and settings).
+    Exit status: 0 when at least one pair succeeded (failures are listed in
+    summary.tsv and printed), 1 when none did, 2 for unusable input.
+    \b
+    Examples:
+      mlalign corpus build pairs.tsv -o corpus/ --workers 2 -f tmx,moses
+      mlalign corpus build docs/ -o corpus/ --engine ray --min-score 0.5 --max-drift 0.6
+    """
+    from mlalign.cli.options import apply_overrides, check_known_sections
+    from mlalign.corpus import FilterConfig, build_corpus
+
+    fmts: list[str] = []
+    for value in formats or ("parquet",):
+        fmts.extend(part.strip().lower() for part in value.split(",") if part.strip())
+    align_config = drift_config = None
+    if overrides:
+        from mlalign.align import AlignConfig
+        from mlalign.drift import DriftConfig
+
+        check_known_sections(overrides, ("align", "drift"))
+        align_config = apply_overrides(AlignConfig(), "align", overrides)
+        drift_config = apply_overrides(DriftConfig(), "drift", overrides)
+    filters = FilterConfig(
+        min_score=min_score,
+        max_drift=max_drift,
+        max_length_ratio=max_length_ratio if max_length_ratio and max_length_ratio > 0 else None,
+        dedup=not no_dedup,
+        langcheck=not no_langcheck,
+        drop_empty_side=not keep_empty_side,
+    )
+    report = build_corpus(
+        input_path,
+        out,
+        engine=engine,
+        workers=workers,
+        address=address,
+        formats=fmts,
+        filters=filters,
+        src_lang=src_lang,
+        presplit=presplit,
+        translator=translator,
+        align_config=align_config,
+        drift_config=drift_config,
+        quiet=quiet,
+        echo=None if quiet else (lambda msg: click.echo(msg, err=True)),
+    )
+    if quiet and report.failures:
+        for pair_id, error in report.failures:
+            click.echo(f"mlalign: failed {pair_id}: {error}", err=True)
+    if report.exit_code:
+        ctx.exit(report.exit_code)
 
 
 def register(group: click.Group) -> None:
-    """Add this module's command(s) to the top-level group."""
+    """Add `corpus build` to the top-level group."""
+    group.add_command(corpus_group)

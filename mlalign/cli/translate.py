@@ -1,9 +1,77 @@
-"""`mlalign translate` command (placeholder until its owner lands it)."""
+"""`mlalign translate`: machine-translate an Arabic or Persian text file into English.
+
+Sentences are split by mlalign (or taken one per line with --presplit), translated in
+batches with the installed Argos package, cached, and written atomically.
+"""
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import click
+
+CHUNK = 256  # sentences per progress-bar step; the translator batches within a chunk
+
+
+@click.command("translate")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--from", "src_lang", type=click.Choice(["ar", "fa", "auto"]), default="auto",
+              show_default=True, help="Source language.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write here (atomically) instead of stdout.")
+@click.option("--presplit", is_flag=True,
+              help="Input has one sentence per line; output one translation per line.")
+@click.option("--beam-size", type=click.IntRange(1, 16), default=4, show_default=True)
+@click.option("--batch-size", type=click.IntRange(1, 1024), default=32, show_default=True)
+@click.option("--threads", type=click.IntRange(0, 256), default=0, show_default=True,
+              help="CPU threads for the model (0 = all cores).")
+@click.option("--no-cache", is_flag=True, help="Do not read or write the translation cache.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+def translate_cmd(file: Path, src_lang: str, output: Path | None, presplit: bool,
+                  beam_size: int, batch_size: int, threads: int, no_cache: bool,
+                  quiet: bool) -> None:
+    """Translate FILE to English, sentence by sentence, offline."""
+    from tqdm import tqdm
+
+    from mlalign.fsutil import atomic_write_text
+    from mlalign.text.langid import resolve_source_language
+    from mlalign.text.reader import read_text
+    from mlalign.text.split import presplit_lines, split_document
+    from mlalign.translate import load_translator
+
+    text = read_text(file)
+    lang = resolve_source_language(text, src_lang, str(file))
+    sentences = presplit_lines(text, str(file)) if presplit else split_document(text, lang)
+    translator = load_translator(lang, use_cache=not no_cache, beam_size=beam_size,
+                                 batch_size=batch_size, intra_threads=threads)
+    texts = [s.text for s in sentences]
+    out: list[str] = []
+    with tqdm(total=len(texts), unit="sent", disable=quiet, file=sys.stderr,
+              desc=f"translate {lang}->en") as bar:
+        for start in range(0, len(texts), CHUNK):
+            chunk = texts[start:start + CHUNK]
+            out.extend(translator.translate(chunk))
+            bar.update(len(chunk))
+    if presplit:
+        result = "".join(t + "\n" for t in out)
+    else:
+        paragraphs: list[list[str]] = []
+        last: int | None = None
+        for sent, tr in zip(sentences, out, strict=True):
+            if last is None or sent.paragraph != last:
+                paragraphs.append([])
+                last = sent.paragraph
+            if tr:
+                paragraphs[-1].append(tr)
+        # One paragraph per line, as argostranslate re-joins paragraphs with "\n".
+        result = "".join(" ".join(p) + "\n" for p in paragraphs)
+    if output is None:
+        click.echo(result, nl=False)
+    else:
+        atomic_write_text(output, result)
 
 
 def register(group: click.Group) -> None:
-    """Add this module's command(s) to the top-level group."""
+    """Add `translate` to the top-level group."""
+    group.add_command(translate_cmd)

@@ -1,0 +1,155 @@
+"""Writers for every output format, and `write_outputs`, the one call the CLI makes.
+
+Each format lives in its own module with a small class satisfying `Writer`; `FORMATS` maps
+format names to instances. Provenance goes inside formats with headers (TMX props, XLIFF
+notes, Parquet metadata, HTML footer) and always into a `<stem>.meta.json` sidecar, since
+JSONL and TSV must stay one row per bead.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from mlalign.errors import InputError
+from mlalign.fsutil import atomic_write_text
+from mlalign.io.base import WriteOptions, Writer, filter_beads, provenance_json
+from mlalign.io.html import HtmlWriter
+from mlalign.io.jsonl import JsonlWriter
+from mlalign.io.moses import MosesWriter
+from mlalign.io.parquet import ParquetWriter
+from mlalign.io.tabular import CsvWriter, TsvWriter
+from mlalign.io.tmx import TmxWriter
+from mlalign.io.xliff import XliffWriter
+from mlalign.types import Audit
+
+__all__ = [
+    "FORMATS",
+    "CORPUS_FORMATS",
+    "WriteOptions",
+    "Writer",
+    "filter_beads",
+    "output_paths",
+    "summary_text",
+    "write_outputs",
+]
+
+FORMATS: dict[str, Writer] = {
+    w.format: w
+    for w in (
+        JsonlWriter(),
+        TsvWriter(),
+        CsvWriter(),
+        TmxWriter(),
+        XliffWriter(),
+        MosesWriter(),
+        ParquetWriter(),
+        HtmlWriter(),
+    )
+}
+# Formats holding only beads with both sides (a translation memory needs pairs).
+CORPUS_FORMATS = frozenset({"tmx", "moses"})
+_KNOWN_SUFFIXES = {w.suffix for w in FORMATS.values()} | {
+    ".json",
+    ".xliff",
+    ".htm",
+    ".txt",
+    ".meta.json",
+}
+
+
+def _writer(fmt: str) -> Writer:
+    try:
+        return FORMATS[fmt]
+    except KeyError:
+        raise InputError(
+            f"unknown output format {fmt!r}; choose from {', '.join(FORMATS)}"
+        ) from None
+
+
+def _stem(out: Path) -> Path:
+    """`out/` → `out/audit`; `out.jsonl` → `out`; `out` → `out` (what users mean by a stem)."""
+    if out.is_dir() or str(out).endswith(("/", "\\")):
+        return out / "audit"
+    if out.name.endswith(".meta.json"):
+        return out.with_name(out.name[: -len(".meta.json")])
+    return out.with_suffix("") if out.suffix.lower() in _KNOWN_SUFFIXES else out
+
+
+def output_paths(out: Path, formats: list[str]) -> dict[str, Path]:
+    """Where each format goes: a single format writes to `out` itself (unless `out` is a
+    directory); several formats derive `<stem><suffix>` names."""
+    if len(formats) == 1 and not (out.is_dir() or str(out).endswith(("/", "\\"))):
+        return {formats[0]: out}
+    stem = _stem(out)
+    return {fmt: stem.parent / (stem.name + _writer(fmt).suffix) for fmt in formats}
+
+
+def write_outputs(
+    audit: Audit, out: Path | str | None, formats: list[str], options: WriteOptions | None = None
+) -> list[Path]:
+    """Write one file per format (Moses: two) plus a `.meta.json` provenance sidecar.
+
+    `out` None or "-" prints a single text format to stdout and returns []."""
+    options = options or WriteOptions()
+    formats = list(dict.fromkeys(formats or ["jsonl"]))
+    writers = [_writer(fmt) for fmt in formats]
+    if out is None or str(out) == "-":
+        if len(writers) != 1 or not hasattr(writers[0], "render"):
+            raise InputError(
+                f"--format {','.join(formats)} needs -o PATH; stdout takes one text format"
+            )
+        text = writers[0].render(audit, options)  # type: ignore[attr-defined]
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return []
+    out = Path(out)
+    paths = output_paths(out, formats)
+    written: list[Path] = []
+    for fmt, writer in zip(formats, writers, strict=True):
+        path = paths[fmt]
+        writer.write(audit, path, options)
+        if isinstance(writer, MosesWriter):
+            written.extend(writer.outputs(audit, path))
+        else:
+            written.append(path)
+    sidecar = _stem(out if len(formats) > 1 or out.is_dir() else paths[formats[0]])
+    sidecar = sidecar.parent / (sidecar.name + ".meta.json")
+    atomic_write_text(
+        sidecar,
+        provenance_json(
+            audit,
+            outputs={fmt: p.name for fmt, p in paths.items()},
+            filters={
+                "min_score": options.min_score,
+                "drop_flagged": options.drop_flagged,
+                "include_mt": options.include_mt,
+            },
+        )
+        + "\n",
+    )
+    written.append(sidecar)
+    return written
+
+
+def summary_text(audit: Audit, seconds: float) -> str:
+    """One paragraph for the end of a CLI run: what was aligned, what was flagged, how long."""
+    kinds: dict[str, int] = {}
+    for bead in audit.beads:
+        kinds[bead.kind] = kinds.get(bead.kind, 0) + 1
+    kind_text = ", ".join(
+        f"{k} x{n}" for k, n in sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0]))
+    )
+    flags = audit.flag_counts()
+    flagged = sum(1 for b in audit.beads if b.flags)
+    high = sum(1 for b in audit.beads if b.severity == "high")
+    flag_text = ", ".join(
+        f"{t} {n}" for t, n in sorted(flags.items(), key=lambda kv: (-kv[1], kv[0]))
+    )
+    parts = [
+        f"mlalign: {len(audit.src_sentences)} {audit.src_lang} and {len(audit.tgt_sentences)} "
+        f"{audit.tgt_lang} sentences -> {len(audit.beads)} beads ({kind_text or 'none'});",
+        f"{flagged} flagged ({high} high)" + (f": {flag_text};" if flag_text else ";"),
+        f"{seconds:.1f}s.",
+    ]
+    return " ".join(parts)

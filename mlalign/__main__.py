@@ -1,0 +1,5 @@
+"""`python -m mlalign` runs the command-line interface."""
+
+from mlalign.cli import main
+
+main()

@@ -1,0 +1,52 @@
+"""Alignment settings and result record; `as_dict()` goes into the audit's provenance."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from mlalign.types import Bead
+
+# log(len_en / len_src) mean and spread per language pair, measured on NTREX lines (dev data).
+LENGTH_STATS: dict[str, tuple[float, float]] = {"ar": (0.07, 0.19), "fa": (0.01, 0.18)}
+
+
+@dataclass
+class AlignConfig:
+    """Knobs of the embedding aligner; defaults tuned on NTREX/Tatoeba dev documents."""
+
+    max_bead: int = 3  # beads up to 1-3 / 3-1 (and 2-2)
+    band: int = 8  # half-width of the fine band around the coarse path, in sentences
+    full_dp_cells: int = 250_000  # below n*m this size, run the exact full DP (no coarse pass)
+    skip_src: float = 0.7  # cost of a 1-0 bead (original sentence left untranslated)
+    skip_tgt: float = 0.7  # cost of a 0-1 bead (English sentence with no original)
+    nm_penalty: float = 0.3  # extra cost per extra sentence in an n-m bead (prefer 1-1)
+    weight_sim: float = 1.0
+    weight_len: float = 0.02
+    len_hinge: float = 0.0  # |z| of log length ratio below which length costs nothing
+    weight_para: float = 0.05  # penalty for a bead straddling a paragraph end (soft anchor)
+    random_samples: int = 32  # neighbours used to normalise cosine (vecalign/LASER style)
+    random_window: int = 100  # neighbours are drawn within this many sentences of the diagonal
+    prior_norm: float = 0.20  # typical mean (1 - cos) to random sentences (dev), for short docs
+    prior_weight: float = 8.0  # how many samples the prior counts as
+    refine_slack: float | None = 0.01  # split an n-m bead's edge sentence off if cosine rises by more (None: off)
+    refine_len_weight: float = 0.08  # cosine units per sd of length-ratio excess in that split test
+    refine_len_hinge: float = 1.5
+    score_mid: float = 0.75  # normalised cost at which confidence is 0.5 (dev: good 1-1 median 0.55, wrong 0.98)
+    score_scale: float = 0.09
+    weight_chrf: float = 0.2  # share of chrF(mt, tgt) in the confidence when mt is given
+    low_score_warn: float = 0.5
+    skip_share_warn: float = 0.3
+    seed: int = 13
+    length_stats: dict[str, tuple[float, float]] = field(default_factory=lambda: dict(LENGTH_STATS))
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class AlignmentResult:
+    """Beads in document order plus document-level warnings (swapped halves, mostly unaligned)."""
+
+    beads: list[Bead]
+    warnings: list[str] = field(default_factory=list)

@@ -1,0 +1,417 @@
+"""`build_corpus`: audit many document pairs on an engine, resumably, into one clean corpus.
+
+Order of work: read the input list → skip pairs whose result file is valid and whose input
+and settings hash matches → run the rest on the engine, writing each result file as soon
+as it arrives → assemble `corpus.parquet` (and TMX/Moses) through the quality filters →
+write the summary and the provenance files. A crash or Ctrl-C loses at most the pairs in
+flight; the next run picks up from the files on disk.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sys
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from mlalign import __version__
+from mlalign.corpus.engine import Engine, available_cores, make_engine, threads_per_worker
+from mlalign.corpus.filters import FILTERS, CorpusFilter, FilterConfig
+from mlalign.corpus.inputs import Inputs, PairTask, load_inputs
+from mlalign.corpus.store import (
+    BEAD_SCHEMA,
+    pair_path,
+    read_pair_info,
+    read_pair_table,
+    result_from_info,
+    write_pair,
+)
+from mlalign.corpus.worker import PairResult, Settings, pair_hash
+from mlalign.corpus.writers import CorpusWriter, MosesWriter, TmxWriter
+from mlalign.errors import InputError
+from mlalign.fsutil import atomic_path, atomic_write_text
+
+FORMATS = ("parquet", "tmx", "moses")
+
+SUMMARY_SCHEMA = pa.schema(
+    [
+        pa.field("id", pa.string()),
+        pa.field("status", pa.string()),
+        pa.field("error", pa.string()),
+        pa.field("src_lang", pa.string()),
+        pa.field("src_sentences", pa.int32()),
+        pa.field("tgt_sentences", pa.int32()),
+        pa.field("beads", pa.int32()),
+        pa.field("beads_kept", pa.int32()),
+        pa.field("flagged_share", pa.float64()),
+        pa.field("seconds", pa.float64()),
+        pa.field("resumed", pa.bool_()),
+        pa.field("original", pa.string()),
+        pa.field("english", pa.string()),
+    ]
+)
+
+
+@dataclass
+class BuildReport:
+    """What a build did; `exit_code` is 0 when at least one pair made it into the corpus."""
+
+    out_dir: Path
+    pairs: int = 0
+    ok: int = 0
+    failed: int = 0
+    resumed: int = 0
+    computed: int = 0
+    sentences: int = 0  # original-side sentences audited in this run (not resumed ones)
+    beads_in: int = 0
+    beads_kept: int = 0
+    removed: dict[str, int] = field(default_factory=dict)
+    failures: list[tuple[str, str]] = field(default_factory=list)
+    unpaired: list[str] = field(default_factory=list)
+    outputs: list[Path] = field(default_factory=list)
+    seconds: float = 0.0
+    audit_seconds: float = 0.0
+
+    @property
+    def exit_code(self) -> int:
+        return 0 if self.ok > 0 else 1
+
+    def text(self) -> str:
+        """The closing summary paragraph printed by the CLI."""
+        removed = ", ".join(f"{k} {v}" for k, v in self.removed.items()) or "none"
+        rate = f"{self.sentences / self.audit_seconds:.1f}" if self.audit_seconds > 0 else "-"
+        lines = [
+            f"corpus: {self.ok}/{self.pairs} pairs ok ({self.resumed} resumed, "
+            f"{self.computed} computed), {self.failed} failed; "
+            f"{self.beads_kept}/{self.beads_in} beads kept; removed: {removed}; "
+            f"{self.seconds:.1f} s ({rate} sentences/s) → {self.out_dir}"
+        ]
+        for pair_id, error in self.failures:
+            lines.append(f"  failed {pair_id}: {error}")
+        if self.unpaired:
+            lines.append(f"  {len(self.unpaired)} unpaired file(s), e.g. {self.unpaired[0]}")
+        return "\n".join(lines)
+
+
+def _plan(
+    inputs: Inputs, settings: Settings, pairs_dir: Path
+) -> tuple[dict[str, PairResult], list[PairTask], dict[str, str]]:
+    """Split tasks into reusable results, pairs that fail before running, and pairs to run."""
+    done: dict[str, PairResult] = {}
+    todo: list[PairTask] = []
+    hashes: dict[str, str] = {}
+    for task in inputs.tasks:
+        missing = [
+            (role, path)
+            for role, path in (("original", task.original), ("english", task.english))
+            if not path or not Path(path).is_file()
+        ]
+        if missing:
+            role, path = missing[0]
+            error = f"{path}: {role} file not found" if path else f"{role} path is empty"
+            done[task.id] = PairResult(id=task.id, status="error", error=error)
+            continue
+        digest = pair_hash(task, settings)
+        hashes[task.id] = digest
+        stored = read_pair_info(pair_path(pairs_dir, task.safe_id))
+        if stored is not None and stored[0] == digest and stored[1].get("id") == task.id:
+            done[task.id] = result_from_info(stored[1])
+        else:
+            todo.append(task)
+    # biggest pairs first (longest-processing-time order): no worker is left with one long
+    # document at the end while the others idle; the corpus keeps input order regardless
+    todo.sort(key=lambda t: -(Path(t.original).stat().st_size + Path(t.english).stat().st_size))
+    return done, todo, hashes
+
+
+def _run_engine(
+    engine: Engine,
+    todo: list[PairTask],
+    settings: Settings,
+    pairs_dir: Path,
+    hashes: dict[str, str],
+    results: dict[str, PairResult],
+    total: int,
+    quiet: bool,
+    report: BuildReport,
+) -> None:
+    """Stream results from the engine, write each pair file at once, tick the progress bar."""
+    from tqdm import tqdm
+
+    by_id = {t.id: t for t in todo}
+    started = time.perf_counter()
+    bar = tqdm(
+        total=total,
+        initial=total - len(todo),
+        unit="pair",
+        desc="corpus",
+        disable=quiet,
+        file=sys.stderr,
+        dynamic_ncols=True,
+    )
+    try:
+        for result in engine.map_pairs(todo, settings):
+            task = by_id[result.id]
+            path = pair_path(pairs_dir, task.safe_id)
+            if result.status == "ok":
+                write_pair(path, result, hashes[task.id])
+                report.sentences += result.src_sentences
+            else:
+                with contextlib.suppress(FileNotFoundError):
+                    path.unlink()  # a stale result for inputs that now fail must not be reused
+            result.columns = None  # written; don't keep the beads in memory
+            results[result.id] = result
+            report.computed += 1
+            elapsed = time.perf_counter() - started
+            bar.set_postfix_str(f"{report.sentences / elapsed:.1f} sent/s" if elapsed else "")
+            bar.update(1)
+    finally:
+        bar.close()
+        report.audit_seconds = time.perf_counter() - started
+
+
+def _assemble(
+    tasks: Iterable[PairTask],
+    results: dict[str, PairResult],
+    pairs_dir: Path,
+    out_dir: Path,
+    formats: list[str],
+    filt: CorpusFilter,
+    srclang: str,
+) -> tuple[dict[str, int], list[Path]]:
+    """Filter every ok pair's beads in input order into corpus.parquet (+ TMX/Moses)."""
+    kept_per_pair: dict[str, int] = {}
+    corpus_path = out_dir / "corpus.parquet"
+    extra: list[CorpusWriter] = []
+    outputs: list[Path] = []
+    with contextlib.ExitStack() as stack:
+        tmp = stack.enter_context(atomic_path(corpus_path))
+        writer = pq.ParquetWriter(tmp, BEAD_SCHEMA, compression="zstd")
+        try:
+            if "tmx" in formats:
+                extra.append(TmxWriter(out_dir / "corpus.tmx", srclang=srclang))
+            if "moses" in formats:
+                extra.append(MosesWriter(out_dir, "corpus"))
+            for task in tasks:
+                result = results.get(task.id)
+                if result is None or result.status == "error":
+                    continue
+                table = read_pair_table(pair_path(pairs_dir, task.safe_id))
+                rows = table.to_pylist()
+                mask = filt.keep_mask(rows)
+                kept_rows = [row for row, keep in zip(rows, mask, strict=True) if keep]
+                kept_per_pair[task.id] = len(kept_rows)
+                if kept_rows:
+                    writer.write_table(pa.Table.from_pylist(kept_rows, schema=BEAD_SCHEMA))
+                    for w in extra:
+                        w.write(kept_rows)
+        except BaseException:
+            writer.close()
+            for w in extra:
+                w.abort()
+            raise
+        writer.close()
+        outputs.append(corpus_path)
+        for w in extra:
+            outputs.extend(w.close())
+    return kept_per_pair, outputs
+
+
+def _write_summary(
+    tasks: list[PairTask], results: dict[str, PairResult], kept: dict[str, int], out_dir: Path
+) -> list[Path]:
+    rows = []
+    for task in tasks:
+        r = results.get(task.id) or PairResult(id=task.id, status="error", error="not run")
+        rows.append(
+            {
+                "id": task.id,
+                "status": "error" if r.status == "error" else "ok",
+                "error": r.error,
+                "src_lang": r.src_lang,
+                "src_sentences": r.src_sentences,
+                "tgt_sentences": r.tgt_sentences,
+                "beads": r.beads,
+                "beads_kept": kept.get(task.id, 0),
+                "flagged_share": r.flagged_share,
+                "seconds": r.seconds,
+                "resumed": r.status == "skipped",
+                "original": task.original,
+                "english": task.english,
+            }
+        )
+    table = pa.Table.from_pylist(rows, schema=SUMMARY_SCHEMA)
+    parquet_path, tsv_path = out_dir / "summary.parquet", out_dir / "summary.tsv"
+    with atomic_path(parquet_path) as tmp:
+        pq.write_table(table, tmp)
+    header = SUMMARY_SCHEMA.names
+
+    def cell(value: Any) -> str:
+        return " ".join(str(value).split()) if value is not None else ""
+
+    lines = ["\t".join(header)] + ["\t".join(cell(row[c]) for c in header) for row in rows]
+    atomic_write_text(tsv_path, "\n".join(lines) + "\n")
+    return [parquet_path, tsv_path]
+
+
+def merge_provenance(results: Iterable[PairResult]) -> list[dict[str, Any]]:
+    """Distinct audit provenances (minus per-pair inputs and timing), with how many pairs each."""
+    groups: dict[str, dict[str, Any]] = {}
+    for r in results:
+        if r.status == "error" or not r.provenance:
+            continue
+        prov = {k: v for k, v in r.provenance.items() if k not in ("inputs", "seconds")}
+        key = json.dumps(prov, sort_keys=True, default=str)
+        entry = groups.setdefault(key, {"pairs": 0, **prov})
+        entry["pairs"] += 1
+    return sorted(groups.values(), key=lambda e: -e["pairs"])
+
+
+def build_corpus(
+    input_path: str | Path,
+    out_dir: str | Path,
+    *,
+    engine: str | Engine = "local",
+    workers: int = 1,
+    address: str | None = None,
+    formats: Iterable[str] = ("parquet",),
+    filters: FilterConfig | None = None,
+    src_lang: str = "auto",
+    presplit: bool = False,
+    translator: str = "none",
+    align_config: Any = None,
+    drift_config: Any = None,
+    cache_dir: str | None = None,
+    quiet: bool = True,
+    echo: Callable[[str], None] | None = None,
+    settings: Settings | None = None,
+) -> BuildReport:
+    """Audit every pair of a manifest or directory and assemble one filtered parallel corpus.
+
+    `settings` overrides the audit settings wholesale (tests use it to plug in fakes);
+    otherwise they are made from `src_lang`, `presplit`, `translator` and the configs.
+    """
+    started = time.perf_counter()
+    fmts = [f.strip().lower() for f in formats if f.strip()]
+    unknown = [f for f in fmts if f not in FORMATS]
+    if unknown:
+        raise InputError(
+            f"unknown corpus format(s) {', '.join(unknown)}; choose from {', '.join(FORMATS)}"
+        )
+    if src_lang not in ("auto", "ar", "fa"):
+        raise InputError(f"--src-lang must be auto, ar or fa, got {src_lang!r}")
+    filters = filters or FilterConfig()
+    inputs = load_inputs(input_path)
+    eng = make_engine(engine, workers, address) if isinstance(engine, str) else engine
+    if settings is None:
+        settings = Settings(
+            src_lang=src_lang,
+            presplit=presplit,
+            translator=translator,
+            align_config=align_config,
+            drift_config=drift_config,
+            cache_dir=cache_dir,
+            threads=threads_per_worker(eng.workers),
+        )
+    out = Path(out_dir)
+    pairs_dir = out / "pairs"
+    pairs_dir.mkdir(parents=True, exist_ok=True)
+    report = BuildReport(out_dir=out, pairs=len(inputs.tasks), unpaired=list(inputs.unpaired))
+
+    results, todo, hashes = _plan(inputs, settings, pairs_dir)
+    report.resumed = sum(1 for r in results.values() if r.status == "skipped")
+    try:
+        _run_engine(
+            eng, todo, settings, pairs_dir, hashes, results, len(inputs.tasks), quiet, report
+        )
+    except KeyboardInterrupt:
+        if echo:
+            echo(
+                f"mlalign: interrupted; {len(results)} pair result(s) kept in {pairs_dir}, rerun to resume"
+            )
+        raise
+
+    langs = sorted({r.src_lang for r in results.values() if r.status != "error" and r.src_lang})
+    filt = CorpusFilter(filters)
+    kept, outputs = _assemble(
+        inputs.tasks, results, pairs_dir, out, fmts, filt, langs[0] if len(langs) == 1 else "*all*"
+    )
+    outputs += _write_summary(inputs.tasks, results, kept, out)
+
+    report.ok = sum(1 for r in results.values() if r.status != "error")
+    report.failed = report.pairs - report.ok
+    report.failures = [
+        (t.id, results[t.id].error) for t in inputs.tasks if results[t.id].status == "error"
+    ]
+    report.beads_in, report.beads_kept = filt.total, filt.kept
+    report.removed = {name: filt.counts[name] for name in FILTERS}
+    report.seconds = round(time.perf_counter() - started, 3)
+
+    run = {
+        "tool": "mlalign",
+        "version": __version__,
+        "command": "corpus build",
+        "input": {
+            "path": str(input_path),
+            "kind": inputs.kind,
+            "pairs": len(inputs.tasks),
+            "unpaired": inputs.unpaired,
+        },
+        "engine": {
+            **eng.describe(),
+            "threads_per_worker": settings.threads,
+            "cores": available_cores(),
+        },
+        "settings": settings.fingerprint(),
+        "embedder": sorted(
+            {str(r.provenance.get("embedder")) for r in results.values() if r.provenance}
+        ),
+        "filters": filters.as_dict(),
+        "filter_order": list(FILTERS),
+        "filtered": filt.report(),
+        "formats": ["parquet", *[f for f in fmts if f != "parquet"]],
+        "pairs": {
+            "ok": report.ok,
+            "failed": report.failed,
+            "resumed": report.resumed,
+            "computed": report.computed,
+        },
+        "sentences_audited": report.sentences,
+        "seconds": report.seconds,
+        "audits": merge_provenance(results.values()),
+        "exit_code": report.exit_code,
+    }
+    atomic_write_text(
+        out / "run.json", json.dumps(run, ensure_ascii=False, indent=2, default=str) + "\n"
+    )
+    manifest = {
+        "tool": "mlalign",
+        "version": __version__,
+        "outputs": [str(p.relative_to(out)) for p in outputs],
+        "pairs": [
+            {
+                "id": t.id,
+                "original": t.original,
+                "english": t.english,
+                "lang": t.lang,
+                "status": "error" if results[t.id].status == "error" else "ok",
+                "file": f"pairs/{t.safe_id}.parquet" if results[t.id].status != "error" else None,
+                "hash": hashes.get(t.id),
+            }
+            for t in inputs.tasks
+        ],
+    }
+    atomic_write_text(
+        out / "manifest.json", json.dumps(manifest, ensure_ascii=False, indent=2) + "\n"
+    )
+    report.outputs = [*outputs, out / "run.json", out / "manifest.json"]
+    if echo:
+        echo(report.text())
+    return report

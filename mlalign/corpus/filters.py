@@ -1,0 +1,123 @@
+"""Quality filters applied when the per-pair results are assembled into one corpus.
+
+They run at assembly time, not in the workers, so trying other thresholds never redoes an
+audit. Each removed bead is charged to the FIRST filter (in `FILTERS` order) that rejects
+it, so the counts add up to the beads removed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+FILTERS = ("empty_side", "language", "min_score", "max_drift", "length_ratio", "duplicate")
+
+_ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
+_LATIN = re.compile(r"[A-Za-z\u00C0-\u024F]")
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class FilterConfig:
+    """Thresholds; None switches a numeric filter off."""
+
+    min_score: float | None = None
+    max_drift: float | None = None
+    max_length_ratio: float | None = 3.0
+    dedup: bool = True
+    langcheck: bool = True
+    drop_empty_side: bool = True  # 1-0 / 0-1 beads are omissions/additions, not parallel text
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def script_share(text: str, pattern: re.Pattern[str]) -> float:
+    """Share of the letters in `text` that belong to a script (0 when it has no letters)."""
+    letters = sum(1 for ch in text if ch.isalpha())
+    if not letters:
+        return 0.0
+    return len(pattern.findall(text)) / letters
+
+
+def wrong_language(src: str, tgt: str) -> bool:
+    """Source not mostly Arabic script, or English not mostly Latin (letterless lines fail)."""
+    return script_share(src, _ARABIC) < 0.5 or script_share(tgt, _LATIN) < 0.5
+
+
+def _load_normalize() -> Callable[[str, str], str]:
+    from mlalign.text.normalize import normalize
+
+    return normalize
+
+
+def dedup_key(src: str, tgt: str, src_lang: str, normalize: Callable[[str, str], str]) -> bytes:
+    """Digest of both sides after the project's matching normalisation, casefold and spaces."""
+
+    def norm(text: str, lang: str) -> str:
+        text = unicodedata.normalize("NFKC", normalize(text, lang)).casefold()
+        return _SPACE.sub(" ", text).strip()
+
+    joined = norm(src, src_lang or "ar") + "\x00" + norm(tgt, "en")
+    return hashlib.blake2b(joined.encode("utf-8"), digest_size=16).digest()
+
+
+@dataclass
+class CorpusFilter:
+    """Stateful filter (remembers seen pairs for dedup) with per-filter removal counts."""
+
+    config: FilterConfig = field(default_factory=FilterConfig)
+    counts: dict[str, int] = field(default_factory=lambda: {name: 0 for name in FILTERS})
+    seen: set[bytes] = field(default_factory=set)
+    kept: int = 0
+    total: int = 0
+
+    def __post_init__(self) -> None:
+        self._normalize = _load_normalize()
+
+    def reason(self, row: dict[str, Any]) -> str | None:
+        """The first filter that rejects this bead, or None to keep it (records dedup keys)."""
+        cfg = self.config
+        src, tgt = row["src"] or "", row["tgt"] or ""
+        if cfg.drop_empty_side and (
+            not row["src_ids"] or not row["tgt_ids"] or not src.strip() or not tgt.strip()
+        ):
+            return "empty_side"
+        if cfg.langcheck and wrong_language(src, tgt):
+            return "language"
+        if cfg.min_score is not None and row["score"] < cfg.min_score:
+            return "min_score"
+        if cfg.max_drift is not None and row["drift"] > cfg.max_drift:
+            return "max_drift"
+        if cfg.max_length_ratio is not None:
+            a, b = len(src.strip()), len(tgt.strip())
+            r = cfg.max_length_ratio
+            if a == 0 or b == 0 or a / b > r or b / a > r:
+                return "length_ratio"
+        if cfg.dedup:
+            key = dedup_key(src, tgt, row.get("src_lang") or "", self._normalize)
+            if key in self.seen:
+                return "duplicate"
+            self.seen.add(key)
+        return None
+
+    def keep_mask(self, rows: list[dict[str, Any]]) -> list[bool]:
+        """Decide a batch of beads in order, updating the counts."""
+        mask: list[bool] = []
+        for row in rows:
+            why = self.reason(row)
+            self.total += 1
+            if why is None:
+                self.kept += 1
+                mask.append(True)
+            else:
+                self.counts[why] += 1
+                mask.append(False)
+        return mask
+
+    def report(self) -> dict[str, Any]:
+        return {"beads_in": self.total, "beads_kept": self.kept, "removed": dict(self.counts)}

@@ -1,0 +1,163 @@
+"""Corpus inputs: a manifest (CSV/TSV/Parquet) or a directory of `name.ar.txt`/`name.en.txt` files.
+
+Both become the same list of `PairTask`s, so the engines never care where a pair came from.
+Problems with the input as a whole (unreadable manifest, missing columns, duplicate ids) are
+`InputError`s; problems with one pair (a missing file) are left for that pair to report.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from mlalign.errors import InputError
+
+SOURCE_LANGS = ("ar", "fa")
+_SAFE = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+@dataclass(frozen=True)
+class PairTask:
+    """One document pair to audit: an id, the two files, and the declared source language."""
+
+    id: str
+    original: str
+    english: str
+    lang: str = "auto"
+
+    @property
+    def safe_id(self) -> str:
+        return safe_id(self.id)
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """Tasks in input order plus the files a directory scan could not pair (reported, not fatal)."""
+
+    tasks: list[PairTask]
+    unpaired: list[str]
+    kind: str  # "manifest" or "directory"
+    path: str
+
+
+def safe_id(pair_id: str) -> str:
+    """A file-name-safe form of an id; a hash suffix keeps ids that sanitise alike apart."""
+    cleaned = _SAFE.sub("_", pair_id).strip("._") or "pair"
+    if cleaned == pair_id and len(cleaned) <= 100:
+        return cleaned
+    digest = hashlib.sha1(pair_id.encode("utf-8")).hexdigest()[:10]
+    return f"{cleaned[:80]}-{digest}"
+
+
+def _norm_lang(value: object, where: str) -> str:
+    text = "" if value is None else str(value).strip().lower()
+    if text in ("", "auto", "none", "nan"):
+        return "auto"
+    if text not in SOURCE_LANGS:
+        raise InputError(f"{where}: lang must be ar, fa or auto, got {text!r}")
+    return text
+
+
+def read_manifest(path: Path) -> list[PairTask]:
+    """Rows `id, original, english[, lang]`; relative paths are taken from the manifest's folder."""
+    import polars as pl
+
+    suffix = path.suffix.lower()
+    try:
+        if suffix == ".parquet":
+            frame = pl.read_parquet(path)
+        elif suffix in (".csv", ".tsv", ".tab", ".txt"):
+            sep = "," if suffix == ".csv" else "\t"
+            frame = pl.read_csv(
+                path, separator=sep, infer_schema=False, quote_char='"', encoding="utf8"
+            )
+        else:
+            raise InputError(f"{path}: manifest must be .csv, .tsv or .parquet")
+    except InputError:
+        raise
+    except FileNotFoundError:
+        raise InputError(f"{path}: manifest not found") from None
+    except Exception as exc:  # polars raises many types for malformed files
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise InputError(f"{path}: cannot read manifest ({first})") from None
+    columns = {c.strip().lower(): c for c in frame.columns}
+    missing = [c for c in ("id", "original", "english") if c not in columns]
+    if missing:
+        raise InputError(f"{path}: manifest lacks column(s) {', '.join(missing)}")
+    base = path.parent
+    tasks: list[PairTask] = []
+    seen: set[str] = set()
+    lang_col = columns.get("lang")
+    for n, row in enumerate(frame.iter_rows(named=True), start=2):
+        pair_id = str(row[columns["id"]] or "").strip()
+        if not pair_id:
+            raise InputError(f"{path}: row {n} has an empty id")
+        if pair_id in seen:
+            raise InputError(f"{path}: duplicate id {pair_id!r} (row {n})")
+        seen.add(pair_id)
+        original = str(row[columns["original"]] or "").strip()
+        english = str(row[columns["english"]] or "").strip()
+        lang = _norm_lang(row[lang_col] if lang_col else None, f"{path} row {n}")
+        tasks.append(
+            PairTask(
+                id=pair_id,
+                original=str(base / original) if original else "",
+                english=str(base / english) if english else "",
+                lang=lang,
+            )
+        )
+    return tasks
+
+
+_PAIR_NAME = re.compile(r"^(?P<stem>.+)\.(?P<lang>ar|fa|en)\.txt$", re.IGNORECASE)
+
+
+def scan_directory(path: Path) -> tuple[list[PairTask], list[str]]:
+    """Pair `name.ar.txt`/`name.fa.txt` with `name.en.txt` (recursively); list the rest."""
+    by_stem: dict[str, dict[str, Path]] = {}
+    other: list[str] = []
+    for file in sorted(p for p in path.rglob("*") if p.is_file()):
+        match = _PAIR_NAME.match(file.name)
+        if not match:
+            if file.suffix.lower() == ".txt":
+                other.append(str(file))
+            continue
+        rel_stem = str(file.relative_to(path).parent / match["stem"])
+        by_stem.setdefault(rel_stem, {})[match["lang"].lower()] = file
+    tasks: list[PairTask] = []
+    unpaired = list(other)
+    for stem in sorted(by_stem):
+        sides = by_stem[stem]
+        english = sides.get("en")
+        sources = [lang for lang in SOURCE_LANGS if lang in sides]
+        if english is None or not sources:
+            unpaired.extend(str(p) for p in sides.values())
+            continue
+        pair_id = stem.replace("\\", "/")
+        if len(sources) > 1:  # name.ar.txt and name.fa.txt both against name.en.txt
+            for lang in sources:
+                tasks.append(PairTask(f"{pair_id}.{lang}", str(sides[lang]), str(english), lang))
+        else:
+            lang = sources[0]
+            tasks.append(PairTask(pair_id, str(sides[lang]), str(english), lang))
+    return tasks, sorted(unpaired)
+
+
+def load_inputs(path: str | Path) -> Inputs:
+    """A manifest file or a directory; anything else is an `InputError`."""
+    path = Path(path)
+    if path.is_dir():
+        tasks, unpaired = scan_directory(path)
+        if not tasks:
+            raise InputError(
+                f"{path}: no pairs found (expected name.ar.txt or name.fa.txt with name.en.txt)"
+            )
+        return Inputs(tasks, unpaired, "directory", str(path))
+    if not path.exists():
+        raise InputError(f"{path}: no such manifest or directory")
+    tasks = read_manifest(path)
+    if not tasks:
+        raise InputError(f"{path}: the manifest has no rows")
+    return Inputs(tasks, [], "manifest", str(path))

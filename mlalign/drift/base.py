@@ -1,0 +1,88 @@
+"""Shared pieces of the drift checks: the `DriftCheck` protocol, the per-document context,
+text helpers. Each check lives in its own module so it can be read, tested and tuned alone."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+import numpy as np
+
+from mlalign.types import Bead, Flag
+
+ARABIC_DIGITS = "٠١٢٣٤٥٦٧٨٩"
+PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
+_DIGIT_TABLE = str.maketrans(
+    {**{c: str(i) for i, c in enumerate(ARABIC_DIGITS)},
+     **{c: str(i) for i, c in enumerate(PERSIAN_DIGITS)},
+     "٫": ".", "٬": ",", "٪": "%"}
+)
+_AR_NORM = str.maketrans(
+    {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ی": "ي", "ك": "ک", "ة": "ه",
+     "ۀ": "ه", "ؤ": "و", "ئ": "ي", "\u200c": " ", "ـ": ""}
+)
+_DIACRITICS = re.compile("[\u064b-\u065f\u0670]")
+ARABIC_SCRIPT = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
+
+
+def to_ascii_digits(text: str) -> str:
+    """Arabic-Indic and Persian digits and separators to ASCII, so numbers compare as values."""
+    return text.translate(_DIGIT_TABLE)
+
+
+def norm_arabic(text: str) -> str:
+    """Fold Arabic/Persian letter variants so gazetteer and cue lists match either spelling."""
+    return _DIACRITICS.sub("", text).translate(_AR_NORM)
+
+
+def words(text: str) -> list[str]:
+    """Word tokens (letters/digits), keeping the Persian zero-width non-joiner inside words."""
+    return re.findall(r"[\w\u200c']+", text)
+
+
+@dataclass
+class CheckContext:
+    """What a check may use beyond the bead: language, config, calibration, and embeddings
+    computed once per document (bead sides and clauses) so no check embeds per bead."""
+
+    src_lang: str
+    config: Any
+    calibration: dict[str, Any]
+    vectors: dict[str, np.ndarray] = field(default_factory=dict)
+    clauses: dict[int, tuple[list[str], list[str]]] = field(default_factory=dict)
+    notes: dict[int, dict[str, str]] = field(default_factory=dict)
+    index: int = 0
+    common_words: set[str] = field(default_factory=set)
+
+    def note(self, key: str) -> str:
+        return self.notes.get(self.index, {}).get(key, "")
+
+    def vec(self, text: str) -> np.ndarray | None:
+        return self.vectors.get(text)
+
+    def stat(self, name: str, default: tuple[float, float]) -> tuple[float, float]:
+        """(mean, std) of a clean-data statistic for this language pair."""
+        raw = self.calibration.get("stats", {}).get(self.src_lang, {}).get(name)
+        return (float(raw[0]), float(raw[1])) if raw else default
+
+
+class DriftCheck(Protocol):
+    """One kind of meaning drift: look at a bead, return the reasons to look again."""
+
+    name: str
+
+    def check(self, bead: Bead, ctx: CheckContext) -> list[Flag]: ...
+
+
+def severity_for(score: float, medium: float, high: float) -> str:
+    """Map a 0..1 score to a severity with two thresholds from the config."""
+    if score >= high:
+        return "high"
+    if score >= medium:
+        return "medium"
+    return "low"
+
+
+def clip01(x: float) -> float:
+    return float(min(1.0, max(0.0, x)))

@@ -1,0 +1,141 @@
+"""Clause splitting and per-bead similarity signals shared by omission, addition, replacement
+and length. Uses the text layer's `split_clauses` when present, else a punctuation and
+conjunction splitter, so partial omissions show up as one clause with no counterpart."""
+
+from __future__ import annotations
+
+import math
+import re
+
+import numpy as np
+
+from mlalign.drift.base import CheckContext, norm_arabic, words
+
+_SPLIT = {
+    "en": re.compile(r"[,;:()\"“”]|\s[-–—]\s|\b(?:and|but|while|whereas|although|because|"
+                     r"which|who|after|before|when|as well as)\b", re.I),
+    "ar": re.compile(r"[,;:()\"«»،؛]|\s[-–—]\s|(?<!\S)(?:لكن|ولكن|بينما|حيث|الذي|التي|"
+                     r"الذين|لأن|وقد|كما|بعد|قبل|عندما|وذلك|فيما)(?!\S)"),
+    "fa": re.compile(r"[,;:()\"«»،؛]|\s[-–—]\s|(?<!\S)(?:و|اما|ولی|که|زیرا|چون|"
+                     r"درحالی|پس از|قبل از|وقتی)(?!\S)"),
+}
+STOP_EN = set("""the a an of to in on at for from by with and or but is are was were be been
+being this that these those it its he she they them his her their we our you your i as
+has have had will would can could may might should do does did not no so than then there
+which who whom what when where while after before about into over under also more most
+said says just up out said""".split())
+
+
+def split_clauses(text: str, lang: str, min_words: int = 3) -> list[str]:
+    """Split a sentence into clauses; fragments shorter than `min_words` join a neighbour."""
+    try:  # the text layer's splitter, when it exists, knows more about each language
+        from mlalign.text.split import split_clauses as external  # type: ignore[attr-defined]
+
+        parts = [p for p in external(text, lang) if p.strip()]
+    except (ImportError, AttributeError):
+        pat = _SPLIT["en" if lang == "en" else lang if lang in _SPLIT else "ar"]
+        parts = [p.strip() for p in pat.split(text) if p and p.strip()]
+    out: list[str] = []
+    for part in parts:
+        if out and len(words(part)) < min_words:
+            out[-1] = f"{out[-1]} {part}"
+        elif out and len(words(out[-1])) < min_words:
+            out[-1] = f"{out[-1]} {part}"
+        else:
+            out.append(part)
+    return out or ([text.strip()] if text.strip() else [])
+
+
+def segments(text: str, lang: str, min_words: int = 3, max_words: int = 10) -> list[str]:
+    """Clauses, with long ones cut into balanced word chunks: a dropped phrase inside one
+    long clause then leaves a chunk without a counterpart instead of vanishing in the mean."""
+    out: list[str] = []
+    for clause in split_clauses(text, lang, min_words):
+        toks = clause.split()
+        if len(toks) <= max_words:
+            out.append(clause)
+            continue
+        n = -(-len(toks) // max_words)
+        size = -(-len(toks) // n)
+        out += [" ".join(toks[i:i + size]) for i in range(0, len(toks), size)]
+    return out
+
+
+def length_units(text: str) -> int:
+    """Letters and digits only, so punctuation and spacing habits do not move the ratio."""
+    return len(re.sub(r"[\W_]", "", text))
+
+
+def log_length_ratio(src: str, tgt: str) -> float:
+    return math.log((length_units(tgt) + 5) / (length_units(src) + 5))
+
+
+def _best(vec: np.ndarray, others: list[np.ndarray]) -> float:
+    if not others:
+        return 0.0
+    return float(max(float(vec @ o) for o in others))
+
+
+def coverage(ctx: CheckContext, side: list[str], other: list[str], other_full: str,
+             min_words: int) -> tuple[float, str]:
+    """The weakest clause of `side`: its best cosine to any clause of the other side or to
+    the whole other side. Low means some part has no counterpart."""
+    targets = [v for v in (ctx.vec(t) for t in [*other, other_full]) if v is not None]
+    best, weakest = 1.0, ""
+    for clause in side:
+        if len(words(clause)) < min_words:
+            continue
+        v = ctx.vec(clause)
+        if v is not None:
+            score = _best(v, targets)
+            if score < best:
+                best, weakest = score, clause
+    return best, weakest
+
+
+def content_words(text: str, lang: str) -> set[str]:
+    """Lower-cased content-word stems (first 5 letters) for mt-vs-English word coverage."""
+    toks = [t.lower() for t in words(text)]
+    if lang == "en":
+        return {t[:5] for t in toks if len(t) > 2 and t not in STOP_EN and not t.isdigit()}
+    return {norm_arabic(t)[:5] for t in toks if len(t) > 2}
+
+
+def word_coverage(a: str, b: str) -> float:
+    """Share of a's content words that appear in b (1.0 when a has none)."""
+    wa, wb = content_words(a, "en"), content_words(b, "en")
+    return len(wa & wb) / len(wa) if wa else 1.0
+
+
+def bead_signals(ctx: CheckContext, src: str, tgt: str, mt: str | None) -> dict[str, float]:
+    """Every continuous signal the checks and the calibration use, for one 1-1-ish bead."""
+    cfg = ctx.config
+    src_cl, tgt_cl = ctx.clauses.get(ctx.index, ([src], [tgt]))
+    vs, vt = ctx.vec(src), ctx.vec(tgt)
+    cos = float(vs @ vt) if vs is not None and vt is not None else 0.0
+    mean_c, sd_c = ctx.stat("cos", (0.86, 0.035))
+    mean_l, sd_l = ctx.stat("len", (0.15, 0.18))
+    mean_s, sd_s = ctx.stat("cov_src", (0.84, 0.04))
+    mean_t, sd_t = ctx.stat("cov_tgt", (0.84, 0.04))
+    cov_s, weak_s = coverage(ctx, src_cl, tgt_cl, tgt, cfg.clause_min_words)
+    cov_t, weak_t = coverage(ctx, tgt_cl, src_cl, src, cfg.clause_min_words)
+    ctx.notes[ctx.index] = {"weak_src": weak_s, "weak_tgt": weak_t}
+    sig = {
+        "cos": cos,
+        "cos_z": (cos - mean_c) / sd_c,
+        "len_z": (log_length_ratio(src, tgt) - mean_l) / sd_l,
+        "cov_src": cov_s,
+        "cov_src_z": (cov_s - mean_s) / sd_s,
+        "cov_tgt": cov_t,
+        "cov_tgt_z": (cov_t - mean_t) / sd_t,
+    }
+    if mt is not None and mt.strip():
+        from sacrebleu.metrics import CHRF
+
+        sig["mt_chrf"] = float(CHRF().sentence_score(tgt, [mt]).score) / 100.0
+        sig["mt_cov"] = word_coverage(mt, tgt)  # mt words the English kept
+        sig["tgt_cov"] = word_coverage(tgt, mt)  # English words the mt has
+        vm = ctx.vec(mt)
+        if vm is not None and vt is not None:
+            sig["mt_cos"] = float(vm @ vt)
+    return sig

@@ -1,0 +1,250 @@
+"""Numbers that differ between the original and the English: digits in any script, number
+words, scale words, percentages, ordinals and Solar Hijri / Hijri years. A wrong figure is
+the drift a reader is least able to catch, so each flag quotes both sides."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from mlalign.drift.base import CheckContext, norm_arabic, to_ascii_digits
+from mlalign.types import Bead, Flag
+
+SCALES_EN = {"hundred": 100, "hundreds": 100, "thousand": 1e3, "thousands": 1e3,
+             "million": 1e6, "millions": 1e6, "billion": 1e9, "billions": 1e9,
+             "trillion": 1e12, "bn": 1e9, "m": 1e6, "k": 1e3}
+SCALES_SRC = {"مئه": 100, "مايه": 100, "مئات": 100, "الف": 1e3, "الاف": 1e3, "مليون": 1e6,
+              "ملايين": 1e6, "مليار": 1e9, "مليارات": 1e9, "بليون": 1e9, "ترليون": 1e12,
+              "تريليون": 1e12, "صد": 100, "هزار": 1e3, "ميليون": 1e6, "ميليارد": 1e9,
+              "بيليون": 1e9, "تريليارد": 1e12}
+WORDS_EN = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+            "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+            "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+            "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+            "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+            "thousand": 1000, "million": 1e6, "billion": 1e9, "dozen": 12, "half": 0.5,
+            "quarter": 0.25, "third": 3, "first": 1, "second": 2, "fourth": 4, "fifth": 5,
+            "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "twice": 2,
+            "double": 2, "triple": 3, "once": 1, "single": 1, "both": 2, "pair": 2,
+            "couple": 2}
+WORDS_AR = {"صفر": 0, "واحد": 1, "واحده": 1, "اثنان": 2, "اثنين": 2, "اثنتان": 2,
+            "اثنتين": 2, "ثلاث": 3, "ثلاثه": 3, "اربع": 4, "اربعه": 4, "خمس": 5, "خمسه": 5,
+            "ست": 6, "سته": 6, "سبع": 7, "سبعه": 7, "ثماني": 8, "ثمانيه": 8, "ثمان": 8,
+            "تسع": 9, "تسعه": 9, "عشر": 10, "عشره": 10, "عشرين": 20, "عشرون": 20,
+            "ثلاثين": 30, "ثلاثون": 30, "اربعين": 40, "اربعون": 40, "خمسين": 50,
+            "خمسون": 50, "ستين": 60, "ستون": 60, "سبعين": 70, "سبعون": 70, "ثمانين": 80,
+            "ثمانون": 80, "تسعين": 90, "تسعون": 90, "نصف": 0.5, "ربع": 0.25, "ثلث": 3,
+            "اول": 1, "اولي": 1, "ثاني": 2, "ثانيه": 2, "ثالث": 3, "ثالثه": 3, "رابع": 4,
+            "رابعه": 4, "خامس": 5, "خامسه": 5, "مرتين": 2,
+            "ضعف": 2, "يومين": 2, "عامين": 2, "سنتين": 2, "شهرين": 2, "اسبوعين": 2}
+WORDS_FA = {"صفر": 0, "يک": 1, "دو": 2, "سه": 3, "چهار": 4, "پنج": 5, "شش": 6, "هفت": 7,
+            "هشت": 8, "نه": 9, "ده": 10, "يازده": 11, "دوازده": 12, "سيزده": 13,
+            "چهارده": 14, "پانزده": 15, "بيست": 20, "سي": 30, "چهل": 40, "پنجاه": 50,
+            "شصت": 60, "هفتاد": 70, "هشتاد": 80, "نود": 90, "نيم": 0.5, "نيمي": 0.5,
+            "اولين": 1, "دوم": 2, "دومين": 2, "سوم": 3, "سومين": 3, "چهارم": 4,
+            "چهارمين": 4, "پنجم": 5, "پنجمين": 5, "دوجين": 12}
+# Vague quantities: they match any figure of the same order of magnitude.
+APPROX_EN = {"dozens": 10, "scores": 10, "hundreds": 100, "thousands": 1e3, "millions": 1e6,
+             "billions": 1e9, "tens": 10, "several": 3, "few": 3, "many": 10, "numerous": 10}
+APPROX_AR = {"عشرات": 10, "مئات": 100, "الاف": 1e3, "ملايين": 1e6, "مليارات": 1e9,
+             "عده": 3, "بضع": 3, "بضعه": 3}
+APPROX_FA = {"دهها": 10, "صدها": 100, "هزاران": 1e3, "ميليونها": 1e6, "چند": 3,
+             "چندين": 3}
+# Small numbers that are often idiomatic ("one of", "a first step") and not worth a flag alone.
+WEAK = {1.0, 2.0, 0.5, 0.25}
+
+_NUM = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)*)(?:\s*(%|per\s?cent|percent))?")
+_AR_PREFIX = re.compile(r"^(?:وبال|بال|وال|فال|كال|لل|ال|و|ف|ب|ل|ک)(?=..)")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One number as written ("٣ ملايين") with every value it could stand for."""
+
+    text: str
+    values: frozenset[float]
+    digits: bool
+    approx: bool = False
+    year_like: bool = False
+
+
+def _digit_values(raw: str) -> set[float]:
+    """Both readings of separators: "3,000" is 3000 in English but "3,5" may be 3.5."""
+    vals: set[float] = set()
+    plain = raw.replace(",", "").replace(".", "")
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", raw) or re.fullmatch(r"\d{1,3}(?:\.\d{3})+", raw):
+        vals.add(float(plain))
+    if vals:
+        return vals
+    if raw.count(".") == 1 and "," not in raw:
+        vals.add(float(raw))
+    if raw.count(",") == 1 and "." not in raw:
+        vals.add(float(raw.replace(",", ".")))
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+\.\d+", raw):
+        vals.add(float(raw.replace(",", "")))
+    if not vals:
+        vals.add(float(plain) if plain else 0.0)
+    if re.fullmatch(r"\d{1,2}[.,]\d{2}", raw):  # a clock time "4.40" is 4 and 40 elsewhere
+        vals |= {float(p) for p in re.split(r"[.,]", raw)}
+    return vals
+
+
+def _year_equivalents(v: float) -> set[float]:
+    """Solar Hijri (+621/622) and lunar Hijri (×0.97+622) years as Gregorian candidates."""
+    out: set[float] = set()
+    if v == int(v) and 1280 <= v <= 1500:
+        out |= {v + 621, v + 622}
+        g = round(v * 0.970224 + 621.5643)
+        out |= {g - 1, g, g + 1}
+    return out
+
+
+def extract(text: str, lang: str) -> list[Mention]:
+    """All number mentions of a text: digits (any script) with a following scale or percent
+    sign, number words, vague quantity words."""
+    is_en = lang == "en"
+    raw_toks = re.findall(r"\d+(?:[.,٫٬،]\d+)*|[^\W\d_]+(?:[\u200c][^\W\d_]+)*|[%٪]", text)
+    toks = [to_ascii_digits(t).replace("،", ",") for t in raw_toks]
+    if not is_en:
+        toks = [norm_arabic(t).replace("\u200c", "") for t in toks]
+    scales = SCALES_EN if is_en else SCALES_SRC
+    words = WORDS_EN if is_en else WORDS_FA if lang == "fa" else WORDS_AR
+    approx = APPROX_EN if is_en else APPROX_FA if lang == "fa" else APPROX_AR
+    known = {*scales, *words, *approx}
+
+    def strip(t: str) -> str:
+        """Drop an Arabic clitic (و، ب، ال...) only when the bare word is a number word."""
+        if is_en or lang == "fa" or t in known:
+            return t
+        return _AR_PREFIX.sub("", t)
+
+    out: list[Mention] = []
+    last_word = -9
+    i = 0
+    while i < len(toks):
+        tok = toks[i]
+        low = tok.lower() if is_en else tok
+        stem = strip(low)
+        if re.fullmatch(r"\d+(?:[.,]\d+)*", tok):
+            vals = _digit_values(tok)
+            shown = raw_toks[i]
+            nxt = toks[i + 1].lower() if i + 1 < len(toks) else ""
+            nxt = strip(nxt)
+            if nxt in scales and nxt not in ("m", "k") or (is_en and nxt in ("m", "bn", "k")):
+                vals = vals | {v * scales[nxt] for v in vals}
+                shown = f"{raw_toks[i]} {raw_toks[i + 1]}"
+                i += 1
+            year = any(v == int(v) and 1000 <= v <= 2100 for v in vals)
+            extra: set[float] = set()
+            for v in vals:
+                extra |= _year_equivalents(v)
+            out.append(Mention(shown, frozenset(vals | extra), True, year_like=year))
+        elif stem in approx or low in approx:
+            out.append(Mention(tok, frozenset({approx.get(stem, approx.get(low, 0))}),
+                               False, approx=True))
+        elif stem in words or low in words:
+            val = float(words.get(low, words.get(stem, 0)))
+            nxt = toks[i + 1].lower() if i + 1 < len(toks) else ""
+            nxt = strip(nxt)
+            vals = {val}
+            if nxt in scales and val < 100:
+                vals.add(val * scales[nxt])
+                i += 1
+            prev = out[-1] if out else None
+            joined = toks[i - 1] in ("و", "and") or (not is_en and raw_toks[i - 1].startswith("و"))
+            if (prev is not None and not prev.digits and not prev.approx and last_word == i - 1
+                    or prev is not None and not prev.digits and joined and last_word == i - 2):
+                # compound number words: "سی و شش" 36, "ثلاثة عشر" 13, "twenty-one"
+                total = max(prev.values) + max(vals)
+                out[-1] = Mention(f"{prev.text} {tok}", frozenset({total}), False)
+            else:
+                out.append(Mention(tok, frozenset(vals), False))
+            last_word = i
+        elif stem in scales and not (is_en and stem in ("m", "k", "bn")):
+            out.append(Mention(tok, frozenset({float(scales[stem])}), False))
+        i += 1
+    return out
+
+
+def _matches(m: Mention, others: list[Mention]) -> bool:
+    for o in others:
+        if m.approx or o.approx:
+            a = max(m.values) if m.approx else None
+            b = max(o.values) if o.approx else None
+            base = a if a is not None else b
+            targets = o.values if a is not None else m.values
+            if base and any(base <= t < base * 1000 for t in targets):
+                return True
+            if m.approx and o.approx and a == b:
+                return True
+            continue
+        if any(abs(x - y) <= 1e-6 * max(1.0, abs(x)) for x in m.values for y in o.values):
+            return True
+    return False
+
+
+def _long_digit_runs(text: str) -> list[str]:
+    """Digit strings of 6+ digits once spaces inside them are removed (phone numbers)."""
+    flat = re.sub(r"(?<=\d)[ \-]+(?=\d)", "", to_ascii_digits(text))
+    return [r for r in re.findall(r"\d+", flat) if len(r) >= 6]
+
+
+def _inside_long_run(m: Mention, runs: list[str]) -> bool:
+    digits = re.sub(r"\D", "", to_ascii_digits(m.text))
+    return m.digits and len(digits) >= 3 and any(digits in r for r in runs)
+
+
+def _strong(m: Mention) -> bool:
+    """A mention worth flagging alone: digits, or a number word that is not idiomatic."""
+    if m.approx:
+        return False
+    return m.digits or min(m.values) not in WEAK
+
+
+def _plain(m: Mention) -> str:
+    """The mention in ASCII digits, so a reader of the English sees the figure at once."""
+    return to_ascii_digits(m.text).replace("٫", ".")
+
+
+class NumberCheck:
+    """Flag figures present on one side and missing or different on the other."""
+
+    name = "number"
+
+    def check(self, bead: Bead, ctx: CheckContext) -> list[Flag]:
+        if not bead.src.strip() or not bead.tgt.strip():
+            return []
+        src = extract(bead.src, ctx.src_lang)
+        tgt = extract(bead.tgt, "en")
+        runs_src, runs_tgt = _long_digit_runs(bead.src), _long_digit_runs(bead.tgt)
+        miss_src = [m for m in src if _strong(m) and not _matches(m, tgt)
+                    and not _inside_long_run(m, runs_tgt)]
+        miss_tgt = [m for m in tgt if _strong(m) and not _matches(m, src)
+                    and not _inside_long_run(m, runs_src)]
+        changed = bool(miss_src and miss_tgt)
+        digits = any(m.digits for m in miss_src + miss_tgt)
+        if not changed:  # a lone number word is usually rephrasing ("a pair", "twice")
+            miss_src = [m for m in miss_src if m.digits]
+            miss_tgt = [m for m in miss_tgt if m.digits]
+        if not miss_src and not miss_tgt:
+            return []
+        score = 0.95 if changed and digits else 0.7 if digits else 0.6
+        sev = "high" if changed and digits else "medium"
+        if changed:
+            a, b = miss_src[0], miss_tgt[0]
+            val = _plain(a)
+            shown = val if val == a.text else f"{val} ({a.text})"
+            detail = f"number {shown} in the original is {b.text} in the English"
+        elif miss_src:
+            a = miss_src[0]
+            val = _plain(a)
+            shown = val if val == a.text else f"{val} ({a.text})"
+            detail = f"number {shown} in the original is not in the English"
+        else:
+            b = miss_tgt[0]
+            detail = f"number {b.text} in the English is not in the original"
+        if len(miss_src) + len(miss_tgt) > (2 if changed else 1):
+            detail += f" (+{len(miss_src) + len(miss_tgt) - (2 if changed else 1)} more)"
+        return [Flag("number", sev, detail, score,
+                     {"original": [m.text for m in miss_src],
+                      "english": [m.text for m in miss_tgt]})]

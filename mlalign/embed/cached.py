@@ -1,0 +1,125 @@
+"""Persistent embedding cache: re-auditing a document must not re-run the model.
+
+Vectors live in SQLite (WAL mode, so two processes can read and write at once) keyed by
+(embedder name, sha1 of text), stored as float16 blobs (half the disk, cosine error ~1e-3),
+with an in-memory dict in front. Each distinct text is embedded at most once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+from mlalign.embed.base import Embedder, l2_normalise
+
+
+def default_cache_dir() -> Path:
+    """$MLALIGN_CACHE_DIR, else $XDG_CACHE_HOME/mlalign, else ~/.cache/mlalign."""
+    env = os.environ.get("MLALIGN_CACHE_DIR")
+    if env:
+        return Path(env)
+    xdg = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(xdg) / "mlalign"
+
+
+def _key(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+class CachedEmbedder:
+    """Wraps another embedder; same `name`/`dim`, vectors persisted under `cache_dir`."""
+
+    def __init__(self, inner: Embedder, cache_dir: str | os.PathLike[str] | None = None,
+                 memory_limit: int = 200_000) -> None:
+        self.inner = inner
+        self.name = inner.name
+        self.cache_dir = Path(cache_dir) if cache_dir is not None else default_cache_dir()
+        self.path = self.cache_dir / "embeddings.sqlite"
+        self._mem: dict[str, np.ndarray] = {}
+        self._memory_limit = memory_limit
+        self._lock = threading.Lock()
+        self._conn: sqlite3.Connection | None = None
+        self._pid = os.getpid()
+        self.inner_calls = 0
+        self.inner_texts = 0
+
+    @property
+    def dim(self) -> int:  # type: ignore[override]
+        return int(self.inner.dim)
+
+    def _db(self) -> sqlite3.Connection:
+        if self._conn is not None and self._pid != os.getpid():
+            self._conn = None  # a connection must not cross fork(); open a fresh one
+        if self._conn is None:
+            self._pid = os.getpid()
+            self.cache_dir.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(self.path, timeout=60.0, check_same_thread=False)
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            conn.execute(
+                "CREATE TABLE IF NOT EXISTS vec (model TEXT NOT NULL, key TEXT NOT NULL, "
+                "dim INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (model, key))"
+            )
+            conn.commit()
+            self._conn = conn
+        return self._conn
+
+    def _load(self, keys: list[str]) -> dict[str, np.ndarray]:
+        found: dict[str, np.ndarray] = {}
+        conn = self._db()
+        for i in range(0, len(keys), 500):
+            chunk = keys[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = conn.execute(
+                f"SELECT key, dim, data FROM vec WHERE model=? AND key IN ({marks})",
+                [self.name, *chunk],
+            ).fetchall()
+            for key, dim, data in rows:
+                vec = np.frombuffer(data, dtype=np.float16)
+                if vec.shape[0] == dim:  # a torn/odd row is ignored and recomputed
+                    found[key] = vec.astype(np.float32)
+        return found
+
+    def _store(self, items: dict[str, np.ndarray]) -> None:
+        conn = self._db()
+        rows = [(self.name, k, int(v.shape[0]), v.astype(np.float16).tobytes()) for k, v in items.items()]
+        with conn:  # one transaction; INSERT OR IGNORE makes a race between processes harmless
+            conn.executemany("INSERT OR IGNORE INTO vec (model, key, dim, data) VALUES (?,?,?,?)", rows)
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        """Look up memory, then disk; embed only the distinct misses, once."""
+        texts = list(texts)
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        keys = [_key(t) for t in texts]
+        with self._lock:
+            missing = sorted({k for k in keys if k not in self._mem})
+            if missing:
+                self._mem.update(self._load(missing))
+            todo: dict[str, str] = {}
+            for k, t in zip(keys, texts, strict=True):
+                if k not in self._mem and k not in todo:
+                    todo[k] = t
+            if todo:
+                self.inner_calls += 1
+                self.inner_texts += len(todo)
+                vecs = np.asarray(self.inner.embed(list(todo.values())), dtype=np.float32)
+                new = dict(zip(todo.keys(), vecs, strict=True))
+                self._store(new)
+                # keep the float16-rounded value so cold and warm runs give identical vectors
+                self._mem.update({k: v.astype(np.float16).astype(np.float32) for k, v in new.items()})
+            out = np.stack([self._mem[k] for k in keys])
+            if len(self._mem) > self._memory_limit:
+                self._mem.clear()
+        return l2_normalise(out)
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None

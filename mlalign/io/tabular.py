@@ -1,0 +1,97 @@
+"""TSV and CSV via polars: one row per bead, ids as "0,1" strings, flags flattened."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import polars as pl
+
+from mlalign.fsutil import atomic_write_text
+from mlalign.io.base import WriteOptions, filter_beads, ids_text, one_line
+from mlalign.types import Audit
+
+COLUMNS = [
+    "src_ids",
+    "tgt_ids",
+    "src",
+    "tgt",
+    "mt",
+    "score",
+    "drift",
+    "severity",
+    "flag_types",
+    "flag_details",
+]
+
+
+def bead_frame(audit: Audit, options: WriteOptions) -> pl.DataFrame:
+    """The flat table shared by TSV and CSV (flag types/details joined with "; ")."""
+    rows = []
+    for bead in filter_beads(audit.beads, options):
+        rows.append(
+            {
+                "src_ids": ids_text(bead.src_ids),
+                "tgt_ids": ids_text(bead.tgt_ids),
+                "src": bead.src,
+                "tgt": bead.tgt,
+                "mt": bead.mt if options.include_mt else None,
+                "score": round(float(bead.score), 4),
+                "drift": round(float(bead.drift), 4),
+                "severity": bead.severity,
+                "flag_types": "; ".join(f.type for f in bead.flags),
+                "flag_details": "; ".join(f.detail for f in bead.flags),
+            }
+        )
+    schema = {
+        "src_ids": pl.Utf8,
+        "tgt_ids": pl.Utf8,
+        "src": pl.Utf8,
+        "tgt": pl.Utf8,
+        "mt": pl.Utf8,
+        "score": pl.Float64,
+        "drift": pl.Float64,
+        "severity": pl.Utf8,
+        "flag_types": pl.Utf8,
+        "flag_details": pl.Utf8,
+    }
+    return pl.DataFrame(rows, schema=schema, orient="row") if rows else pl.DataFrame(schema=schema)
+
+
+class TsvWriter:
+    """Tab-separated; tabs and line breaks inside texts become spaces, since TSV readers
+    (cut, awk, spreadsheets) do not honour quoting."""
+
+    format = "tsv"
+    suffix = ".tsv"
+    text = True
+
+    def render(self, audit: Audit, options: WriteOptions) -> str:
+        frame = bead_frame(audit, options).with_columns(
+            [
+                pl.col(c).map_elements(one_line, return_dtype=pl.Utf8)
+                for c in ("src", "tgt", "mt", "flag_details")
+            ]
+        )
+        buf = io.StringIO()
+        frame.write_csv(buf, separator="\t", quote_style="never", null_value="")
+        return buf.getvalue()
+
+    def write(self, audit: Audit, path: Path, options: WriteOptions) -> None:
+        atomic_write_text(path, self.render(audit, options))
+
+
+class CsvWriter:
+    """RFC 4180 CSV: texts kept intact, quoted where needed (spreadsheets read it back)."""
+
+    format = "csv"
+    suffix = ".csv"
+    text = True
+
+    def render(self, audit: Audit, options: WriteOptions) -> str:
+        buf = io.StringIO()
+        bead_frame(audit, options).write_csv(buf, quote_style="necessary", null_value="")
+        return buf.getvalue()
+
+    def write(self, audit: Audit, path: Path, options: WriteOptions) -> None:
+        atomic_write_text(path, self.render(audit, options))

@@ -1,0 +1,225 @@
+"""The audit pipeline: read → split → (translate) → embed & align → drift checks → Audit.
+
+This is the one place that knows the order of the steps; every step lives in its own layer
+and is passed in (embedder, translator) so that batch runs load models once per worker.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from mlalign import __version__
+from mlalign.errors import InputError
+from mlalign.types import Audit, Bead, Sentence
+
+ProgressFn = Callable[[str], None]
+
+
+def _stderr_progress(message: str) -> None:
+    print(f"mlalign: {message}", file=sys.stderr, flush=True)
+
+
+def _sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def split_texts(
+    src_text: str, tgt_text: str, src_lang: str, presplit: bool, src_name: str, tgt_name: str
+) -> tuple[list[Sentence], list[Sentence]]:
+    """Sentences of both sides; with `presplit`, line i is sentence i on each side."""
+    from mlalign.text.split import presplit_lines, split_document
+
+    if presplit:
+        return presplit_lines(src_text, src_name), presplit_lines(tgt_text, tgt_name)
+    return split_document(src_text, src_lang), split_document(tgt_text, "en")
+
+
+def resolve_languages(
+    src_text: str, tgt_text: str, src_lang: str, src_name: str, tgt_name: str
+) -> str:
+    """Check the original is Arabic or Persian (as declared) and the English is English."""
+    from mlalign.text.langid import check_english, resolve_source_language
+
+    lang = resolve_source_language(src_text, src_lang, src_name)
+    check_english(tgt_text, tgt_name)
+    return lang
+
+
+def translate_sentences(
+    sentences: list[Sentence], translator: Any, progress: ProgressFn | None
+) -> list[str]:
+    """Machine translation of each original sentence (line for line; empty stays empty)."""
+    texts = [s.text for s in sentences]
+    if progress:
+        progress(f"translating {len(texts)} sentences with {translator.name}")
+    out = list(translator.translate(texts))
+    if len(out) != len(texts):
+        raise InputError(
+            f"translator {translator.name} returned {len(out)} lines for {len(texts)} sentences"
+        )
+    return out
+
+
+def audit_sentences(
+    src: list[Sentence],
+    tgt: list[Sentence],
+    src_lang: str,
+    *,
+    mt: list[str] | None = None,
+    embedder: Any = None,
+    align_config: Any = None,
+    drift_config: Any = None,
+    translator_signature: dict[str, Any] | None = None,
+    progress: ProgressFn | None = None,
+) -> Audit:
+    """Align two sentence lists and run the drift checks; the core of every entry point."""
+    from mlalign.align import AlignConfig, align_documents
+    from mlalign.drift import DriftConfig, detect_drift
+    from mlalign.embed import default_embedder
+
+    if embedder is None:
+        embedder = default_embedder()
+    align_config = align_config or AlignConfig()
+    drift_config = drift_config or DriftConfig()
+    if mt is not None and len(mt) != len(src):
+        raise InputError(
+            f"the translation has {len(mt)} lines but the original has {len(src)} sentences"
+        )
+    if progress:
+        progress(f"aligning {len(src)} original and {len(tgt)} English sentences")
+    result = align_documents(src, tgt, embedder, src_lang, mt=mt, config=align_config)
+    if progress:
+        progress(f"checking {len(result.beads)} beads for drift")
+    detect_drift(result.beads, src_lang, embedder, drift_config)
+    provenance = {
+        "tool": "mlalign",
+        "version": __version__,
+        "src_lang": src_lang,
+        "tgt_lang": "en",
+        "embedder": getattr(embedder, "name", type(embedder).__name__),
+        "translator": translator_signature,
+        "align": align_config.as_dict(),
+        "drift": drift_config.as_dict(),
+    }
+    provenance["signature"] = signature(provenance)
+    return Audit(
+        beads=result.beads,
+        src_sentences=src,
+        tgt_sentences=tgt,
+        src_lang=src_lang,
+        provenance=provenance,
+        warnings=list(result.warnings),
+    )
+
+
+def signature(provenance: dict[str, Any]) -> str:
+    """A short sacrebleu-style signature: enough to reproduce an audit's settings."""
+    translator = provenance.get("translator") or {}
+    mt = translator.get("id") or translator.get("name") or "none"
+    thresholds = provenance.get("drift", {})
+    digest = hashlib.sha1(
+        repr(sorted((k, repr(v)) for k, v in {**provenance.get("align", {}), **thresholds}.items())).encode()
+    ).hexdigest()[:8]
+    return (
+        f"mlalign:{provenance['version']}|src:{provenance['src_lang']}|tgt:en"
+        f"|emb:{provenance['embedder']}|mt:{mt}|cfg:{digest}"
+    )
+
+
+def audit_texts(
+    src_text: str,
+    tgt_text: str,
+    *,
+    src_lang: str = "auto",
+    presplit: bool = False,
+    mt: list[str] | None = None,
+    translator: Any = None,
+    embedder: Any = None,
+    align_config: Any = None,
+    drift_config: Any = None,
+    progress: bool | ProgressFn = False,
+    src_name: str = "original",
+    tgt_name: str = "english",
+) -> Audit:
+    """Audit an original (Arabic or Persian) against its English version, given as texts.
+
+    `mt` gives translations of the original's sentences made elsewhere (one per sentence);
+    `translator` (a `mlalign.translate.Translator`) makes them here. Neither: no MT is used.
+    """
+    report = _stderr_progress if progress is True else (progress or None)
+    started = time.perf_counter()
+    lang = resolve_languages(src_text, tgt_text, src_lang, src_name, tgt_name)
+    src, tgt = split_texts(src_text, tgt_text, lang, presplit, src_name, tgt_name)
+    if not any(s.text.strip() for s in src):
+        raise InputError(f"{src_name}: no sentences found")
+    if not any(s.text.strip() for s in tgt):
+        raise InputError(f"{tgt_name}: no sentences found")
+    translator_signature = None
+    if mt is None and translator is not None:
+        mt = translate_sentences(src, translator, report)
+        translator_signature = translator.signature()
+    elif mt is not None:
+        translator_signature = {"name": "mt-file", "lines": len(mt)}
+    audit = audit_sentences(
+        src,
+        tgt,
+        lang,
+        mt=mt,
+        embedder=embedder,
+        align_config=align_config,
+        drift_config=drift_config,
+        translator_signature=translator_signature,
+        progress=report,
+    )
+    audit.provenance["inputs"] = {
+        "original": {"name": src_name, "sha256": _sha256(src_text), "sentences": len(src)},
+        "english": {"name": tgt_name, "sha256": _sha256(tgt_text), "sentences": len(tgt)},
+        "presplit": presplit,
+    }
+    audit.provenance["seconds"] = round(time.perf_counter() - started, 3)
+    return audit
+
+
+def audit_files(
+    original: str | Path,
+    english: str | Path,
+    *,
+    mt_file: str | Path | None = None,
+    **kwargs: Any,
+) -> Audit:
+    """Audit two files (any supported encoding); see `audit_texts` for the options."""
+    from mlalign.text.reader import read_text
+
+    src_text = read_text(original)
+    tgt_text = read_text(english)
+    mt = kwargs.pop("mt", None)
+    if mt_file is not None:
+        mt = read_text(mt_file).split("\n")
+        if mt and mt[-1] == "":
+            mt.pop()
+    return audit_texts(
+        src_text,
+        tgt_text,
+        mt=mt,
+        src_name=str(original),
+        tgt_name=str(english),
+        **kwargs,
+    )
+
+
+def align(original: str | Path, english: str | Path, **kwargs: Any) -> list[Bead]:
+    """Align and audit; `Path` arguments are read as files, `str` arguments are texts.
+
+    Returns the beads in document order (see `Bead`); use `audit_texts` / `audit_files`
+    for the full `Audit` with sentences, provenance and warnings.
+    """
+    if isinstance(original, Path) and isinstance(english, Path):
+        return audit_files(original, english, **kwargs).beads
+    if isinstance(original, Path) or isinstance(english, Path):
+        raise TypeError("pass both sides as Path (files) or both as str (texts)")
+    return audit_texts(original, english, **kwargs).beads

@@ -1,0 +1,140 @@
+"""Offline language identification for the three languages mlalign handles: ar, fa, en.
+
+Script statistics decide Arabic-script vs Latin; letters and function words decide
+Arabic vs Persian. Persian has پ چ ژ گ and normally writes ی ک, and uses words such as
+است، این، را، که، می‌، های; Arabic has ة ى ي ك, the ال article on many words and
+في، من، إلى، التي، الذي، أن. Both signals are counted and the larger (weighted) wins, so a
+Persian text typed with Arabic keyboard letters is still recognised by its words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mlalign.errors import InputError
+
+_ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_WORD = re.compile(r"[\w\u200c\u0640\u064b-\u065f\u0670]+")
+_FA_LETTERS = frozenset("پچژگکیۀ")
+# Letters of Urdu/Sindhi/Pashto/Kurdish orthographies, absent from Arabic and Persian.
+_OTHER_ARABIC_SCRIPT = re.compile(r"[ٹڈڑںےۓھڻڳډړښڼۍێۆڵڕ]")
+_AR_LETTERS = frozenset("ةىيكؤإ")
+_FA_WORDS = frozenset(
+    """است این را که می‌ های برای بود شد شده کرد کرده کند می این‌ آن هم یک با تا اما
+    ولی نیز باید هست نیست شود می‌شود می‌کند خود وی ایشان آنها چه چرا کجا همه بسیار
+    دیگر پس اگر هر چون روی زیرا بین پیش بعد کنند دارد داشت گفت اند ای ما شما من
+    نه خیلی واقعا باش بده بکن چی اوه آره بله شو بزن""".split()
+)
+_AR_WORDS = frozenset(
+    """في من إلى الى على عن أن إن التي الذي الذين هذا هذه ذلك تلك كان كانت قد لقد لم لن
+    ما هو هي هم مع بين بعد قبل حتى أو ثم كما عند منذ وفي وقد ولكن لكن أيضا أيضاً إنه
+    أنه يكون تكون وهو وهي ليس فيه فيها عليه عليها الله يا لا نعم له لها""".split()
+)
+# English function words: a Latin text without them is "other" (French, Spanish, pinyin...).
+_EN_WORDS = frozenset(
+    """the of and to in is that for it was on with as be by at this are from or his
+    have an they which not but had has were their will been would there who what all
+    said we you he she its one more than about into after also can i my me do let
+    don vs over""".split()
+)
+# Frequent function words of other Latin-script languages, to keep them out of "en".
+_OTHER_WORDS = frozenset(
+    """de la le les et des du une est el los las y que en por con der das und ist
+    nicht ein eine il di che per non un una och att det är een het van""".split()
+)
+
+
+def _counts(text: str) -> tuple[int, int]:
+    return len(_ARABIC_SCRIPT.findall(text)), len(_LATIN.findall(text))
+
+
+def _fa_ar_score(text: str) -> float:
+    """Positive for Persian evidence, negative for Arabic evidence."""
+    fa = ar = 0.0
+    for ch in text:
+        if ch in _FA_LETTERS:
+            fa += 1.0 if ch != "ی" and ch != "ک" else 0.5
+        elif ch in _AR_LETTERS:
+            ar += 1.0 if ch not in "يك" else 0.5
+    words = _WORD.findall(text)
+    for w in words:
+        w2 = w.replace("ي", "ی").replace("ك", "ک")
+        if w2 in _FA_WORDS or w2.startswith("می\u200c") or w2.startswith("نمی\u200c"):
+            fa += 3.0
+        if w in _AR_WORDS:
+            ar += 3.0
+        if len(w) > 3 and (w.startswith("ال") or w.startswith("وال") or w.startswith("بال")):
+            ar += 1.5
+        if w.endswith("\u200cها") or w.endswith("\u200cهای"):
+            fa += 2.0
+    return fa - ar
+
+
+def detect_language(text: str) -> str:
+    """Return "ar", "fa", "en" or "other" for `text`, offline, from script and word statistics."""
+    sample = text[:200000]
+    arab, latin = _counts(sample)
+    letters = sum(ch.isalpha() for ch in sample)
+    if letters == 0:
+        return "other"
+    # Persian/Arabic news often quotes Latin names, so a quarter of Arabic script decides.
+    if arab >= 0.25 * letters and (arab >= latin or _fa_ar_score(sample) != 0):
+        if len(_OTHER_ARABIC_SCRIPT.findall(sample)) > max(2, 0.02 * arab):
+            return "other"  # Urdu, Pashto, Kurdish...: Arabic script, not ar/fa
+        score = _fa_ar_score(sample)
+        if score > 0:
+            return "fa"
+        if score < 0:
+            return "ar"
+        # No evidence either way (e.g. one short word): Arabic-script letters only.
+        return "fa" if any(ch in "یک" for ch in sample) else "ar"
+    if latin >= 0.5 * letters:
+        words = [w.lower() for w in _WORD.findall(sample)]
+        if not words:
+            return "other"
+        hits = sum(w in _EN_WORDS for w in words)
+        other = sum(w in _OTHER_WORDS for w in words)
+        ascii_share = sum(w.isascii() for w in words) / len(words)
+        if hits > other or (other == 0 and ascii_share > 0.97):
+            return "en"
+        return "other"
+    return "other"
+
+
+_NAMES = {"ar": "Arabic", "fa": "Persian", "en": "English", "other": "not Arabic or Persian"}
+
+
+def resolve_source_language(text: str, declared: str, name: str) -> str:
+    """Settle the original's language: detect for "auto", else check the declared one fits."""
+    declared = (declared or "auto").lower()
+    if declared not in ("auto", "ar", "fa"):
+        raise InputError(f"{name}: unsupported source language {declared!r}; use ar, fa or auto")
+    found = detect_language(text)
+    if found not in ("ar", "fa"):
+        what = "English" if found == "en" else "not Arabic-script text"
+        raise InputError(
+            f"{name}: the original looks {what} ({found}), not Arabic or Persian; "
+            "pass the Arabic/Persian file as the source"
+        )
+    if declared != "auto" and declared != found and abs(_fa_ar_score(text[:200000])) < 6:
+        return declared  # too little evidence to overrule what the user said
+    if declared != "auto" and declared != found:
+        raise InputError(
+            f"{name} looks {_NAMES[found]} ({found}), not {_NAMES[declared]} ({declared}); "
+            f"use --src-lang {found} or auto"
+        )
+    return found
+
+
+def check_english(text: str, name: str) -> None:
+    """Raise InputError unless the translation side is mostly Latin-script English."""
+    found = detect_language(text)
+    if found == "en":
+        return
+    if found in ("ar", "fa"):
+        raise InputError(
+            f"{name}: the English side looks {_NAMES[found]} ({found}); "
+            "did you pass the original twice or swap the files?"
+        )
+    raise InputError(f"{name}: the English side does not look like English text")

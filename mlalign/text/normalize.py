@@ -1,0 +1,70 @@
+"""Matching-only normalisation: fold spelling variants so comparisons see the same word.
+
+Outputs shown to users always keep the original characters; this form is only for
+comparing, hashing and counting (dedup keys, number checks, entity matching).
+Arabic/Persian: yeh (ي ى ئ → ی), kaf (ك → ک), teh marbuta (ة → ه), alef (أ إ آ ٱ → ا),
+waw hamza (ؤ → و), tatweel and harakat removed. All languages: zero-width and bidi
+controls removed, Arabic-Indic and Persian digits → ASCII, ٫ → '.', ٬ dropped, ، → ',',
+؛ → ';', ؟ → '?', NFKC (which also unfolds Arabic presentation forms), whitespace collapsed.
+Latin letters are casefolded in every language (Arabic script has no case).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "0123456789" * 2)
+# Zero-width, joiners and bidi controls: invisible, but they break exact matching.
+_INVISIBLE = re.compile(
+    "[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+)
+# Harakat, Quranic marks, superscript alef and tatweel.
+_MARKS = re.compile(
+    "[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed\u0640]"
+)
+_LETTERS = str.maketrans(
+    {
+        "ي": "ی",
+        "ى": "ی",
+        "ئ": "ی",
+        "ك": "ک",
+        "ة": "ه",
+        "ۀ": "ه",
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ؤ": "و",
+        "٫": ".",
+        "٬": "",
+        "،": ",",
+        "؛": ";",
+        "؟": "?",
+        "٪": "%",
+    }
+)
+_SPACE = re.compile(r"\s+")
+# A thousands separator between digit groups (3,000 / 3٬000) is dropped so numbers compare.
+_THOUSANDS = re.compile(r"(?<=\d)[,٬](?=\d{3}(?!\d))")
+
+
+def to_ascii_digits(text: str) -> str:
+    """Map Arabic-Indic (٠-٩) and Persian (۰-۹) digits to ASCII 0-9, nothing else."""
+    return text.translate(_DIGITS)
+
+
+def normalize(text: str, lang: str) -> str:
+    """Fold `text` for matching only (see module docstring); never show the result to users."""
+    text = _INVISIBLE.sub("", text)
+    text = unicodedata.normalize("NFKC", text)
+    # NFKC may not remove marks that composed; strip them after.
+    text = _MARKS.sub("", text)
+    text = text.translate(_DIGITS)
+    text = _THOUSANDS.sub("", text)
+    text = text.translate(_LETTERS)
+    # Casefold everything: Arabic script has no case, and Latin names inside Arabic or
+    # Persian text (شركة Apple) must match the English side's spelling in any case.
+    del lang
+    text = text.casefold()
+    return _SPACE.sub(" ", text).strip()

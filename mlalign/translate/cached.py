@@ -1,0 +1,85 @@
+"""Persistent translation cache: re-running an audit must not re-run the model.
+
+SQLite in the user cache dir (WAL mode + busy timeout, so two processes can share it),
+keyed by a hash of the translator's signature (package, version, model fingerprint,
+decoding options) and a hash of the sentence. Distinct sentences are translated once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from mlalign.translate.base import Translator
+
+
+def default_cache_dir() -> Path:
+    """$MLALIGN_CACHE_DIR, else $XDG_CACHE_HOME/mlalign, else ~/.cache/mlalign."""
+    env = os.environ.get("MLALIGN_CACHE_DIR")
+    if env:
+        return Path(env)
+    xdg = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(xdg) / "mlalign"
+
+
+def _h(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class CachedTranslator:
+    """Wraps a translator; same name and signature, results persisted on disk."""
+
+    def __init__(self, inner: Translator, cache_dir: str | os.PathLike[str] | None = None,
+                 timeout: float = 60.0) -> None:
+        self.inner = inner
+        self.name = inner.name
+        self.path = Path(cache_dir or default_cache_dir()) / "translations.sqlite3"
+        self.timeout = timeout
+        self._sig = _h(json.dumps(inner.signature(), sort_keys=True, ensure_ascii=False))
+        self.hits = 0
+        self.misses = 0
+
+    def signature(self) -> dict[str, Any]:
+        return self.inner.signature()
+
+    def _connect(self) -> sqlite3.Connection:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        con = sqlite3.connect(self.path, timeout=self.timeout, isolation_level=None)
+        con.execute(f"PRAGMA busy_timeout={int(self.timeout * 1000)}")
+        con.execute("PRAGMA journal_mode=WAL")
+        con.execute("PRAGMA synchronous=NORMAL")
+        con.execute("CREATE TABLE IF NOT EXISTS mt (sig TEXT NOT NULL, src TEXT NOT NULL, "
+                    "out TEXT NOT NULL, PRIMARY KEY (sig, src)) WITHOUT ROWID")
+        return con
+
+    def translate(self, sentences: list[str]) -> list[str]:
+        """Look every sentence up; translate the distinct misses in one inner call."""
+        keys = {s: _h(s.strip()) for s in sentences if s.strip()}
+        found: dict[str, str] = {}
+        con = self._connect()
+        try:
+            uniq = list(set(keys.values()))
+            for start in range(0, len(uniq), 500):
+                chunk = uniq[start:start + 500]
+                marks = ",".join("?" * len(chunk))
+                rows = con.execute(f"SELECT src, out FROM mt WHERE sig=? AND src IN ({marks})",
+                                   [self._sig, *chunk])
+                found.update(rows)
+            missing = list(dict.fromkeys(s.strip() for s in keys if keys[s] not in found))
+            self.hits += sum(1 for s in sentences if s.strip() and keys[s] in found)
+            if missing:
+                self.misses += len(missing)
+                results = self.inner.translate(missing)
+                rows_in = [(self._sig, _h(s), t) for s, t in zip(missing, results, strict=True)]
+                con.execute("BEGIN IMMEDIATE")
+                con.executemany("INSERT OR REPLACE INTO mt (sig, src, out) VALUES (?, ?, ?)",
+                                rows_in)
+                con.execute("COMMIT")
+                found.update((k, t) for _, k, t in rows_in)
+        finally:
+            con.close()
+        return [found[keys[s]] if s.strip() else "" for s in sentences]

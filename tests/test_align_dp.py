@@ -1,0 +1,92 @@
+"""DP invariants: every sentence in exactly one bead, in order; banded == full on easy inputs."""
+
+from __future__ import annotations
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mlalign.align import AlignConfig, align_vectors
+from mlalign.align.dp import banded_dp, bead_types, path_cells
+
+
+def _unit(rng: np.random.Generator, n: int, d: int = 32) -> np.ndarray:
+    x = rng.standard_normal((n, d)).astype(np.float32)
+    return x / np.linalg.norm(x, axis=1, keepdims=True)
+
+
+def _check_cover(spans: list[tuple[int, int, int, int]], n: int, m: int) -> None:
+    i = j = 0
+    for s0, s1, t0, t1 in spans:
+        assert (s0, t0) == (i, j)
+        assert s1 - s0 + t1 - t0 >= 1
+        i, j = s1, t1
+    assert (i, j) == (n, m)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(0, 40), st.integers(0, 40), st.integers(0, 10_000))
+def test_every_sentence_once_in_order(n: int, m: int, seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    spans = align_vectors(_unit(rng, n), _unit(rng, m), rng.integers(1, 200, n), rng.integers(1, 200, m), "fa")
+    _check_cover(spans, n, m)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(1, 25), st.integers(1, 25), st.integers(0, 10_000))
+def test_dp_core_random_costs_cover(n: int, m: int, seed: int) -> None:
+    """Arbitrary (random) cost matrices still give a complete monotone path."""
+    rng = np.random.default_rng(seed)
+    table = rng.random((4, 4, n + 1, m + 1))
+
+    def cost(a: int, b: int, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+        return table[a, b, rows, cols]
+
+    lo = np.zeros(n + 1, dtype=np.int64)
+    path = banded_dp(n, m, lo, np.full(n + 1, m), bead_types(3), cost, float(rng.random()))
+    _check_cover(path_cells(path), n, m)
+
+
+def test_banded_equals_full_dp() -> None:
+    rng = np.random.default_rng(5)
+    n = 300
+    src = _unit(rng, n, 64)
+    tgt = src + 0.15 * _unit(rng, n, 64)
+    drop = [17, 120, 121, 250]
+    tgt = np.delete(tgt, drop, axis=0)
+    tgt /= np.linalg.norm(tgt, axis=1, keepdims=True)
+    sl = rng.integers(20, 150, n)
+    tl = np.delete(sl, drop)
+    full = align_vectors(src, tgt, sl, tl, "ar", AlignConfig(full_dp_cells=10**9))
+    banded = align_vectors(src, tgt, sl, tl, "ar", AlignConfig(full_dp_cells=0))
+    assert banded == full
+    skipped = [s0 for s0, s1, t0, t1 in full if t1 == t0]
+    assert skipped == drop
+
+
+def test_merged_vectors_give_n_m_beads() -> None:
+    """A target sentence that is the sum of two source sentences becomes one 2-1 bead."""
+    rng = np.random.default_rng(9)
+    src = _unit(rng, 20, 64)
+    rows = [*src[:6], src[6] + src[7], *src[8:13], src[13] + src[14], *src[15:]]
+    tgt = np.stack([r / np.linalg.norm(r) for r in rows]).astype(np.float32)
+    lens = [50] * 20
+    tlens = [*lens[:6], 100, *lens[8:13], 100, *lens[15:]]
+    spans = align_vectors(src, tgt, lens, tlens, "fa")
+    kinds = {(s0, s1 - s0, t1 - t0) for s0, s1, t0, t1 in spans}
+    assert (6, 2, 1) in kinds
+    assert (13, 2, 1) in kinds
+
+
+def test_refine_splits_unrelated_edge_sentence() -> None:
+    from mlalign.align.embedding import refine_spans
+
+    rng = np.random.default_rng(4)
+    src = _unit(rng, 3, 64)
+    extra = _unit(rng, 1, 64)
+    tgt = np.concatenate([src[:1], extra, src[1:]])
+    # a 1-2 bead that swallowed an unrelated English sentence, and a true 2-1 bead
+    half = (src[1] + src[2]) / np.linalg.norm(src[1] + src[2])
+    tgt2 = np.concatenate([tgt[:2], half[None, :]])
+    spans = refine_spans([(0, 1, 0, 2), (1, 3, 2, 3)], src, tgt2, 0.01)
+    assert spans == [(0, 1, 0, 1), (1, 1, 1, 2), (1, 3, 2, 3)]

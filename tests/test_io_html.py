@@ -1,0 +1,80 @@
+"""HTML report: escaping, self-containment, counts, RTL markup, omission/addition rows."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from lxml import html as lhtml
+from test_io_writers import EVIL, make_audit
+
+from mlalign.io import write_outputs
+
+
+def _render(tmp_path: Path, **kw) -> tuple[str, Path]:
+    audit = make_audit("ar", evil=True)
+    [path, _] = write_outputs(audit, tmp_path / "r.html", ["html"], **kw)
+    return path.read_text(encoding="utf-8"), path
+
+
+def test_no_injection(tmp_path: Path) -> None:
+    text, _ = _render(tmp_path)
+    assert "<script>alert(1)</script>" not in text
+    assert '" onmouseover="x' not in text
+    assert text.count("&lt;script&gt;alert(1)&lt;/script&gt;") >= 3  # src, tgt, flag detail
+    doc = lhtml.fromstring(text)
+    assert not doc.xpath("//*[@onmouseover]")
+    assert len(doc.xpath("//script")) == 1  # only our own filter script
+
+
+def test_self_contained(tmp_path: Path) -> None:
+    text, _ = _render(tmp_path)
+    doc = lhtml.fromstring(text)
+    for el in doc.xpath("//*[@src or @href]"):
+        ref = el.get("src") or el.get("href")
+        assert not re.match(r"^(https?:)?//", ref), ref
+    assert "<link" not in text and "@import" not in text and "url(" not in text
+    assert not re.search(r"(src|href)\s*=\s*[\"']?(https?:)?//", text)
+
+
+def test_counts_rtl_and_kinds(tmp_path: Path) -> None:
+    audit = make_audit("ar", evil=True)
+    text, _ = _render(tmp_path)
+    doc = lhtml.fromstring(text)
+    counts = {
+        li.get("data-type"): int(li.xpath(".//span[@class='count']")[0].text)
+        for li in doc.xpath("//ul[@id='flag-counts']/li")
+    }
+    assert counts == audit.flag_counts()
+    rows = doc.xpath("//tr[contains(@class, 'bead')]")
+    assert len(rows) == len(audit.beads)
+    src_cells = doc.xpath("//td[contains(@class, 'src')]")
+    assert all(c.get("dir") == "rtl" and c.get("lang") == "ar" for c in src_cells)
+    assert "omission" in rows[-1].get("class") and "addition" in rows[5].get("class")
+    assert rows[3].get("data-types") == "negation replacement"
+    assert len(doc.xpath("//details[@class='mt']")) == 4
+    assert "@media print" in text
+    assert doc.xpath("//footer[@id='provenance']//dd[contains(., 'hash-test')]")
+    assert doc.xpath("//svg//polyline") and len(doc.xpath("//svg//circle")) == 4
+    assert EVIL.split('"')[0] not in "".join(doc.xpath("//style/text()"))
+
+
+def test_min_score_filters_rows(tmp_path: Path) -> None:
+    from mlalign.io import WriteOptions
+
+    text, _ = _render(tmp_path, options=WriteOptions(min_score=0.85, include_mt=False))
+    doc = lhtml.fromstring(text)
+    assert len(doc.xpath("//tr[contains(@class, 'bead')]")) == 2
+    assert not doc.xpath("//details") and not doc.xpath("//input[@id='show-mt']")
+
+
+def test_flag_type_cannot_break_out_of_css(tmp_path: Path) -> None:
+    from mlalign.types import Flag
+
+    audit = make_audit("fa")
+    audit.beads[0].flags.append(Flag("x}body{display:none", "high", "odd type"))
+    [path, _] = write_outputs(audit, tmp_path / "r.html", ["html"])
+    doc = lhtml.fromstring(path.read_text(encoding="utf-8"))
+    style = "".join(doc.xpath("//style/text()"))
+    assert "body{display:none" not in style
+    assert doc.xpath("//li[@data-type='x}body{display:none']")  # still counted, as text

@@ -1,0 +1,279 @@
+"""Writers: JSONL contract, TSV/CSV row safety, Moses, Parquet types, naming and filtering."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from mlalign.io import (
+    FORMATS,
+    WriteOptions,
+    filter_beads,
+    output_paths,
+    summary_text,
+    write_outputs,
+)
+from mlalign.types import Audit, Bead, Flag, Sentence
+
+EVIL = '<script>alert(1)</script>" onmouseover="x'
+
+
+def make_audit(src_lang: str = "fa", evil: bool = False) -> Audit:
+    """A hand-built audit: aligned, merged, omitted, added and flagged beads."""
+    fa = [
+        "وزیر امور خارجه روز دوشنبه به بغداد سفر کرد.",
+        "او گفت که تهدید داعش هنوز جدی است.",
+        "در این سفر ۳ توافق‌نامه امضا شد.",
+        "سخنگوی دولت این گزارش را تأیید نکرد.",
+        "مذاکرات\tتا\nپایان هفته ادامه دارد.",
+    ]
+    en = [
+        "The foreign minister travelled to Baghdad on Monday.",
+        "He said the ISIS threat is still serious.",
+        "Five agreements were signed during the visit.",
+        "The government spokesman confirmed the report.",
+        "Talks continue\tuntil the end\nof the week.",
+        "Officials welcomed the outcome.",
+    ]
+    if evil:
+        fa[0] = fa[0] + EVIL
+        en[0] = en[0] + EVIL
+    beads = [
+        Bead(
+            [0],
+            [0],
+            fa[0],
+            en[0],
+            mt="The foreign minister went to Baghdad on Monday.",
+            score=0.93,
+            drift=0.05,
+        ),
+        Bead(
+            [1],
+            [1],
+            fa[1],
+            en[1],
+            mt="He said that the ISIS threat is still serious.",
+            score=0.9,
+            drift=0.08,
+        ),
+        Bead(
+            [2],
+            [2],
+            fa[2],
+            en[2],
+            mt="3 agreements were signed on this trip.",
+            score=0.81,
+            drift=0.46,
+            flags=[
+                Flag(
+                    "number",
+                    "high",
+                    "3 in the original, 5 in the English" + (EVIL if evil else ""),
+                    0.9,
+                    {"src": ["3"], "tgt": ["5"]},
+                )
+            ],
+        ),
+        Bead(
+            [3],
+            [3],
+            fa[3],
+            en[3],
+            mt="The government spokesman did not confirm this report.",
+            score=0.78,
+            drift=0.62,
+            flags=[
+                Flag("negation", "high", "negation in the original is missing"),
+                Flag("replacement", "low", "'did not confirm' vs 'confirmed'", 0.4),
+            ],
+        ),
+        Bead([4], [4], fa[4], en[4], mt=None, score=0.7, drift=0.2),
+        Bead(
+            [],
+            [5],
+            "",
+            en[5],
+            score=0.0,
+            drift=1.0,
+            flags=[Flag("addition", "medium", "English sentence with no counterpart")],
+        ),
+    ]
+    if src_lang == "ar":
+        beads.append(
+            Bead(
+                [5],
+                [],
+                "وأكد المسؤولون أن المحادثات ستستمر.",
+                "",
+                score=0.0,
+                drift=1.0,
+                flags=[Flag("omission", "high", "original sentence not translated")],
+            )
+        )
+    return Audit(
+        beads=beads,
+        src_sentences=[Sentence(t) for t in fa],
+        tgt_sentences=[Sentence(t) for t in en],
+        src_lang=src_lang,
+        provenance={
+            "tool": "mlalign",
+            "version": "0.1.0-test",
+            "embedder": "hash-test",
+            "translator": {"name": "argos", "id": "fa-en-1.0"},
+            "drift": {"number": 0.5},
+            "inputs": {"original": {"name": "report.fa.txt"}, "english": {"name": "report.en.txt"}},
+        },
+        warnings=["one paragraph had no anchor"],
+    )
+
+
+def test_jsonl_contract(tmp_path: Path) -> None:
+    audit = make_audit()
+    [path, meta] = write_outputs(audit, tmp_path / "b.jsonl", ["jsonl"])
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == len(audit.beads)
+    rows = [json.loads(line) for line in lines]
+    assert [r["src_ids"] for r in rows] == [b.src_ids for b in audit.beads]
+    assert rows[2]["flags"][0]["type"] == "number" and rows[2]["severity"] == "high"
+    assert rows[5]["src_ids"] == [] and rows[4]["mt"] is None
+    assert "وزیر" in lines[0]  # ensure_ascii=False
+    for key in ("src_ids", "tgt_ids", "src", "tgt", "mt", "score", "drift", "flags"):
+        assert key in rows[0]
+    assert meta.name == "b.meta.json"
+    prov = json.loads(meta.read_text(encoding="utf-8"))
+    assert prov["embedder"] == "hash-test" and prov["outputs"] == {"jsonl": "b.jsonl"}
+
+
+def test_tsv_rows_survive_tabs_and_newlines(tmp_path: Path) -> None:
+    audit = make_audit()
+    [path, _] = write_outputs(audit, tmp_path / "b.tsv", ["tsv"])
+    lines = path.read_text(encoding="utf-8").split("\n")
+    assert lines[-1] == ""
+    lines = lines[:-1]
+    assert len(lines) == 1 + len(audit.beads)
+    assert all(line.count("\t") == 9 for line in lines)
+    header = lines[0].split("\t")
+    assert header[:4] == ["src_ids", "tgt_ids", "src", "tgt"]
+    row = dict(zip(header, lines[4].split("\t"), strict=True))
+    assert row["flag_types"] == "negation; replacement" and row["severity"] == "high"
+    frame = pl.read_csv(path, separator="\t", quote_char=None)
+    assert frame.height == len(audit.beads)
+
+
+def test_csv_keeps_text_intact(tmp_path: Path) -> None:
+    audit = make_audit()
+    [path, _] = write_outputs(audit, tmp_path / "b.csv", ["csv"])
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
+    assert len(rows) == len(audit.beads)
+    assert rows[4]["src"] == audit.beads[4].src  # tab and newline kept inside quotes
+    assert rows[0]["tgt_ids"] == "0" and rows[5]["src_ids"] == ""
+
+
+def test_moses_line_aligned(tmp_path: Path) -> None:
+    audit = make_audit("ar")
+    written = write_outputs(audit, tmp_path / "corpus", ["moses"])
+    src, tgt = tmp_path / "corpus.ar", tmp_path / "corpus.en"
+    assert src in written and tgt in written
+    s, t = (
+        src.read_text(encoding="utf-8").splitlines(),
+        tgt.read_text(encoding="utf-8").splitlines(),
+    )
+    assert len(s) == len(t) == 5  # addition and omission beads dropped
+    assert "\t" not in s[4] and s[4].startswith("مذاکرات تا پایان")
+
+
+def test_parquet_types_and_metadata(tmp_path: Path) -> None:
+    import pyarrow.parquet as pq
+
+    audit = make_audit()
+    [path, _] = write_outputs(audit, tmp_path / "b.parquet", ["parquet"])
+    frame = pl.read_parquet(path)
+    assert frame.schema["src_ids"] == pl.List(pl.UInt32)
+    assert frame.schema["mt"] == pl.Utf8 and frame["mt"][4] is None
+    assert frame["flags"][3].to_list()[0]["type"] == "negation"
+    assert frame.height == len(audit.beads)
+    meta = pq.read_schema(path).metadata
+    assert json.loads(meta[b"mlalign.provenance"])["embedder"] == "hash-test"
+
+
+def test_filter_beads_and_options(tmp_path: Path) -> None:
+    audit = make_audit("ar")
+    assert len(filter_beads(audit.beads, WriteOptions(min_score=0.8))) == 3
+    assert len(filter_beads(audit.beads, WriteOptions(drop_flagged=True))) == 3
+    assert len(filter_beads(audit.beads, WriteOptions(), both_sides=True)) == 5
+    [path, _] = write_outputs(
+        audit, tmp_path / "b.jsonl", ["jsonl"], WriteOptions(min_score=0.8, include_mt=False)
+    )
+    rows = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines()]
+    assert len(rows) == 3 and all(r["mt"] is None for r in rows)
+
+
+def test_several_formats_derive_names(tmp_path: Path) -> None:
+    audit = make_audit()
+    written = write_outputs(
+        audit, tmp_path / "out" / "audit", ["jsonl", "tsv", "html", "tmx", "xliff"]
+    )
+    names = sorted(p.name for p in written)
+    assert names == [
+        "audit.html",
+        "audit.jsonl",
+        "audit.meta.json",
+        "audit.tmx",
+        "audit.tsv",
+        "audit.xlf",
+    ]
+    assert all(p.stat().st_size > 0 for p in written)
+    d = tmp_path / "dir"
+    d.mkdir()
+    assert output_paths(d, ["jsonl"]) == {"jsonl": d / "audit.jsonl"}
+    assert output_paths(tmp_path / "x.html", ["jsonl", "html"])["jsonl"] == tmp_path / "x.jsonl"
+
+
+def test_stdout_single_text_format(capsys: pytest.CaptureFixture[str]) -> None:
+    audit = make_audit()
+    assert write_outputs(audit, "-", ["jsonl"]) == []
+    out = capsys.readouterr().out
+    assert len(out.splitlines()) == len(audit.beads)
+    with pytest.raises(Exception, match="needs -o"):
+        write_outputs(audit, None, ["parquet"])
+    with pytest.raises(Exception, match="unknown output format"):
+        write_outputs(audit, None, ["docx"])
+
+
+def test_failed_write_keeps_old_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "b.jsonl"
+    target.write_text("old\n", encoding="utf-8")
+
+    def boom(*_a: object, **_k: object) -> str:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(FORMATS["jsonl"], "render", boom)
+    with pytest.raises(RuntimeError):
+        write_outputs(make_audit(), target, ["jsonl"])
+    assert target.read_text(encoding="utf-8") == "old\n"
+
+
+def test_summary_text() -> None:
+    audit = make_audit("ar")
+    text = summary_text(audit, 2.345)
+    assert "7 beads" in text and "1-1 x5" in text and "0-1 x1" in text
+    assert "4 flagged (3 high)" in text and "negation 1" in text and "2.3s" in text
+
+
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+def test_every_format_handles_empty_and_clean_audits(tmp_path: Path, fmt: str) -> None:
+    empty = Audit(beads=[], src_sentences=[], tgt_sentences=[], src_lang="ar")
+    clean = make_audit("fa")
+    for bead in clean.beads:
+        bead.flags = []
+        bead.mt = None
+    for name, audit in (("empty", empty), ("clean", clean)):
+        written = write_outputs(audit, tmp_path / name / "out", [fmt])
+        assert written and all(p.exists() for p in written)
+        assert written[-1].name == "out.meta.json"

@@ -1,0 +1,108 @@
+"""Language id: Arabic vs Persian vs English, and the user-facing checks built on it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mlalign.errors import InputError
+from mlalign.text.langid import check_english, detect_language, resolve_source_language
+
+NTREX = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "ntrex"
+
+AR = "أعلنت الحكومة اليوم عن خطة جديدة لدعم الاقتصاد في المناطق الريفية التي تضررت من الجفاف."
+FA = "دولت امروز برنامه‌ای تازه برای حمایت از اقتصاد مناطق روستایی اعلام کرد که از خشکسالی آسیب دیده‌اند."
+EN = "The government announced a new plan today to support the economy of rural areas hit by drought."
+
+
+@pytest.mark.parametrize(("text", "lang"), [(AR, "ar"), (FA, "fa"), (EN, "en")])
+def test_detects_the_three_languages(text: str, lang: str) -> None:
+    assert detect_language(text) == lang
+
+
+def test_persian_typed_with_arabic_letters_is_still_persian() -> None:
+    legacy = FA.replace("ی", "ي").replace("ک", "ك")
+    assert detect_language(legacy) == "fa"
+
+
+def test_persian_with_latin_names_is_persian() -> None:
+    assert detect_language("گل Menga باعث شکست یاران Gerrard شد") == "fa"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le gouvernement a annoncé un nouveau plan pour les régions.",
+        "Привет, как дела?",
+        "12345 678",
+        "پاکستان ایک خوبصورت ملک ہے اور اس کے لوگ بہت مہمان نواز ہیں۔",
+        "",
+    ],
+)
+def test_other(text: str) -> None:
+    assert detect_language(text) == "other"
+
+
+def test_resolve_auto() -> None:
+    assert resolve_source_language(FA, "auto", "src.txt") == "fa"
+    assert resolve_source_language(AR, "auto", "src.txt") == "ar"
+
+
+def test_resolve_declared_matches() -> None:
+    assert resolve_source_language(AR, "ar", "src.txt") == "ar"
+
+
+def test_resolve_declared_arabic_on_persian_file() -> None:
+    with pytest.raises(
+        InputError,
+        match=r"src\.txt looks Persian \(fa\), not Arabic \(ar\); use --src-lang fa or auto",
+    ):
+        resolve_source_language(FA, "ar", "src.txt")
+
+
+def test_resolve_declared_persian_on_arabic_file() -> None:
+    with pytest.raises(
+        InputError, match=r"looks Arabic \(ar\), not Persian \(fa\); use --src-lang ar"
+    ):
+        resolve_source_language(AR, "fa", "src.txt")
+
+
+def test_english_file_as_original_is_refused() -> None:
+    with pytest.raises(InputError, match=r"src\.txt.*English"):
+        resolve_source_language(EN, "auto", "src.txt")
+
+
+def test_unsupported_declared_language() -> None:
+    with pytest.raises(InputError, match="unsupported"):
+        resolve_source_language(AR, "tr", "src.txt")
+
+
+def test_check_english() -> None:
+    check_english(EN, "en.txt")
+    with pytest.raises(InputError, match=r"en\.txt.*Arabic"):
+        check_english(AR, "en.txt")
+    with pytest.raises(InputError, match=r"en\.txt"):
+        check_english(
+            "Le gouvernement a annoncé un nouveau plan pour les régions rurales.", "en.txt"
+        )
+
+
+@pytest.mark.skipif(not NTREX.exists(), reason="shared NTREX corpus not available")
+def test_ntrex_documents_are_identified() -> None:
+    ids = (NTREX / "DOCUMENT_IDS.tsv").read_text(encoding="utf-8").rstrip("\n").split("\n")
+    for lang, fname in (("ar", "newstest2019-ref.arb.txt"), ("fa", "newstest2019-ref.fas.txt")):
+        lines = (NTREX / fname).read_text(encoding="utf-8").split("\n")[: len(ids)]
+        docs: dict[str, list[str]] = {}
+        for doc, line in zip(ids, lines, strict=True):
+            docs.setdefault(doc, []).append(line)
+        wrong = [d for d, v in docs.items() if detect_language("\n".join(v)) != lang]
+        assert not wrong, (lang, wrong)
+        line_acc = sum(detect_language(x) == lang for x in lines) / len(lines)
+        assert line_acc > 0.98
+
+
+def test_declared_language_wins_on_weak_evidence() -> None:
+    # Two words with no Arabic/Persian-specific letters or function words.
+    assert resolve_source_language("لبخند بزن", "fa", "s.txt") == "fa"
+    assert resolve_source_language("لبخند بزن", "ar", "s.txt") == "ar"

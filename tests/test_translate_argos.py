@@ -1,0 +1,147 @@
+"""Translation: mlalign's batched CTranslate2 path gives exactly argostranslate's output,
+keeps order and empties, caches across runs and processes, and --mt-file checks counts."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from argos_fixture import build_tiny_argosmodel, generated_sentences
+
+from mlalign.errors import InputError
+from mlalign.translate import (
+    CachedTranslator,
+    Translator,
+    decoding_bound,
+    install_from_file,
+    load_translator,
+)
+from mlalign.translate.argos import ArgosTranslator
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def pkgdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    d = tmp_path_factory.mktemp("packages")
+    install_from_file(build_tiny_argosmodel(tmp_path_factory.mktemp("build"), seed=3),
+                      directory=d)
+    return d
+
+
+@pytest.fixture()
+def env(pkgdir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(pkgdir))
+    monkeypatch.setenv("MLALIGN_CACHE_DIR", str(tmp_path / "cache"))
+    return tmp_path
+
+
+def argos_reference(pkgdir: Path, sentences: list[str], tmp: Path) -> list[str]:
+    """argostranslate.translate.translate() per sentence, in a fresh process."""
+    env = {**os.environ, "ARGOS_PACKAGES_DIR": str(pkgdir), "ARGOS_COMPUTE_TYPE": "int8",
+           "XDG_DATA_HOME": str(tmp / "xd"), "XDG_CONFIG_HOME": str(tmp / "xc"),
+           "XDG_CACHE_HOME": str(tmp / "xk"), "ARGOS_DEBUG": "0"}
+    res = subprocess.run([sys.executable, str(ROOT / "tests" / "argos_fixture.py")],
+                         input=json.dumps({"from": "fa", "to": "en", "sentences": sentences}),
+                         capture_output=True, text=True, env=env, timeout=300, check=True)
+    return json.loads(res.stdout)
+
+
+@pytest.mark.slow  # imports argostranslate (torch, stanza) in a subprocess
+def test_output_equals_argostranslate(env: Path, pkgdir: Path) -> None:
+    sentences = generated_sentences(30, seed=11)
+    t = load_translator("fa", use_cache=False, batch_size=7)
+    assert isinstance(t, Translator)
+    mine = t.translate(sentences)
+    assert t.calls >= 5  # really batched, several batches
+    assert any(mine) and len(set(mine)) > 5
+    assert mine == argos_reference(pkgdir, sentences, env)
+
+
+def test_order_empties_and_batching_invariance(env: Path) -> None:
+    sentences = generated_sentences(25, seed=5)
+    sentences[3] = ""
+    sentences[10] = "   "
+    one = ArgosTranslator(load_translator("fa", use_cache=False).package, batch_size=1)
+    big = ArgosTranslator(one.package, batch_size=64)
+    a, b = one.translate(sentences), big.translate(sentences)
+    assert a == b and a[3] == "" and a[10] == ""
+    assert one.translate([sentences[7]]) == [a[7]]
+    assert big.translate([]) == []
+    sig = big.signature()
+    assert sig["package"] == "translate-fa_en" and sig["version"] == "1.0"
+    assert ArgosTranslator(one.package, beam_size=1).signature() != sig
+
+
+def test_decoding_bound() -> None:
+    assert decoding_bound(1) == 24 and decoding_bound(200) == 256
+    assert all(decoding_bound(n) % 8 == 0 and decoding_bound(n) >= 2 * n
+               for n in range(1, 100))
+
+
+def test_cache_hits_on_rerun(env: Path) -> None:
+    sentences = generated_sentences(20, seed=9) + ["", "تکرار"] * 3
+    first = load_translator("fa")
+    assert isinstance(first, CachedTranslator)
+    out1 = first.translate(sentences)
+    assert first.inner.sentences_translated == 21  # distinct non-empty sentences
+    second = load_translator("fa")
+    out2 = second.translate(sentences)
+    assert out2 == out1 and second.inner.calls == 0 and second.hits == 23
+    third = load_translator("fa", beam_size=2)  # other options: other cache key
+    third.translate(sentences[:2])
+    assert third.inner.calls > 0
+
+
+WORKER = """
+import sys, time
+from mlalign.translate.cached import CachedTranslator
+class Rev:
+    name = "rev"
+    def signature(self): return {"engine": "rev"}
+    def translate(self, s):
+        time.sleep(0.01)
+        return [x[::-1] for x in s]
+t = CachedTranslator(Rev(), sys.argv[1], timeout=30)
+start = int(sys.argv[2])
+for i in range(40):
+    batch = [f"sentence {j}" for j in range(start + i * 5, start + i * 5 + 10)]
+    assert t.translate(batch) == [x[::-1] for x in batch]
+"""
+
+
+def test_cache_two_processes(tmp_path: Path) -> None:
+    cache = tmp_path / "shared-cache"
+    procs = [subprocess.Popen([sys.executable, "-c", WORKER, str(cache), str(start)],
+                              stderr=subprocess.PIPE, text=True) for start in (0, 100)]
+    for p in procs:
+        _, err = p.communicate(timeout=120)
+        assert p.returncode == 0, err
+
+    class Boom:
+        name = "rev"
+
+        def signature(self) -> dict[str, str]:
+            return {"engine": "rev"}
+
+        def translate(self, s: list[str]) -> list[str]:
+            raise AssertionError("should have been cached")
+
+    texts = [f"sentence {j}" for j in range(0, 300)]
+    got = CachedTranslator(Boom(), cache).translate(texts)
+    assert got == [x[::-1] for x in texts]
+
+
+def test_file_translator(tmp_path: Path) -> None:
+    pytest.importorskip("mlalign.text.reader")
+    mt = tmp_path / "mt.txt"
+    mt.write_text("one\ntwo\nthree\n", encoding="utf-8")
+    t = load_translator("fa", mt_file=mt)
+    assert t.translate(["a", "b", "c"]) == ["one", "two", "three"]
+    assert t.signature()["lines"] == 3
+    with pytest.raises(InputError, match="mt.txt"):
+        t.translate(["a", "b"])

@@ -1,0 +1,63 @@
+"""`mlalign translate`: presplit output equals argostranslate's, re-runs hit the cache,
+a missing package is a one-line error."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from argos_fixture import build_tiny_argosmodel, generated_sentences
+from click.testing import CliRunner
+from test_translate_argos import argos_reference
+
+from mlalign.cli import cli
+from mlalign.translate import install_from_file
+from mlalign.translate.argos import ArgosTranslator
+
+pytest.importorskip("mlalign.text.split")
+pytest.importorskip("mlalign.text.langid")
+
+
+@pytest.fixture(scope="module")
+def pkgdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    d = tmp_path_factory.mktemp("packages")
+    install_from_file(build_tiny_argosmodel(tmp_path_factory.mktemp("b"), seed=4), directory=d)
+    return d
+
+
+@pytest.mark.slow  # imports argostranslate (torch, stanza) in a subprocess
+def test_translate_presplit_matches_argos_and_caches(pkgdir: Path, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(pkgdir))
+    monkeypatch.setenv("MLALIGN_CACHE_DIR", str(tmp_path / "cache"))
+    sentences = [s for s in generated_sentences(60, seed=2)[::3]]  # Persian lines
+    src = tmp_path / "doc.fa.txt"
+    src.write_text("\n".join(sentences) + "\n", encoding="utf-8")
+    calls: list[int] = []
+    orig = ArgosTranslator._run
+
+    def counting(self: ArgosTranslator, batch: list, out: list[str]) -> None:
+        calls.append(len(batch))
+        orig(self, batch, out)
+
+    monkeypatch.setattr(ArgosTranslator, "_run", counting)
+    out = tmp_path / "out.txt"
+    args = ["translate", str(src), "--from", "fa", "--presplit", "-o", str(out), "--quiet"]
+    res = CliRunner().invoke(cli, args)
+    assert res.exit_code == 0, res.output
+    lines = out.read_text(encoding="utf-8").split("\n")[:-1]
+    assert len(lines) == len(sentences) and sum(calls) == len(sentences)
+    assert lines == argos_reference(pkgdir, sentences, tmp_path)
+    calls.clear()
+    res = CliRunner().invoke(cli, args[:-3] + ["--quiet"])  # stdout this time
+    assert res.exit_code == 0 and calls == []
+    assert res.output.split("\n")[:-1] == lines
+
+
+def test_translate_without_package(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(tmp_path / "none"))
+    src = tmp_path / "doc.txt"
+    src.write_text("کتاب خانه مردم شهر ایران امروز.\n", encoding="utf-8")
+    res = CliRunner().invoke(cli, ["translate", str(src), "--from", "fa", "--quiet"])
+    assert res.exit_code != 0
+    assert "mlalign models install fa en" in str(res.exception)
