@@ -203,3 +203,14 @@ def test_python_api_returns_beads() -> None:
     assert [b.src_ids for b in beads] == [[0], [1]]
     assert [b.tgt_ids for b in beads] == [[0], [1]]
     assert all(isinstance(b, mlalign.Bead) for b in beads)
+
+
+def test_python_api_callable_after_subpackage_import() -> None:
+    """`import mlalign.align` must not hide the `mlalign.align(...)` API function."""
+    import mlalign
+    import mlalign.align as align_pkg
+    from mlalign.align import AlignConfig
+
+    beads = mlalign.align("\n".join(FA[:2]), "\n".join(EN[:2]), presplit=True)
+    assert [b.src_ids for b in beads] == [[0], [1]]
+    assert isinstance(AlignConfig(), align_pkg.AlignConfig)

@@ -191,3 +191,13 @@ def test_detect_drift_arabic_with_translation(embedder) -> None:
 def test_config_is_recorded() -> None:
     d = DriftConfig(omission_threshold=9.0).as_dict()
     assert d["omission_threshold"] == 9.0 and "number" in d["checks"]
+
+
+def test_exceptive_negation_is_a_restriction_not_a_negation() -> None:
+    """لا ... إلا / هیچ ... جز ... ندارد mean "only": no flag against an English "only"."""
+    from mlalign.drift.negation import negation_cues
+
+    assert negation_cues("لا يوجد حل إلا الحوار.", "ar")[0] == 0
+    assert negation_cues("هیچ راهی جز گفتگو وجود ندارد.", "fa")[0] == 0
+    assert negation_cues("ولا تمثّل هذه الخطوة السبيلَ الوحيد.", "ar") == (1, 0)
+    assert negation_cues("It is the only way.", "en") == (0, 0)

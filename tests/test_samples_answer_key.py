@@ -137,7 +137,7 @@ def test_divergences_are_spread_out(lang: str) -> None:
 # --------------------------------------------------------------------------- end to end
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def run_audit(lang: str):
     import mlalign
 

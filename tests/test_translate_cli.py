@@ -61,3 +61,29 @@ def test_translate_without_package(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     res = CliRunner().invoke(cli, ["translate", str(src), "--from", "fa", "--quiet"])
     assert res.exit_code != 0
     assert "mlalign models install fa en" in str(res.exception)
+
+
+def test_align_uses_installed_package(pkgdir: Path, tmp_path: Path,
+                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """`align --translator auto` finds the installed package, fills `mt`, records the model."""
+    import json
+
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(pkgdir))
+    monkeypatch.setenv("MLALIGN_CACHE_DIR", str(tmp_path / "cache"))
+    src = tmp_path / "doc.fa.txt"
+    src.write_text("کتاب خانه مردم شهر ایران امروز.\nدیروز سال روز کار زبان ترجمه.\n",
+                   encoding="utf-8")
+    tgt = tmp_path / "doc.en.txt"
+    tgt.write_text("The book of the people of the city.\nYesterday was a year of work.\n",
+                   encoding="utf-8")
+    out = tmp_path / "beads.jsonl"
+    for translator, expect_mt in (("auto", True), ("none", False)):
+        res = CliRunner().invoke(cli, ["align", str(src), str(tgt), "--presplit", "--src-lang",
+                                       "fa", "--translator", translator, "-o", str(out), "-q"])
+        assert res.exit_code == 0, res.output
+        beads = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+        assert [b["src_ids"] for b in beads] == [[0], [1]]
+        assert all((b["mt"] is not None) == expect_mt for b in beads)
+        meta = json.loads(out.with_name("beads.meta.json").read_text(encoding="utf-8"))
+        text = json.dumps(meta)
+        assert ("fa_en" in text or "translate-fa_en" in text) == expect_mt, text[:400]

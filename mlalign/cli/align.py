@@ -19,7 +19,7 @@ def load_translator_choice(choice: str, src_lang: str, quiet: bool, no_cache: bo
     from mlalign.translate import load_translator
 
     try:
-        return load_translator(src_lang, cache=not no_cache)
+        return load_translator(src_lang, use_cache=not no_cache)
     except ModelError as exc:
         if choice == "argos":
             raise

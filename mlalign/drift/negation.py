@@ -21,13 +21,16 @@ EN_WEAK = re.compile(
     r"rather than|instead|free|un[a-z]{4,}|non-?[a-z]+|[a-z]{3,}less|il(?:legal|licit)\w*|"
     r"ir(?:regular|relevant|responsible)\w*|im(?:possible|proper|balance)\w*|"
     r"in(?:valid|correct|capable|sufficient|adequate|action|dependent|appropriate)\w*|"
-    r"no longer|little|hardly|barely|only)\b", re.IGNORECASE)
+    r"no longer|little|hardly|barely)\b", re.IGNORECASE)
 AR_STRONG = {"لا", "لم", "لن", "ليس", "ليست", "ليسوا", "لست", "لسنا", "ولا", "ولم", "ولن",
              "فلا", "فلم", "فلن", "وليس", "وليست", "لما"}
 AR_WEAK = {"غير", "وغير", "بغير", "بدون", "دون", "ودون", "بلا", "عدم", "وعدم", "لعدم"}
 AR_NOT_NEG = re.compile(r"(?:لا|ولا|ما|وما|لم) (?:سيما|يزال|تزال|يزالون|زال|زالت|بد|شك)")
 FA_STRONG = {"نه", "هیچ", "نیست", "نیستند", "نیستیم", "نبود", "نبودند", "هرگز"}
 FA_WEAK = {"بدون", "عدم", "بی"}
+# Exceptive negation restricts rather than negates: لا ... إلا / جز ... نه mean "only".
+AR_EXCEPTIVE = {"إلا", "الا", "وإلا"}
+FA_EXCEPTIVE = {"جز", "بجز", "مگر"}
 _FA_STEMS = ("کرد|کن|شد|شو|دار|داشت|خواه|باید|بود|باش|توان|توانست|دهد|داد|ده|گرفت|گیر|"
              "رفت|رو|آمد|آی|گفت|گوی|گو|دید|بین|یافت|یاب|زد|زن|رس|رسید|ماند|مان|خورد|خور|"
              "ساخت|ساز|گذاشت|گذار|پذیر|پذیرفت|دان|دانست|خواست|کشید|کش|افتاد|افت|برد|بر|"
@@ -37,6 +40,7 @@ _FA_VERB = re.compile(rf"^(?:ن|نمی\u200c?|نمي\u200c?)(?:{_FA_STEMS}){_FA_
 _FA_VERB_N = re.compile(rf"^(?:ن|نمي\u200c?)(?:{norm_arabic(_FA_STEMS)}){norm_arabic(_FA_END)}$")
 _AR_STRONG_N = {norm_arabic(c) for c in AR_STRONG}
 _AR_WEAK_N = {norm_arabic(c) for c in AR_WEAK}
+_AR_EXCEPTIVE_N = {norm_arabic(c) for c in AR_EXCEPTIVE}
 
 
 def negation_cues(text: str, lang: str) -> tuple[int, int]:
@@ -45,7 +49,7 @@ def negation_cues(text: str, lang: str) -> tuple[int, int]:
         strong = EN_STRONG.findall(text)
         strong = [c for c in strong if c.lower() != "no" or not re.search(r"\bNo\.\s?\d", text)]
         return len(strong), len(EN_WEAK.findall(text))
-    strong = weak = 0
+    strong = weak = exceptive = 0
     if lang == "ar":
         text = AR_NOT_NEG.sub(" ", norm_arabic(text))
     for raw in re.findall(r"[\u0600-\u06ff\u200c]+", text):
@@ -53,6 +57,10 @@ def negation_cues(text: str, lang: str) -> tuple[int, int]:
         if lang == "ar":
             strong += tok in _AR_STRONG_N
             weak += tok in _AR_WEAK_N
+            exceptive += tok in _AR_EXCEPTIVE_N
+            continue
+        if tok in FA_EXCEPTIVE:
+            exceptive += 1
             continue
         first = tok.split("\u200c")[0]
         if tok in FA_STRONG or first in {"نمی", "نمي"} or tok.startswith(("نمی", "نمي")):
@@ -61,7 +69,8 @@ def negation_cues(text: str, lang: str) -> tuple[int, int]:
             strong += 1
         elif tok in FA_WEAK or first in FA_WEAK:
             weak += 1
-    return strong, weak
+    moved = strong if exceptive else 0  # "not ... except" restricts: count it as weak
+    return strong - moved, weak + moved
 
 
 def count_negations(text: str, lang: str) -> int:

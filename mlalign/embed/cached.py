@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from mlalign.embed.base import Embedder, l2_normalise
+from mlalign.sqlitecache import open_cache_db
 
 
 def default_cache_dir() -> Path:
@@ -58,15 +59,12 @@ class CachedEmbedder:
             self._conn = None  # a connection must not cross fork(); open a fresh one
         if self._conn is None:
             self._pid = os.getpid()
-            self.cache_dir.mkdir(parents=True, exist_ok=True)
-            conn = sqlite3.connect(self.path, timeout=60.0, check_same_thread=False)
-            conn.execute("PRAGMA journal_mode=WAL")
-            conn.execute("PRAGMA synchronous=NORMAL")
-            conn.execute(
+            conn = open_cache_db(
+                self.path,
                 "CREATE TABLE IF NOT EXISTS vec (model TEXT NOT NULL, key TEXT NOT NULL, "
-                "dim INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (model, key))"
+                "dim INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (model, key));",
+                check_same_thread=False,
             )
-            conn.commit()
             self._conn = conn
         return self._conn
 
@@ -89,8 +87,14 @@ class CachedEmbedder:
     def _store(self, items: dict[str, np.ndarray]) -> None:
         conn = self._db()
         rows = [(self.name, k, int(v.shape[0]), v.astype(np.float16).tobytes()) for k, v in items.items()]
-        with conn:  # one transaction; INSERT OR IGNORE makes a race between processes harmless
+        # One transaction; INSERT OR IGNORE makes a race between processes harmless.
+        conn.execute("BEGIN IMMEDIATE")
+        try:
             conn.executemany("INSERT OR IGNORE INTO vec (model, key, dim, data) VALUES (?,?,?,?)", rows)
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         """Look up memory, then disk; embed only the distinct misses, once."""

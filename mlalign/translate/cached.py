@@ -14,6 +14,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
+from mlalign.sqlitecache import open_cache_db
 from mlalign.translate.base import Translator
 
 
@@ -47,14 +48,9 @@ class CachedTranslator:
         return self.inner.signature()
 
     def _connect(self) -> sqlite3.Connection:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        con = sqlite3.connect(self.path, timeout=self.timeout, isolation_level=None)
-        con.execute(f"PRAGMA busy_timeout={int(self.timeout * 1000)}")
-        con.execute("PRAGMA journal_mode=WAL")
-        con.execute("PRAGMA synchronous=NORMAL")
-        con.execute("CREATE TABLE IF NOT EXISTS mt (sig TEXT NOT NULL, src TEXT NOT NULL, "
-                    "out TEXT NOT NULL, PRIMARY KEY (sig, src)) WITHOUT ROWID")
-        return con
+        return open_cache_db(self.path, "CREATE TABLE IF NOT EXISTS mt (sig TEXT NOT NULL, "
+                             "src TEXT NOT NULL, out TEXT NOT NULL, PRIMARY KEY (sig, src)) "
+                             "WITHOUT ROWID;", timeout=self.timeout)
 
     def translate(self, sentences: list[str]) -> list[str]:
         """Look every sentence up; translate the distinct misses in one inner call."""

@@ -1,0 +1,32 @@
+"""Open the on-disk SQLite caches so that concurrent processes can share them.
+
+Switching a fresh database to WAL mode takes an exclusive lock that SQLite's busy handler
+does not wait for, so two processes creating the same cache at once can fail with
+"database is locked". The one-time set-up (journal mode and schema) therefore runs under
+a file lock beside the database; afterwards WAL and the busy timeout handle concurrency.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from filelock import FileLock
+
+
+def open_cache_db(path: Path, schema: str, timeout: float = 60.0,
+                  check_same_thread: bool = True) -> sqlite3.Connection:
+    """A connection to `path` in WAL mode with `schema` (idempotent SQL) applied."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with FileLock(str(path) + ".lock", timeout=timeout):
+        con = sqlite3.connect(path, timeout=timeout, isolation_level=None,
+                              check_same_thread=check_same_thread)
+        try:
+            con.execute(f"PRAGMA busy_timeout={int(timeout * 1000)}")
+            con.execute("PRAGMA journal_mode=WAL")
+            con.execute("PRAGMA synchronous=NORMAL")
+            con.executescript(schema)
+        except BaseException:
+            con.close()
+            raise
+    return con
