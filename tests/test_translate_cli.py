@@ -87,3 +87,22 @@ def test_align_uses_installed_package(pkgdir: Path, tmp_path: Path,
         meta = json.loads(out.with_name("beads.meta.json").read_text(encoding="utf-8"))
         text = json.dumps(meta)
         assert ("fa_en" in text or "translate-fa_en" in text) == expect_mt, text[:400]
+
+
+def test_translate_wrong_language_names_the_from_option(tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch,
+                                                        capsys: pytest.CaptureFixture) -> None:
+    """A Persian file declared Arabic: one line naming `--from`, exit 2, no output file."""
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(tmp_path / "none"))
+    src = tmp_path / "doc.txt"
+    src.write_text("این کتاب را دیروز در کتابخانهٔ دانشگاه تهران خواندم و بسیار پسندیدم.\n"
+                   "نویسنده‌اش می‌گوید که این اثر را در سال‌های جنگ نوشته است.\n", encoding="utf-8")
+    out = tmp_path / "out.txt"
+    from mlalign.cli import main
+
+    with pytest.raises(SystemExit) as exit_info:
+        main(["translate", str(src), "--from", "ar", "-o", str(out)])
+    err = capsys.readouterr().err
+    assert exit_info.value.code == 2 and err.count("\n") == 1, err
+    assert "use --from fa or auto" in err
+    assert not out.exists()

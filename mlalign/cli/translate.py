@@ -31,7 +31,14 @@ CHUNK = 256  # sentences per progress-bar step; the translator batches within a 
 def translate_cmd(file: Path, src_lang: str, output: Path | None, presplit: bool,
                   beam_size: int, batch_size: int, threads: int, no_cache: bool,
                   quiet: bool) -> None:
-    """Translate FILE to English, sentence by sentence, offline."""
+    """Translate FILE to English, sentence by sentence, offline.
+
+    \b
+    Needs an installed Argos package for the pair (see `mlalign models`).
+    Examples:
+      mlalign translate original.fa.txt --from fa -o original.en.mt.txt
+      mlalign translate sentences.ar.txt --from ar --presplit -o mt.txt   # line for line
+    """
     from tqdm import tqdm
 
     from mlalign.fsutil import atomic_write_text
@@ -41,7 +48,7 @@ def translate_cmd(file: Path, src_lang: str, output: Path | None, presplit: bool
     from mlalign.translate import load_translator
 
     text = read_text(file)
-    lang = resolve_source_language(text, src_lang, str(file))
+    lang = resolve_source_language(text, src_lang, str(file), option="--from")
     sentences = presplit_lines(text, str(file)) if presplit else split_document(text, lang)
     translator = load_translator(lang, use_cache=not no_cache, beam_size=beam_size,
                                  batch_size=batch_size, intra_threads=threads)

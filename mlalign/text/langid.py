@@ -105,8 +105,12 @@ def detect_language(text: str) -> str:
 _NAMES = {"ar": "Arabic", "fa": "Persian", "en": "English", "other": "not Arabic or Persian"}
 
 
-def resolve_source_language(text: str, declared: str, name: str) -> str:
-    """Settle the original's language: detect for "auto", else check the declared one fits."""
+def resolve_source_language(text: str, declared: str, name: str,
+                            option: str = "--src-lang") -> str:
+    """Settle the original's language: detect for "auto", else check the declared one fits.
+
+    `option` is the command-line option the error message tells the user to change.
+    """
     declared = (declared or "auto").lower()
     if declared not in ("auto", "ar", "fa"):
         raise InputError(f"{name}: unsupported source language {declared!r}; use ar, fa or auto")
@@ -122,7 +126,7 @@ def resolve_source_language(text: str, declared: str, name: str) -> str:
     if declared != "auto" and declared != found:
         raise InputError(
             f"{name} looks {_NAMES[found]} ({found}), not {_NAMES[declared]} ({declared}); "
-            f"use --src-lang {found} or auto"
+            f"use {option} {found} or auto"
         )
     return found
 
