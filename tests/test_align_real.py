@@ -120,3 +120,10 @@ def test_unrelated_document_warns(embedder) -> None:
 def test_gale_church_same_interface() -> None:
     res = align_gale_church(_sents(FA), _sents(FA_EN), None, "fa", config=AlignConfig())
     assert [(b.src_ids, b.tgt_ids) for b in res.beads] == [([i], [i]) for i in range(8)]
+
+
+def test_untranslated_passage_in_english_warns(embedder) -> None:
+    """Original sentences pasted untranslated into the English file: reported, not aligned silently."""
+    tgt = FA_EN[:5] + FA[5:7] + FA_EN[7:]
+    res = align_documents(_sents(FA), _sents(tgt), embedder, "fa")
+    assert any("mixed languages" in w for w in res.warnings)

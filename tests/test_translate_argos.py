@@ -70,6 +70,9 @@ def test_order_empties_and_batching_invariance(env: Path) -> None:
     big = ArgosTranslator(one.package, batch_size=64)
     a, b = one.translate(sentences), big.translate(sentences)
     assert a == b and a[3] == "" and a[10] == ""
+    # Several batches in flight at once (asynchronous path) keep line-for-line order.
+    parallel = ArgosTranslator(one.package, batch_size=3, inter_threads=2, intra_threads=1)
+    assert parallel.translate(sentences) == a and parallel.calls >= 7
     assert one.translate([sentences[7]]) == [a[7]]
     assert big.translate([]) == []
     sig = big.signature()
@@ -145,3 +148,14 @@ def test_file_translator(tmp_path: Path) -> None:
     assert t.signature()["lines"] == 3
     with pytest.raises(InputError, match="mt.txt"):
         t.translate(["a", "b"])
+
+
+def test_thread_split() -> None:
+    """Cores go first to batches in flight (up to 4), the rest to each batch."""
+    from mlalign.translate.argos import split_threads
+
+    assert split_threads(1) == (1, 1)
+    assert split_threads(2) == (2, 1)
+    assert split_threads(16) == (4, 4)
+    assert split_threads(8, intra=8) == (1, 8)
+    assert split_threads(4, inter=1) == (1, 4)

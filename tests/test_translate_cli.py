@@ -34,13 +34,13 @@ def test_translate_presplit_matches_argos_and_caches(pkgdir: Path, tmp_path: Pat
     src = tmp_path / "doc.fa.txt"
     src.write_text("\n".join(sentences) + "\n", encoding="utf-8")
     calls: list[int] = []
-    orig = ArgosTranslator._run
+    orig = ArgosTranslator._collect
 
-    def counting(self: ArgosTranslator, batch: list, out: list[str]) -> None:
+    def counting(self: ArgosTranslator, batch: list, results: list, out: list[str]) -> None:
         calls.append(len(batch))
-        orig(self, batch, out)
+        orig(self, batch, results, out)
 
-    monkeypatch.setattr(ArgosTranslator, "_run", counting)
+    monkeypatch.setattr(ArgosTranslator, "_collect", counting)
     out = tmp_path / "out.txt"
     args = ["translate", str(src), "--from", "fa", "--presplit", "-o", str(out), "--quiet"]
     res = CliRunner().invoke(cli, args)

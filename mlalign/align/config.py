@@ -22,6 +22,8 @@ class AlignConfig:
     skip_tgt: float = 0.7  # cost of a 0-1 bead (English sentence with no original)
     nm_penalty: float = 0.3  # extra cost per extra sentence in an n-m bead (prefer 1-1)
     weight_sim: float = 1.0
+    weight_member: float = 0.0  # per unit of the weakest n-m member's normalised cost above member_hinge
+    member_hinge: float = 0.9
     weight_len: float = 0.02
     len_hinge: float = 0.0  # |z| of log length ratio below which length costs nothing
     weight_para: float = 0.05  # penalty for a bead straddling a paragraph end (soft anchor)

@@ -123,6 +123,25 @@ class _Scorer:
         k = c - self.glo[r]
         return self.g[r, np.clip(k, 0, self.gw - 1)].astype(np.float64)
 
+    def _weak_member(self, a: int, b: int, rows: np.ndarray, cols: np.ndarray, norm: np.ndarray) -> np.ndarray:
+        """Excess cost of the n-m bead's least related sentence (vs the other side's bead vector).
+
+        An omitted/added sentence hidden in a 2-1 / 1-2 bead barely moves the bead cosine
+        (the partner carries it), but on its own it matches the other side no better than a
+        random sentence; a genuine split sentence matches it clearly.
+        """
+        s, t, cfg = self.s, self.t, self.cfg
+        worst = np.zeros(rows.shape, dtype=np.float64)
+        if a > 1:
+            for p in range(a):
+                tot = sum(self.dots(rows - 1 - p, cols - 1 - q) for q in range(b))
+                worst = np.maximum(worst, (1.0 - tot / t.norms[b][cols]) / norm)
+        if b > 1:
+            for q in range(b):
+                tot = sum(self.dots(rows - 1 - p, cols - 1 - q) for p in range(a))
+                worst = np.maximum(worst, (1.0 - tot / s.norms[a][rows]) / norm)
+        return np.maximum(worst - cfg.member_hinge, 0.0)
+
     def cost(self, a: int, b: int, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
         s, t, cfg = self.s, self.t, self.cfg
         if b == 0:  # 1-0 bead
@@ -139,6 +158,8 @@ class _Scorer:
         lt = t.cum_len[cols] - t.cum_len[cols - b]
         z = (np.log((lt + 1.0) / (ls + 1.0)) - self.mu) / self.sigma
         out = cfg.weight_sim * c * (a + b) / 2.0 + cfg.nm_penalty * (a + b - 2)
+        if cfg.weight_member and a + b > 2:
+            out += cfg.weight_member * self._weak_member(a, b, rows, cols, norm)
         # hinge: ordinary length jitter is free, a swallowed extra sentence (z ~ 3+) is not
         zh = np.maximum(np.abs(z) - cfg.len_hinge, 0.0)
         out += cfg.weight_len * np.minimum(zh * zh, 25.0)
@@ -340,7 +361,34 @@ def build_result(
             signals.update(best_nearby_cosine=best, cost=cost)
         signals["score"] = score
         beads.append(Bead(list(range(s0, s1)), list(range(t0, t1)), stext, ttext, mtext, score, signals=signals))
-    return AlignmentResult(beads, document_warnings(beads, sv, tv, n, m, cfg))
+    warnings = document_warnings(beads, sv, tv, n, m, cfg)
+    mixed = mixed_language_warning(src, tgt)
+    if mixed:
+        warnings.append(mixed)
+    return AlignmentResult(beads, warnings)
+
+
+def mixed_language_warning(src: list[Sentence], tgt: list[Sentence]) -> str | None:
+    """Report a document that mixes languages, which the aligner would otherwise pair silently.
+
+    Whole-file language checks pass a file that is only partly in the wrong language: an
+    "English" side with untranslated Arabic-script passages, or an original with English
+    sections. Embeddings are multilingual, so the DP would happily align such a sentence with
+    its twin on the other side and call it a translation. (Arabic and Persian mixed in one
+    original are not reported: both are valid originals and align fine.)
+    """
+    from mlalign.text.langid import detect_language
+
+    problems: list[str] = []
+    foreign_t = [j for j, t in enumerate(tgt) if detect_language(t.text) in ("ar", "fa")]
+    if len(foreign_t) >= max(2, 0.05 * len(tgt)):
+        problems.append(f"{len(foreign_t)} of {len(tgt)} English sentences are in Arabic script (first: {foreign_t[0]})")
+    english_s = [i for i, s in enumerate(src) if detect_language(s.text) == "en" and len(s.text.split()) >= 4]
+    if len(english_s) >= max(2, 0.05 * len(src)):
+        problems.append(f"{len(english_s)} of {len(src)} original sentences are English (first: {english_s[0]})")
+    if not problems:
+        return None
+    return "mixed languages: " + "; ".join(problems) + "; the alignment of those parts is not a translation check"
 
 
 def document_warnings(beads: list[Bead], sv: np.ndarray, tv: np.ndarray, n: int, m: int, cfg: AlignConfig) -> list[str]:

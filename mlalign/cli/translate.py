@@ -51,7 +51,7 @@ def translate_cmd(file: Path, src_lang: str, output: Path | None, presplit: bool
     lang = resolve_source_language(text, src_lang, str(file), option="--from")
     sentences = presplit_lines(text, str(file)) if presplit else split_document(text, lang)
     translator = load_translator(lang, use_cache=not no_cache, beam_size=beam_size,
-                                 batch_size=batch_size, intra_threads=threads)
+                                 batch_size=batch_size, threads=threads)
     texts = [s.text for s in sentences]
     out: list[str] = []
     with tqdm(total=len(texts), unit="sent", disable=quiet, file=sys.stderr,

@@ -15,7 +15,7 @@ from mlalign.types import Bead
 CALIBRATION = Path(__file__).with_name("data") / "calibration.json"
 FLAG_FEATURES = ("number", "entity", "negation", "untranslated", "modality")
 PLAIN_FEATURES = ("neg_cos", "len_lo", "len_hi", "cov_src", "cov_tgt", *FLAG_FEATURES,
-                  "number_changed", "entity_swapped")
+                  "number_changed", "entity_swapped", "neg_diff")
 MT_FEATURES = (*PLAIN_FEATURES, "mt_chrf_gap", "mt_cov_gap", "tgt_cov_gap")
 # Used only until a fitted file exists: hand-set so the ordering is right.
 _DEFAULT_MODEL = {
@@ -52,6 +52,7 @@ def features(bead: Bead) -> dict[str, float]:
     # A changed figure or a swapped gazetteer name is near-certain; a lone one is not.
     out["number_changed"] = float(out["number"] >= 0.9)
     out["entity_swapped"] = float(out["entity"] >= 0.9)
+    out["neg_diff"] = s.get("neg_diff", 0.0)
     if "mt_chrf" in s:
         out["mt_chrf_gap"] = 1.0 - s["mt_chrf"]
         out["mt_cov_gap"] = 1.0 - s.get("mt_cov", 1.0)

@@ -14,22 +14,26 @@ import re
 from mlalign.drift.base import CheckContext, norm_arabic
 from mlalign.types import Bead, Flag
 
-EN_STRONG = re.compile(r"\b(?:not|never|no|none|nor|neither|nobody|nothing|nowhere|cannot)\b"
-                       r"|n't\b", re.IGNORECASE)
+EN_STRONG = re.compile(r"\b(?:not|never|no|none|nor|neither|nobody|nothing|nowhere|"
+                       r"cannot)\b|n't\b", re.IGNORECASE)
 EN_WEAK = re.compile(
     r"\b(?:without|unable|fail(?:s|ed|ure)?|lack\w*|absen\w*|refus\w*|den(?:y|ied|ies)|"
     r"rather than|instead|free|un[a-z]{4,}|non-?[a-z]+|[a-z]{3,}less|il(?:legal|licit)\w*|"
     r"ir(?:regular|relevant|responsible)\w*|im(?:possible|proper|balance)\w*|"
     r"in(?:valid|correct|capable|sufficient|adequate|action|dependent|appropriate)\w*|"
-    r"no longer|little|hardly|barely)\b", re.IGNORECASE)
+    r"no longer|little|hardly|barely|scarcely|yet to|intoleran\w*|disagree\w*|disregard\w*|"
+    r"declin\w*)\b", re.IGNORECASE)
 AR_STRONG = {"لا", "لم", "لن", "ليس", "ليست", "ليسوا", "لست", "لسنا", "ولا", "ولم", "ولن",
-             "فلا", "فلم", "فلن", "وليس", "وليست", "لما"}
+             "فلا", "فلم", "فلن", "وليس", "وليست", "كلا"}
+# ألا (أن لا, "that ... not") folds into إلا ("except") once hamzas are normalised.
+AR_ALLA = {"ألا", "وألا", "بألا", "لألا"}
 AR_WEAK = {"غير", "وغير", "بغير", "بدون", "دون", "ودون", "بلا", "عدم", "وعدم", "لعدم"}
-AR_NOT_NEG = re.compile(r"(?:لا|ولا|ما|وما|لم) (?:سيما|يزال|تزال|يزالون|زال|زالت|بد|شك)")
+AR_NOT_NEG = re.compile(r"(?:لا|ولا|ما|وما|لم) (?:سيما|يزال|تزال|يزالون|زال|زالت|ازال|نزال|بد|شك|"
+                        r"يقل|تقل|يصدق|يخفي|شمله|شملها)(?!\S)")
 FA_STRONG = {"نه", "هیچ", "نیست", "نیستند", "نیستیم", "نبود", "نبودند", "هرگز"}
 FA_WEAK = {"بدون", "عدم", "بی"}
 # Exceptive negation restricts rather than negates: لا ... إلا / جز ... نه mean "only".
-AR_EXCEPTIVE = {"إلا", "الا", "وإلا"}
+AR_EXCEPTIVE = {"إلا", "الا", "وإلا", "سوى"}
 FA_EXCEPTIVE = {"جز", "بجز", "مگر"}
 _FA_STEMS = ("کرد|کن|شد|شو|دار|داشت|خواه|باید|بود|باش|توان|توانست|دهد|داد|ده|گرفت|گیر|"
              "رفت|رو|آمد|آی|گفت|گوی|گو|دید|بین|یافت|یاب|زد|زن|رس|رسید|ماند|مان|خورد|خور|"
@@ -41,6 +45,7 @@ _FA_VERB_N = re.compile(rf"^(?:ن|نمي\u200c?)(?:{norm_arabic(_FA_STEMS)}){nor
 _AR_STRONG_N = {norm_arabic(c) for c in AR_STRONG}
 _AR_WEAK_N = {norm_arabic(c) for c in AR_WEAK}
 _AR_EXCEPTIVE_N = {norm_arabic(c) for c in AR_EXCEPTIVE}
+_AR_PUNCT = re.compile(r"[،؛؟٪٫٬۔«»]")
 
 
 def negation_cues(text: str, lang: str) -> tuple[int, int]:
@@ -50,8 +55,11 @@ def negation_cues(text: str, lang: str) -> tuple[int, int]:
         strong = [c for c in strong if c.lower() != "no" or not re.search(r"\bNo\.\s?\d", text)]
         return len(strong), len(EN_WEAK.findall(text))
     strong = weak = exceptive = 0
+    text = _AR_PUNCT.sub(" ", text)  # «نه،» is the word نه
     if lang == "ar":
-        text = AR_NOT_NEG.sub(" ", norm_arabic(text))
+        alla = [t for t in text.split() if t in AR_ALLA]
+        strong += len(alla)
+        text = AR_NOT_NEG.sub(" ", norm_arabic(" ".join(t for t in text.split() if t not in AR_ALLA)))
     for raw in re.findall(r"[\u0600-\u06ff\u200c]+", text):
         tok = raw.strip("\u200c")
         if lang == "ar":
@@ -84,10 +92,16 @@ class NegationCheck:
     name = "negation"
 
     def check(self, bead: Bead, ctx: CheckContext) -> list[Flag]:
+        bead.signals["neg_diff"] = 0.0
         if not bead.src.strip() or not bead.tgt.strip():
             return []
         s_strong, s_weak = negation_cues(bead.src, ctx.src_lang)
         t_strong, t_weak = negation_cues(bead.tgt, "en")
+        # A different number of negations is weaker evidence than none vs some (one of two
+        # negations lost, "not unable"), so it goes to the calibration, not to a flag.
+        if s_strong != t_strong:
+            same_total = s_strong + s_weak == t_strong + t_weak
+            bead.signals["neg_diff"] = 0.5 if same_total else 1.0
         if s_strong and not (t_strong or t_weak):
             detail = (f"the original negates ({s_strong} cue{'s' if s_strong > 1 else ''}) "
                       "but the English has no negation")

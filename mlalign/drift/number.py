@@ -28,7 +28,7 @@ WORDS_EN = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "sev
             "double": 2, "triple": 3, "once": 1, "single": 1, "both": 2, "pair": 2,
             "couple": 2}
 WORDS_AR = {"صفر": 0, "واحد": 1, "واحده": 1, "اثنان": 2, "اثنين": 2, "اثنتان": 2,
-            "اثنتين": 2, "ثلاث": 3, "ثلاثه": 3, "اربع": 4, "اربعه": 4, "خمس": 5, "خمسه": 5,
+            "اثنتين": 2, "اثنا": 2, "اثنتا": 2, "ثلاث": 3, "ثلاثه": 3, "اربع": 4, "اربعه": 4, "خمس": 5, "خمسه": 5,
             "ست": 6, "سته": 6, "سبع": 7, "سبعه": 7, "ثماني": 8, "ثمانيه": 8, "ثمان": 8,
             "تسع": 9, "تسعه": 9, "عشر": 10, "عشره": 10, "عشرين": 20, "عشرون": 20,
             "ثلاثين": 30, "ثلاثون": 30, "اربعين": 40, "اربعون": 40, "خمسين": 50,
@@ -36,13 +36,27 @@ WORDS_AR = {"صفر": 0, "واحد": 1, "واحده": 1, "اثنان": 2, "اث�
             "ثمانون": 80, "تسعين": 90, "تسعون": 90, "نصف": 0.5, "ربع": 0.25, "ثلث": 3,
             "اول": 1, "اولي": 1, "ثاني": 2, "ثانيه": 2, "ثالث": 3, "ثالثه": 3, "رابع": 4,
             "رابعه": 4, "خامس": 5, "خامسه": 5, "مرتين": 2,
-            "ضعف": 2, "يومين": 2, "عامين": 2, "سنتين": 2, "شهرين": 2, "اسبوعين": 2}
-WORDS_FA = {"صفر": 0, "يک": 1, "دو": 2, "سه": 3, "چهار": 4, "پنج": 5, "شش": 6, "هفت": 7,
+            "ضعف": 2, "يومين": 2, "عامين": 2, "سنتين": 2, "شهرين": 2, "اسبوعين": 2,
+            "سادس": 6, "سادسه": 6, "سابع": 7, "سابعه": 7, "ثامن": 8, "ثامنه": 8, "تاسع": 9,
+            "تاسعه": 9, "عاشر": 10, "عاشره": 10, "حادي": 1, "حاديه": 1,
+            "عشرينيات": 20, "ثلاثينيات": 30, "اربعينيات": 40, "خمسينيات": 50,
+            "ستينيات": 60, "سبعينيات": 70, "ثمانينيات": 80, "تسعينيات": 90}
+# Ordinals match ordinals or digits, not cardinal words: "second homes" is not "two years".
+ORDINALS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+            "ninth", "tenth", "اول", "اولي", "ثاني", "ثانيه", "ثالث", "ثالثه", "رابع",
+            "رابعه", "خامس", "خامسه", "سادس", "سادسه", "سابع", "سابعه", "ثامن", "ثامنه",
+            "تاسع", "تاسعه", "عاشر", "عاشره", "حادي", "حاديه", "اولين", "دوم", "دومين", "سوم",
+            "سومين", "چهارم", "چهارمين", "پنجم", "پنجمين", "ثلث"}
+# Number words that are more often something else: Persian نه "no", سی in "بی بی سی".
+AMBIGUOUS = {"نه", "سي", "ست"}
+CENTURY = {"century", "centuries", "قرن", "القرن", "قرون"}
+WORDS_FA = {"صفر": 0, "يک": 1, "اول": 1, "دو": 2, "سه": 3, "چهار": 4, "پنج": 5, "شش": 6, "هفت": 7,
             "هشت": 8, "نه": 9, "ده": 10, "يازده": 11, "دوازده": 12, "سيزده": 13,
             "چهارده": 14, "پانزده": 15, "بيست": 20, "سي": 30, "چهل": 40, "پنجاه": 50,
             "شصت": 60, "هفتاد": 70, "هشتاد": 80, "نود": 90, "نيم": 0.5, "نيمي": 0.5,
             "اولين": 1, "دوم": 2, "دومين": 2, "سوم": 3, "سومين": 3, "چهارم": 4,
-            "چهارمين": 4, "پنجم": 5, "پنجمين": 5, "دوجين": 12}
+            "چهارمين": 4, "پنجم": 5, "پنجمين": 5, "دوجين": 12,
+            "شانزده": 16, "هفده": 17, "هجده": 18, "هيجده": 18, "نوزده": 19}
 # Vague quantities: they match any figure of the same order of magnitude.
 APPROX_EN = {"dozens": 10, "scores": 10, "hundreds": 100, "thousands": 1e3, "millions": 1e6,
              "billions": 1e9, "tens": 10, "several": 3, "few": 3, "many": 10, "numerous": 10}
@@ -66,6 +80,9 @@ class Mention:
     digits: bool
     approx: bool = False
     year_like: bool = False
+    ordinal: bool = False
+    weak: bool = False  # may match, never flags alone (century numbers, ambiguous words)
+    parts: frozenset[float] = frozenset()  # a clock time "4.40" is 4 and 40 elsewhere
 
 
 def _digit_values(raw: str) -> set[float]:
@@ -84,9 +101,14 @@ def _digit_values(raw: str) -> set[float]:
         vals.add(float(raw.replace(",", "")))
     if not vals:
         vals.add(float(plain) if plain else 0.0)
-    if re.fullmatch(r"\d{1,2}[.,]\d{2}", raw):  # a clock time "4.40" is 4 and 40 elsewhere
-        vals |= {float(p) for p in re.split(r"[.,]", raw)}
     return vals
+
+
+def _clock_parts(raw: str) -> frozenset[float]:
+    """"4.40" may be a time written "4:40" on the other side: both parts must then be there."""
+    if re.fullmatch(r"\d{1,2}[.,]\d{2}", raw):
+        return frozenset(float(p) for p in re.split(r"[.,]", raw))
+    return frozenset()
 
 
 def _year_equivalents(v: float) -> set[float]:
@@ -99,11 +121,19 @@ def _year_equivalents(v: float) -> set[float]:
     return out
 
 
+def _compound(a: float, b: float) -> bool:
+    """Number words that add up: "twenty one", "سی و شش", "ستة وثلاثون", "ثلاثة عشر"."""
+    tens = {20.0, 30.0, 40.0, 50.0, 60.0, 70.0, 80.0, 90.0}
+    units = {float(i) for i in range(1, 10)}
+    return (a in tens and b in units) or (a in units and (b in tens or b == 10.0))
+
+
 def extract(text: str, lang: str) -> list[Mention]:
     """All number mentions of a text: digits (any script) with a following scale or percent
     sign, number words, vague quantity words."""
     is_en = lang == "en"
-    raw_toks = re.findall(r"\d+(?:[.,٫٬،]\d+)*|[^\W\d_]+(?:[\u200c][^\W\d_]+)*|[%٪]", text)
+    spans = list(re.finditer(r"\d+(?:[.,٫٬،]\d+)*|[^\W\d_]+(?:[\u200c][^\W\d_]+)*|[%٪]", text))
+    raw_toks = [m.group(0) for m in spans]
     toks = [to_ascii_digits(t).replace("،", ",") for t in raw_toks]
     if not is_en:
         toks = [norm_arabic(t).replace("\u200c", "") for t in toks]
@@ -113,10 +143,25 @@ def extract(text: str, lang: str) -> list[Mention]:
     known = {*scales, *words, *approx}
 
     def strip(t: str) -> str:
-        """Drop an Arabic clitic (و، ب، ال...) only when the bare word is a number word."""
-        if is_en or lang == "fa" or t in known:
+        """Drop an Arabic clitic (و، ب، ال...) only when the bare word is a number word;
+        a Persian ordinal suffix (-م، -مین) only when the rest is one."""
+        if is_en or t in known:
+            return t
+        if lang == "fa":
+            for suf in ("مين", "م"):
+                if t.endswith(suf) and t[: -len(suf)] in known:
+                    return t[: -len(suf)]
             return t
         return _AR_PREFIX.sub("", t)
+
+    def ordinal(low: str, stem: str) -> bool:
+        return low in ORDINALS or stem in ORDINALS or (lang == "fa" and stem != low)
+
+    def century(i: int, n: int) -> bool:
+        """A century number ("القرن التاسع عشر", "19th century"): weak, it rarely stays."""
+        before = {toks[j].lower() for j in range(max(0, i - 2), i)}
+        after = {toks[j].lower() for j in range(i + 1, min(len(toks), i + n + 2))}
+        return bool(before & CENTURY) if not is_en else bool(after & CENTURY)
 
     out: list[Mention] = []
     last_word = -9
@@ -134,16 +179,25 @@ def extract(text: str, lang: str) -> list[Mention]:
                 vals = vals | {v * scales[nxt] for v in vals}
                 shown = f"{raw_toks[i]} {raw_toks[i + 1]}"
                 i += 1
+            elif nxt == "s" and is_en and all(v == int(v) and v % 10 == 0 for v in vals):
+                vals = vals | {v % 100 for v in vals}  # "the 1980s" is also "the eighties"
+            gap = text[spans[i - 1].end():spans[i].start()] if i else ""
+            if (out and out[-1].year_like and gap.strip() in ("-", "–", "/") and len(tok) == 2
+                    and "-" not in text[spans[i].end():spans[i].end() + 1]):
+                vals = vals | {v + 100 * (max(out[-1].values) // 100) for v in vals}  # 1950-53
             year = any(v == int(v) and 1000 <= v <= 2100 for v in vals)
             extra: set[float] = set()
             for v in vals:
                 extra |= _year_equivalents(v)
-            out.append(Mention(shown, frozenset(vals | extra), True, year_like=year))
+            zero = set(tok) <= {"0", ".", ","} and len(tok) > 1  # "04:00": the 00 says nothing
+            out.append(Mention(shown, frozenset(vals | extra), True, year_like=year,
+                               weak=zero or century(i, 1), parts=_clock_parts(tok)))
         elif stem in approx or low in approx:
             out.append(Mention(tok, frozenset({approx.get(stem, approx.get(low, 0))}),
                                False, approx=True))
         elif stem in words or low in words:
             val = float(words.get(low, words.get(stem, 0)))
+            is_ord = ordinal(low, stem)
             nxt = toks[i + 1].lower() if i + 1 < len(toks) else ""
             nxt = strip(nxt)
             vals = {val}
@@ -152,13 +206,15 @@ def extract(text: str, lang: str) -> list[Mention]:
                 i += 1
             prev = out[-1] if out else None
             joined = toks[i - 1] in ("و", "and") or (not is_en and raw_toks[i - 1].startswith("و"))
-            if (prev is not None and not prev.digits and not prev.approx and last_word == i - 1
-                    or prev is not None and not prev.digits and joined and last_word == i - 2):
-                # compound number words: "سی و شش" 36, "ثلاثة عشر" 13, "twenty-one"
+            if (prev is not None and not prev.digits and not prev.approx
+                    and (last_word == i - 1 or joined and last_word == i - 2)
+                    and len(prev.values) == 1 and _compound(max(prev.values), max(vals))):
                 total = max(prev.values) + max(vals)
-                out[-1] = Mention(f"{prev.text} {tok}", frozenset({total}), False)
+                out[-1] = Mention(f"{prev.text} {tok}", frozenset({total}), False,
+                                  ordinal=prev.ordinal or is_ord, weak=century(i, 2))
             else:
-                out.append(Mention(tok, frozenset(vals), False))
+                weak = stem in AMBIGUOUS or low in AMBIGUOUS or century(i, 2)
+                out.append(Mention(tok, frozenset(vals), False, ordinal=is_ord, weak=weak))
             last_word = i
         elif stem in scales and not (is_en and stem in ("m", "k", "bn")):
             out.append(Mention(tok, frozenset({float(scales[stem])}), False))
@@ -166,7 +222,14 @@ def extract(text: str, lang: str) -> list[Mention]:
     return out
 
 
+def _same(x: float, y: float) -> bool:
+    return abs(x - y) <= 1e-6 * max(1.0, abs(x))
+
+
 def _matches(m: Mention, others: list[Mention]) -> bool:
+    pool = {v for o in others for v in o.values | o.parts}
+    if m.parts and all(any(_same(p, v) for v in pool) for p in m.parts):
+        return True
     for o in others:
         if m.approx or o.approx:
             a = max(m.values) if m.approx else None
@@ -178,9 +241,29 @@ def _matches(m: Mention, others: list[Mention]) -> bool:
             if m.approx and o.approx and a == b:
                 return True
             continue
-        if any(abs(x - y) <= 1e-6 * max(1.0, abs(x)) for x in m.values for y in o.values):
+        if any(_same(x, y) for x in m.values for y in o.values):
+            return True
+        if o.parts and any(_same(x, y) for x in m.values for y in o.parts):
             return True
     return False
+
+
+def _one_to_one(src: list[Mention], tgt: list[Mention]) -> tuple[list[Mention], list[Mention]]:
+    """Strong number words left over when each mention may match only one on the other side,
+    same kind first (ordinal with ordinal): a changed figure can hide behind an equal
+    value used elsewhere in the sentence ("two years" vs "second homes")."""
+    left = [m for m in tgt if not m.approx]
+    out: list[Mention] = []
+    for m in sorted((m for m in src if not m.approx), key=lambda m: not m.digits):
+        same = [o for o in left if o.ordinal == m.ordinal or o.digits or m.digits]
+        hit = next((o for o in same if _matches(m, [o])), None)
+        hit = hit or next((o for o in left if _matches(m, [o])), None)
+        if hit is None:
+            out.append(m)
+        else:
+            left.remove(hit)
+    keep = [m for m in out if _strong(m) and not m.digits]
+    return keep, [m for m in left if _strong(m) and not m.digits]
 
 
 def _long_digit_runs(text: str) -> list[str]:
@@ -196,9 +279,14 @@ def _inside_long_run(m: Mention, runs: list[str]) -> bool:
 
 def _strong(m: Mention) -> bool:
     """A mention worth flagging alone: digits, or a number word that is not idiomatic."""
-    if m.approx:
+    if m.approx or m.weak:
         return False
     return m.digits or min(m.values) not in WEAK
+
+
+def _small(m: Mention) -> bool:
+    """A small number word (one, two, half): weak alone, a figure when another one faces it."""
+    return not (m.approx or m.weak or m.digits) and min(m.values) in (1.0, 2.0)
 
 
 def _plain(m: Mention) -> str:
@@ -217,10 +305,30 @@ class NumberCheck:
         src = extract(bead.src, ctx.src_lang)
         tgt = extract(bead.tgt, "en")
         runs_src, runs_tgt = _long_digit_runs(bead.src), _long_digit_runs(bead.tgt)
-        miss_src = [m for m in src if _strong(m) and not _matches(m, tgt)
-                    and not _inside_long_run(m, runs_tgt)]
-        miss_tgt = [m for m in tgt if _strong(m) and not _matches(m, src)
-                    and not _inside_long_run(m, runs_src)]
+        unmatched_src = [m for m in src if not _matches(m, tgt) and not _inside_long_run(m, runs_tgt)]
+        unmatched_tgt = [m for m in tgt if not _matches(m, src) and not _inside_long_run(m, runs_src)]
+        miss_src = [m for m in unmatched_src if _strong(m)]
+        miss_tgt = [m for m in unmatched_tgt if _strong(m)]
+        if not (miss_src and miss_tgt):
+            left_src, left_tgt = _one_to_one(src, tgt)
+            if left_src and left_tgt:  # "two years ... second homes" made "three years"
+                miss_src, miss_tgt = left_src, left_tgt
+        if not (miss_src and miss_tgt):
+            # "first half" made "second half": idiomatic small ordinals, but one replaced
+            # by another on the other side is a changed figure.
+            ord_src = [m for m in unmatched_src if m.ordinal and not m.weak and not m.digits]
+            ord_tgt = [m for m in unmatched_tgt if m.ordinal and not m.weak and not m.digits]
+            if ord_src and ord_tgt:
+                miss_src, miss_tgt = miss_src or ord_src, miss_tgt or ord_tgt
+        if bool(miss_src) != bool(miss_tgt):
+            # "two months" made "three months": the small figure alone is idiomatic, but
+            # facing an unmatched figure on the other side it is a changed one.
+            small_src = [m for m in unmatched_src if _small(m)]
+            small_tgt = [m for m in unmatched_tgt if _small(m)]
+            words_src = [m for m in miss_src if not m.digits]
+            words_tgt = [m for m in miss_tgt if not m.digits]
+            if (words_src and small_tgt) or (words_tgt and small_src):
+                miss_src, miss_tgt = miss_src or small_src, miss_tgt or small_tgt
         changed = bool(miss_src and miss_tgt)
         digits = any(m.digits for m in miss_src + miss_tgt)
         if not changed:  # a lone number word is usually rephrasing ("a pair", "twice")
@@ -228,8 +336,9 @@ class NumberCheck:
             miss_tgt = [m for m in miss_tgt if m.digits]
         if not miss_src and not miss_tgt:
             return []
-        score = 0.95 if changed and digits else 0.7 if digits else 0.6
-        sev = "high" if changed and digits else "medium"
+        # One figure replaced by another is near-certain, in digits or in words.
+        score = 0.95 if changed and digits else 0.9 if changed else 0.7 if digits else 0.6
+        sev = "high" if changed else "medium"
         if changed:
             a, b = miss_src[0], miss_tgt[0]
             val = _plain(a)

@@ -49,7 +49,7 @@ def load_translator(src_lang: str, to_code: str = "en", *,
                     **options: Any) -> Translator:
     """The translator for `src_lang`->`to_code`: a file of translations, or an Argos package.
 
-    `options` go to `ArgosTranslator` (beam_size, batch_size, intra_threads, compute_type...).
+    `options` go to `ArgosTranslator` (beam_size, batch_size, threads, compute_type...).
     Raises ModelError naming the install command when no package is installed.
     """
     if mt_file is not None:

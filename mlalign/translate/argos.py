@@ -10,6 +10,7 @@ replace_unknowns, target_prefix, the same detokenisation) so outputs are identic
 from __future__ import annotations
 
 import hashlib
+import os
 from typing import Any
 
 from mlalign.errors import ModelError
@@ -25,17 +26,36 @@ def model_fingerprint(pkg: InstalledPackage) -> str:
     return hashlib.sha1(f"{st.st_size}:{st.st_mtime_ns}".encode()).hexdigest()[:16]
 
 
+def split_threads(threads: int = 0, inter: int | None = None,
+                  intra: int | None = None) -> tuple[int, int]:
+    """(inter_threads, intra_threads) for `threads` cores in all (0 = every core).
+
+    Small Transformer batches parallelise poorly inside one matrix product, so on a few
+    cores several single-threaded batches in flight beat one batch on all cores; up to
+    four batches run at once and any further cores go to each batch.
+    """
+    total = threads if threads > 0 else max(1, os.cpu_count() or 1)
+    if inter is None:
+        inter = min(total, 4) if intra is None else max(1, total // max(1, intra))
+    if intra is None:
+        intra = max(1, total // max(1, inter))
+    return max(1, inter), max(0, intra)
+
+
 class ArgosTranslator:
     """Batched CTranslate2 translation with an Argos package's model and tokenizer."""
 
     def __init__(self, package: InstalledPackage, *, beam_size: int = 4, batch_size: int = 32,
-                 intra_threads: int = 0, inter_threads: int = 1, compute_type: str = "int8",
+                 threads: int = 0, intra_threads: int | None = None,
+                 inter_threads: int | None = None, compute_type: str = "int8",
                  device: str = "cpu", length_ratio: float = 2.0, length_extra: int = 16,
                  max_decoding_length: int = 256, length_penalty: float = 0.2) -> None:
         import ctranslate2
         from argostranslate.tokenizer import BPETokenizer, SentencePieceTokenizer
 
         self.package = package
+        self.inter_threads, self.intra_threads = split_threads(threads, inter_threads,
+                                                               intra_threads)
         self.beam_size = beam_size
         self.batch_size = max(1, batch_size)
         self.length_ratio = length_ratio
@@ -61,7 +81,7 @@ class ArgosTranslator:
             try:
                 self.model = ctranslate2.Translator(
                     str(package.path / "model"), device=device, compute_type=ctype,
-                    intra_threads=intra_threads, inter_threads=inter_threads)
+                    intra_threads=self.intra_threads, inter_threads=self.inter_threads)
                 self.compute_type = ctype
                 break
             except (RuntimeError, ValueError) as exc:
@@ -102,21 +122,27 @@ class ArgosTranslator:
         todo = [(i, self.tokenizer.encode(s.strip())) for i, s in enumerate(sentences)
                 if s.strip()]
         todo.sort(key=lambda item: (self._bound(len(item[1])), len(item[1])))
-        batch: list[tuple[int, list[str]]] = []
+        batches: list[list[tuple[int, list[str]]]] = []
         for item in todo:
-            if batch and (len(batch) >= self.batch_size
-                          or self._bound(len(item[1])) != self._bound(len(batch[0][1]))):
+            if batches and (len(batches[-1]) >= self.batch_size
+                            or self._bound(len(item[1])) != self._bound(len(batches[-1][0][1]))):
+                batches.append([])
+            if not batches:
+                batches.append([])
+            batches[-1].append(item)
+        if self.inter_threads > 1:  # keep every worker thread busy: submit all, then collect
+            pending = [(batch, self._submit(batch, asynchronous=True)) for batch in batches]
+            for batch, results in pending:
+                self._collect(batch, [r.result() for r in results], out)
+        else:
+            for batch in batches:
                 self._run(batch, out)
-                batch = []
-            batch.append(item)
-        if batch:
-            self._run(batch, out)
         return out
 
-    def _run(self, batch: list[tuple[int, list[str]]], out: list[str]) -> None:
+    def _submit(self, batch: list[tuple[int, list[str]]], asynchronous: bool = False) -> Any:
         tokens = [toks for _, toks in batch]
         prefix = self.package.target_prefix
-        results = self.model.translate_batch(
+        return self.model.translate_batch(
             tokens,
             target_prefix=[[prefix]] * len(tokens) if prefix else None,
             replace_unknowns=True,
@@ -124,7 +150,15 @@ class ArgosTranslator:
             num_hypotheses=1,
             length_penalty=self.length_penalty,
             max_decoding_length=self._bound(len(tokens[0])),
+            asynchronous=asynchronous,
         )
+
+    def _run(self, batch: list[tuple[int, list[str]]], out: list[str]) -> None:
+        """Translate one batch synchronously into `out` (tests count calls through here)."""
+        self._collect(batch, self._submit(batch), out)
+
+    def _collect(self, batch: list[tuple[int, list[str]]], results: list[Any],
+                 out: list[str]) -> None:
         self.calls += 1
         self.sentences_translated += len(batch)
         for (i, _), res in zip(batch, results, strict=True):
