@@ -24,6 +24,17 @@ def _stderr_progress(message: str) -> None:
     print(f"mlalign: {message}", file=sys.stderr, flush=True)
 
 
+TRANSLATE_CHUNK = 256  # sentences per progress step; the translator batches inside a chunk
+
+
+def progress_bar(total: int, desc: str, progress: ProgressFn | None) -> Any:
+    """A tqdm bar on stderr when the run reports to the terminal (the CLI), else a no-op."""
+    from tqdm import tqdm
+
+    return tqdm(total=total, desc=desc, unit="sent", file=sys.stderr, leave=False,
+                disable=progress is not _stderr_progress or total < 2)
+
+
 def _sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
@@ -57,7 +68,12 @@ def translate_sentences(
     texts = [s.text for s in sentences]
     if progress:
         progress(f"translating {len(texts)} sentences with {translator.name}")
-    out = list(translator.translate(texts))
+    out: list[str] = []
+    with progress_bar(len(texts), "translate", progress) as bar:
+        for start in range(0, len(texts), TRANSLATE_CHUNK):
+            chunk = texts[start:start + TRANSLATE_CHUNK]
+            out.extend(translator.translate(chunk))
+            bar.update(len(chunk))
     if len(out) != len(texts):
         raise InputError(
             f"translator {translator.name} returned {len(out)} lines for {len(texts)} sentences"
@@ -92,10 +108,17 @@ def audit_sentences(
         )
     if progress:
         progress(f"aligning {len(src)} original and {len(tgt)} English sentences")
-    result = align_documents(src, tgt, embedder, src_lang, mt=mt, config=align_config)
-    if progress:
-        progress(f"checking {len(result.beads)} beads for drift")
-    detect_drift(result.beads, src_lang, embedder, drift_config)
+    bars_before = getattr(embedder, "show_progress", None)
+    if bars_before is not None:  # embedding is the slow step: let the cache draw a bar
+        embedder.show_progress = progress is _stderr_progress
+    try:
+        result = align_documents(src, tgt, embedder, src_lang, mt=mt, config=align_config)
+        if progress:
+            progress(f"checking {len(result.beads)} beads for drift")
+        detect_drift(result.beads, src_lang, embedder, drift_config)
+    finally:
+        if bars_before is not None:
+            embedder.show_progress = bars_before
     provenance = {
         "tool": "mlalign",
         "version": __version__,

@@ -30,7 +30,7 @@ from devdata import load_ntrex  # noqa: E402
 
 from mlalign.drift import DriftConfig, detect_drift  # noqa: E402
 from mlalign.drift.clauses import split_clauses  # noqa: E402
-from mlalign.drift.entity import english_names, find_entities, gazetteer  # noqa: E402
+from mlalign.drift.entity import _STOP, find_entities, gazetteer  # noqa: E402
 from mlalign.types import Bead  # noqa: E402
 
 TYPES = ("omission", "addition", "number", "entity", "negation", "replacement")
@@ -48,6 +48,27 @@ class Unit:
     clean: str
     kind: str  # "clean" or a corruption type
     mt: str | None = None
+
+
+def english_names(text: str, known: set[str]) -> list[str]:
+    """Capitalised in-sentence words to corrupt: frozen here (not the entity check's own
+    candidate filter) so that changing the check does not change the benchmark data."""
+    long_words = re.findall(r"\b[A-Za-z]{4,}\b", text)
+    if long_words and sum(w[0].isupper() for w in long_words) > 0.5 * len(long_words):
+        return []
+    text = re.sub(r"\b(?:al|el|as|ad|ash|an|ar|at|az)-(?=[A-Z])", "", text)
+    out: list[str] = []
+    prev_end = True
+    for tok in re.findall(r"[\"“(]?[A-Za-z][\w'\-]*|[.!?:;]", text):
+        if tok in ".!?:;":
+            prev_end = True
+            continue
+        word = tok.lstrip("\"“(").split("'")[0]
+        if (not prev_end and tok[0] not in "\"“(" and word[:1].isupper() and word not in _STOP
+                and len(word) > 2 and not word.isupper() and word not in known):
+            out.append(word)
+        prev_end = False
+    return out
 
 
 def _omit(text: str, rng: random.Random) -> str | None:

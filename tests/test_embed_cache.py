@@ -85,3 +85,28 @@ def test_default_cache_dir_env(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.delenv("MLALIGN_CACHE_DIR")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "x"))
     assert default_cache_dir() == tmp_path / "x" / "mlalign"
+
+
+class FailingAfterEmbedder(CountingEmbedder):
+    """Fails on its second call, like a long run interrupted half-way."""
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        if self.texts:
+            raise KeyboardInterrupt
+        return super().embed(texts)
+
+
+def test_interrupted_embedding_keeps_finished_chunks(tmp_path: Path, capsys) -> None:
+    """Misses are embedded and stored chunk by chunk: a rerun after Ctrl-C redoes only the rest."""
+    texts = [f"sentence number {i}" for i in range(10)]
+    emb = CachedEmbedder(FailingAfterEmbedder(), tmp_path)
+    emb.chunk, emb.show_progress = 4, True
+    try:
+        emb.embed(texts)
+    except KeyboardInterrupt:
+        pass
+    emb.close()
+    assert "embed" in capsys.readouterr().err  # the progress bar was drawn
+    again = CountingEmbedder()
+    CachedEmbedder(again, tmp_path).embed(texts)
+    assert again.texts == texts[4:]

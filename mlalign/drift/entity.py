@@ -30,6 +30,35 @@ Council Court Police Army Ministry University Republic Republican Republicans De
 Democrats Democratic Senate House North South East West New Old Great Saint St Islamic
 Muslim Muslims Christian Christians Arab Arabs Arabic Persian God Allah Also However So
 Yet Then Now Today Last Next One Two Three Mr. Dr. According Despite During Although""".split())
+# Words that name institutions, titles, places and peoples by meaning: the original
+# translates them (وزير الخارجية for "Foreign Minister"), so no transliteration can match.
+_TRANSLATED = set("""Foreign Affairs Defence Defense Interior Justice National International
+Federal Central Supreme United Nations Union Committee Commission Department Office Agency
+Service Services Forces Force Security Parliament Assembly Congress Congressional Church
+Hospital Center Centre Institute Association Organization Organisation Board Bank Company
+Group Club League Cup World Championship Championships Games Olympics Olympic Prize Award
+Street Road Square River Lake Mountain Mountains Island Islands Ocean Sea Gulf Bay Valley
+Park Airport Station Province Region District County City Town Village Governor Mayor
+Senator Judge Professor Prof Doctor Colonel Captain Commander Director Chairman Spokesman
+Ambassador Embassy Media News Press Times Post Daily Television Radio Network Labour
+Conservative Conservatives Liberal Liberals Tory Tories Socialist Communist Green Greens
+Opposition Cabinet Administration Authority Authorities Police Navy Air Marine Marines
+Guard Coast Border Federation Community European Western Eastern Northern Southern Middle
+Far Near Central Global Public Private Royal Human Rights Health Education Economic
+Energy Trade Finance Treasury Home Labor Attorney Deputy Vice Former Senior Junior High
+Low Grand First Second Third Fourth Queen's King's Catholic Jewish Orthodox Protestant
+German Germans Russian Russians Chinese Japanese Korean Koreans French British Briton
+Britons English Scottish Welsh Irish American Americans Iranian Iranians Iraqi Iraqis Syrian
+Syrians Turkish Turks Israeli Israelis Palestinian Palestinians Saudi Egyptian Afghan
+Pakistani Indian Indians Indonesian Mexican Mexicans Spanish Spaniard Italian Dutch Swedish
+Swede Norwegian Danish Polish Ukrainian European Europeans African Africans Asian Asians
+Kurdish Kurds Christian Jew Jews Sunni Shia Shiite Democratic Republican Court Courts
+State's Team Party's Festival Hall House's Street's Council's War Day Week Year Month
+Fire Red White Black Blue Gold Silver Light Dark Star Stars Sun Moon Mother Father Son
+Brother Sister Family Children Women Men People Life Love Time Game Season Open Tour
+Cross Plaza Tower Bridge Building Museum Gallery Theatre Theater University's Research
+Technology Science Sciences Medical Medicine School College Academy Foundation Trust Fund
+Development Relations Studies Strategic Policy Project Program Programme Plan Act Bill Law""".split())
 
 
 @dataclass(frozen=True)
@@ -129,6 +158,7 @@ def english_names(text: str, known: set[str], common: set[str] | None = None) ->
         lead = tok[0] in "\"“("
         word = tok.lstrip("\"“(").split("'")[0]
         if (not prev_end and not lead and word[:1].isupper() and word not in _STOP
+                and word not in _TRANSLATED
                 and len(word) > 2 and not word.isupper() and word not in known
                 and (common is None or word.lower() not in common)):
             out.append(word)
@@ -136,14 +166,25 @@ def english_names(text: str, known: set[str], common: set[str] | None = None) ->
     return out
 
 
-def _skeleton_hit(name: str, src_skels: list[str], threshold: float) -> bool:
+def source_skeletons(src: str) -> tuple[list[str], set[str]]:
+    """Skeletons of the original's words and word pairs (Arabic script and Latin), and its
+    Latin words: Persian news often keeps foreign names in Latin letters."""
+    src_words = re.findall(r"[\u0621-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u200c]+", src)
+    latin = re.findall(r"[A-Za-z][A-Za-z'\-]*", src)
+    skels = [skeleton_arabic(w) for w in src_words]
+    skels += [skeleton_arabic(a + b) for a, b in zip(src_words, src_words[1:], strict=False)]
+    skels += [skeleton_latin(w) for w in latin]
+    return [s for s in skels if len(s) >= 2], {w.lower() for w in latin}
+
+
+def name_similarity(name: str, skels: list[str], latin: set[str]) -> float:
+    """How well an English name is found in the original: 1.0 written as is or too short
+    to judge, else the best skeleton similarity to one or two original words."""
     sk = skeleton_latin(name)
-    if len(sk) < 3:
-        return True
-    for s in src_skels:
-        if s == sk or (len(s) >= 2 and SequenceMatcher(None, sk, s).ratio() >= threshold):
-            return True
-    return False
+    if len(sk) < 3 or name.lower() in latin:
+        return 1.0
+    return max((1.0 if s == sk else SequenceMatcher(None, sk, s).ratio() for s in skels),
+               default=0.0)
 
 
 class EntityCheck:
@@ -181,11 +222,9 @@ class EntityCheck:
         known |= {w for a in known for w in a.split()}
         names = english_names(bead.tgt, known, ctx.common_words)
         if names:
-            src_words = re.findall(r"[\u0600-\u06ff\u200c]+", bead.src)
-            skels = [skeleton_arabic(w) for w in src_words]
-            skels += [skeleton_arabic(a + b) for a, b in zip(src_words, src_words[1:], strict=False)]
+            skels, latin = source_skeletons(bead.src)
             thr = float(ctx.config.skeleton_similarity) if ctx.config else 0.75
-            unknown = [n for n in names if not _skeleton_hit(n, skels, thr)]
+            unknown = [n for n in names if name_similarity(n, skels, latin) < thr]
             if unknown and not flags:
                 flags.append(Flag("entity", "low",
                                   f"name {unknown[0]} in the English has no match in the original",

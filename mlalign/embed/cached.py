@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
+import sys
 import threading
 from collections.abc import Sequence
 from pathlib import Path
@@ -49,6 +50,8 @@ class CachedEmbedder:
         self._pid = os.getpid()
         self.inner_calls = 0
         self.inner_texts = 0
+        self.show_progress = False  # set by the pipeline when it reports to a terminal
+        self.chunk = 256  # texts per inner call: bounds memory, paces the bar and the stores
 
     @property
     def dim(self) -> int:  # type: ignore[override]
@@ -111,17 +114,31 @@ class CachedEmbedder:
                 if k not in self._mem and k not in todo:
                     todo[k] = t
             if todo:
-                self.inner_calls += 1
-                self.inner_texts += len(todo)
-                vecs = np.asarray(self.inner.embed(list(todo.values())), dtype=np.float32)
-                new = dict(zip(todo.keys(), vecs, strict=True))
-                self._store(new)
-                # keep the float16-rounded value so cold and warm runs give identical vectors
-                self._mem.update({k: v.astype(np.float16).astype(np.float32) for k, v in new.items()})
+                self._embed_missing(todo)
             out = np.stack([self._mem[k] for k in keys])
             if len(self._mem) > self._memory_limit:
                 self._mem.clear()
         return l2_normalise(out)
+
+    def _embed_missing(self, todo: dict[str, str]) -> None:
+        """Embed the misses in chunks, storing each chunk at once, so an interrupted long
+        run keeps what it computed and a progress bar can follow."""
+        from tqdm import tqdm
+
+        self.inner_calls += 1
+        self.inner_texts += len(todo)
+        items = list(todo.items())
+        with tqdm(total=len(items), desc="embed", unit="sent", file=sys.stderr, leave=False,
+                  disable=not self.show_progress or len(items) <= self.chunk) as bar:
+            for start in range(0, len(items), self.chunk):
+                part = items[start:start + self.chunk]
+                vecs = np.asarray(self.inner.embed([t for _, t in part]), dtype=np.float32)
+                new = dict(zip((k for k, _ in part), vecs, strict=True))
+                self._store(new)
+                # keep the float16-rounded value so cold and warm runs give identical vectors
+                self._mem.update({k: v.astype(np.float16).astype(np.float32)
+                                  for k, v in new.items()})
+                bar.update(len(part))
 
     def close(self) -> None:
         if self._conn is not None:
