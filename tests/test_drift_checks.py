@@ -201,3 +201,114 @@ def test_exceptive_negation_is_a_restriction_not_a_negation() -> None:
     assert negation_cues("هیچ راهی جز گفتگو وجود ندارد.", "fa")[0] == 0
     assert negation_cues("ولا تمثّل هذه الخطوة السبيلَ الوحيد.", "ar") == (1, 0)
     assert negation_cues("It is the only way.", "en") == (0, 0)
+
+
+# --- number: words, ordinals, clock times, centuries ---------------------------------
+
+@pytest.mark.parametrize(("src", "tgt", "lang"), [
+    ("قتل أربعة جنود", "Five soldiers were killed", "ar"),  # word for word: a changed figure
+    ("في الساعة 4.40 صباحًا", "at 4.60 am", "ar"),  # a clock time is both its parts
+    ("كان اجتماعها السادس والثلاثين", "it was her 30th meeting", "ar"),  # Arabic ordinals
+    ("قبل عامين في المنازل الثانية", "three years ago on second homes", "ar"),  # hidden by "second"
+    ("منذ شهرين", "three months ago", "ar"),  # a small figure facing another one
+    ("خلال النصف الأول من أكتوبر", "through the second half of October", "ar"),
+    ("پس از دوم شدن در دو روز", "after being second-best for three days", "fa"),
+])
+def test_number_changed_in_words_is_high(src: str, tgt: str, lang: str) -> None:
+    flags = _run(NumberCheck(), src, tgt, lang)
+    assert flags and flags[0].severity == "high" and flags[0].score >= 0.9, flags
+
+
+@pytest.mark.parametrize(("src", "tgt", "lang"), [
+    ("في الساعة 4.40 صباحًا", "at 4:40 am", "ar"),
+    ("كان اجتماعها السادس والثلاثين", "it was her 36th meeting", "ar"),
+    ("ولاية بنسلفانيا السابعة عشرة", "Pennsylvania's 17th", "ar"),
+    ("در قرن نوزدهم", "in the 19th century", "fa"),
+    ("به مناسبت پنجاهمین سالگرد", "on the 50th anniversary", "fa"),
+    ("منتظر حکم دادگاه در اول اکتبر است", "awaits a ruling on 1 October", "fa"),
+    ("في ثمانينيات القرن العشرين", "in the 1980s", "ar"),  # a decade and its century
+    ("الحرب الكورية التي استمرت من 1950 وحتى 1953", "the 1950-53 Korea War", "ar"),
+    ("حوالي الساعة 4 يوم السبت", "at about 04:00 on Saturday", "ar"),
+    ("نه تنها از اجراها لذت ببرند", "to not only enjoy the acts", "fa"),  # نه is "not"
+    ("فیلمبردار بی بی سی بوده است", "had worked as a BBC cameraman", "fa"),  # سی in BBC
+])
+def test_number_same_figure_in_other_words_does_not_flag(src: str, tgt: str, lang: str) -> None:
+    assert _run(NumberCheck(), src, tgt, lang) == []
+
+
+def test_number_compounds_only_add_tens_and_units() -> None:
+    """"the first half" is 1 and 0.5, not 1.5; "three one-sided" is not four."""
+    assert sorted(max(m.values) for m in extract("the first half", "en")) == [0.5, 1.0]
+    assert sorted(max(m.values) for m in extract("three one-sided sessions", "en")) == [1.0, 3.0]
+    assert [max(m.values) for m in extract("ثلاثة عشر", "ar")] == [13.0]
+
+
+# --- negation: Arabic cues that do not negate ------------------------------------------
+
+@pytest.mark.parametrize("src", [
+    "قُتل ما لا يقل عن 384 شخصًا",  # "at least"
+    "وفقًا لما قاله هاريس لوكالة أسوشيتيد برس",  # لما: "according to what"
+    "أشعر بالتفاؤل بشكل لا يصدق",  # "incredibly"
+    "لم يسبق لكأس رايدر سوى مرتين",  # exceptive: "only twice"
+    "تواجه حكومة بغداد تهديداً غير مسبوق",  # غير مسبوق: "unprecedented"
+])
+def test_arabic_phrases_that_are_not_negations(src: str) -> None:
+    assert negation_cues_of(src, "ar")[0] == 0
+
+
+def test_arabic_alla_is_negation_and_illa_is_not() -> None:
+    """ألا (أن لا) negates; إلا restricts. They differ only by the hamza."""
+    assert negation_cues_of("يجب ألا يُشكّك في دوافع المتهم.", "ar")[0] == 1
+    flags = _run(NegationCheck(), "يجب ألا يعارض.", "They must be defiant.", "ar")
+    assert flags and flags[0].type == "negation"
+    assert _run(NegationCheck(), "يجب ألا يعارض.", "They must not be defiant.", "ar") == []
+
+
+def test_persian_punctuation_does_not_hide_a_cue() -> None:
+    assert negation_cues_of("نه، نه، من صبر می‌کنم", "fa")[0] >= 2
+
+
+def test_negation_count_difference_is_a_signal() -> None:
+    """One of two negations lost: not a flag (none vs some), but a calibration signal."""
+    bead = Bead([0], [0], "لم يأت ولم يتصل.", "He did not come and called.")
+    ctx = CheckContext(src_lang="ar", config=DriftConfig(), calibration={})
+    NegationCheck().check(bead, ctx)
+    assert bead.signals["neg_diff"] > 0
+    same = Bead([0], [0], "لم يأت ولم يتصل.", "He did not come and did not call.")
+    NegationCheck().check(same, ctx)
+    assert same.signals["neg_diff"] == 0
+
+
+def negation_cues_of(text: str, lang: str) -> tuple[int, int]:
+    from mlalign.drift.negation import negation_cues
+
+    return negation_cues(text, lang)
+
+
+# --- entity: headings, translated words, Latin names, Persian کرده ----------------------
+
+def test_entity_translated_title_words_are_not_names() -> None:
+    """"Foreign" in "Foreign Minister" is translated (وزير الخارجية), never transliterated."""
+    src = "ويعكس تحذير وزير الخارجية العراقي للدول الأوروبية قلق بغداد."
+    tgt = "The warning of the Iraqi Foreign Minister to European countries reflects Baghdad's worry."
+    assert _run(EntityCheck(), src, tgt, "ar") == []
+
+
+def test_entity_title_case_heading_is_quiet() -> None:
+    src = "استراتيجية بغداد: ضرورة التآزر الإقليمي"
+    assert _run(EntityCheck(), src, "Baghdad's Strategic Options: Necessity of Regional Synergy", "ar") == []
+
+
+def test_entity_latin_name_kept_in_persian_matches() -> None:
+    src = "Justin Rose پس از استراحت صبح برای مسابقات عصر نزد شریکش Henrik Stenson برگشت."
+    tgt = "After a morning of rest, Justin Rose returned in the afternoon to partner Henrik {}."
+    assert _run(EntityCheck(), src, tgt.format("Stenson"), "fa") == []
+    flags = _run(EntityCheck(), src, tgt.format("Mickelson"), "fa")
+    assert flags and "Mickelson" in str(flags[0].evidence)
+
+
+def test_persian_karde_is_not_kurdistan() -> None:
+    from mlalign.drift.entity import find_entities
+
+    assert "Kurdistan" not in find_entities("دولت این طرح را اجرا کرده است و کرد.", "fa")
+    assert "Kurdistan" in find_entities("کردها در شمال عراق زندگی می‌کنند.", "fa")

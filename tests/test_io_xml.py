@@ -78,6 +78,7 @@ def test_xliff_valid_against_xsd(tmp_path: Path) -> None:
     assert lx.validate(tree), lx.error_log
     root = tree.getroot()
     assert root.get("srcLang") == "ar" and root.get("trgLang") == "en"
+    assert root.get("version") == "2.1"
     units = root.findall(f"{XLF}file/{XLF}unit")
     assert len(units) == len(audit.beads)
     notes = units[3].findall(f"{XLF}notes/{XLF}note")

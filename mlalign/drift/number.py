@@ -249,21 +249,23 @@ def _matches(m: Mention, others: list[Mention]) -> bool:
 
 
 def _one_to_one(src: list[Mention], tgt: list[Mention]) -> tuple[list[Mention], list[Mention]]:
-    """Strong number words left over when each mention may match only one on the other side,
+    """Number words left over when each mention may match only one on the other side,
     same kind first (ordinal with ordinal): a changed figure can hide behind an equal
     value used elsewhere in the sentence ("two years" vs "second homes")."""
-    left = [m for m in tgt if not m.approx]
-    out: list[Mention] = []
-    for m in sorted((m for m in src if not m.approx), key=lambda m: not m.digits):
-        same = [o for o in left if o.ordinal == m.ordinal or o.digits or m.digits]
-        hit = next((o for o in same if _matches(m, [o])), None)
-        hit = hit or next((o for o in left if _matches(m, [o])), None)
-        if hit is None:
-            out.append(m)
-        else:
-            left.remove(hit)
-    keep = [m for m in out if _strong(m) and not m.digits]
-    return keep, [m for m in left if _strong(m) and not m.digits]
+    left_src = [m for m in src if not m.approx]
+    left_tgt = [m for m in tgt if not m.approx]
+    for same_kind in (True, False):
+        for m in list(left_src):
+            hit = next((o for o in left_tgt if _matches(m, [o]) and (
+                not same_kind or o.ordinal == m.ordinal or o.digits or m.digits)), None)
+            if hit is not None:
+                left_src.remove(m)
+                left_tgt.remove(hit)
+    keep_src = [m for m in left_src if not m.digits and (_strong(m) or _small(m))]
+    keep_tgt = [m for m in left_tgt if not m.digits and (_strong(m) or _small(m))]
+    if not any(_strong(m) for m in keep_src + keep_tgt):
+        return [], []
+    return keep_src, keep_tgt
 
 
 def _long_digit_runs(text: str) -> list[str]:

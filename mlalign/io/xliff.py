@@ -1,4 +1,4 @@
-"""XLIFF 2.0 core: one `<unit>` per bead, original as `<source>`, English as `<target>`,
+"""XLIFF 2.1 (core): one `<unit>` per bead, original as `<source>`, English as `<target>`,
 drift flags as `<notes>` so CAT tools show them to the reviewer."""
 
 from __future__ import annotations
@@ -20,9 +20,9 @@ def _q(tag: str) -> str:
 
 
 def build_xliff(audit: Audit, options: WriteOptions) -> etree._ElementTree:
-    """XLIFF 2.0 (the core schema is unchanged in 2.1 apart from the version attribute)."""
+    """XLIFF 2.1: its core keeps the 2.0 namespace and schema; only `version` says 2.1."""
     root = etree.Element(
-        _q("xliff"), nsmap={None: NS}, version="2.0", srcLang=audit.src_lang, trgLang=audit.tgt_lang
+        _q("xliff"), nsmap={None: NS}, version="2.1", srcLang=audit.src_lang, trgLang=audit.tgt_lang
     )
     file_el = etree.SubElement(root, _q("file"), id="f1")
     notes = etree.SubElement(file_el, _q("notes"))
@@ -67,7 +67,7 @@ def build_xliff(audit: Audit, options: WriteOptions) -> etree._ElementTree:
 
 
 class XliffWriter:
-    """XLIFF 2.0 core, validated in tests against the shipped `schemas/xliff_core_2.0.xsd`."""
+    """XLIFF 2.1 core, validated in tests against the shipped core schema (2.0 and 2.1 share it)."""
 
     format = "xliff"
     suffix = ".xlf"
