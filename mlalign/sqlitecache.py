@@ -8,10 +8,20 @@ a file lock beside the database; afterwards WAL and the busy timeout handle conc
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
 from filelock import FileLock
+
+
+def default_cache_dir() -> Path:
+    """$MLALIGN_CACHE_DIR, else $XDG_CACHE_HOME/mlalign, else ~/.cache/mlalign."""
+    env = os.environ.get("MLALIGN_CACHE_DIR")
+    if env:
+        return Path(env)
+    xdg = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(xdg) / "mlalign"
 
 
 def open_cache_db(path: Path, schema: str, timeout: float = 60.0,

@@ -90,3 +90,36 @@ def test_refine_splits_unrelated_edge_sentence() -> None:
     tgt2 = np.concatenate([tgt[:2], half[None, :]])
     spans = refine_spans([(0, 1, 0, 2), (1, 3, 2, 3)], src, tgt2, 0.01)
     assert spans == [(0, 1, 0, 1), (1, 1, 1, 2), (1, 3, 2, 3)]
+
+
+def _e5like(rng: np.random.Generator, n: int, d: int = 64) -> np.ndarray:
+    """Unit vectors sharing a large common part, so unrelated cosines sit near 0.8 as with e5."""
+    common = np.ones(d) / np.sqrt(d)
+    x = 2.0 * common + rng.standard_normal((n, d)) / np.sqrt(d)
+    return (x / np.linalg.norm(x, axis=1, keepdims=True)).astype(np.float32)
+
+
+def test_refine_uses_length_to_split_off_an_addition() -> None:
+    """An unrelated English sentence barely lowers the bead cosine but doubles the English length."""
+    from mlalign.align.embedding import refine_spans
+
+    rng = np.random.default_rng(11)
+    a, extra = _e5like(rng, 2)
+    partner = a + 0.4 * rng.standard_normal(64) / 8  # a loose translation of a (cos 0.94)
+    src = a[None, :]
+    tgt = np.stack([partner / np.linalg.norm(partner), extra])
+    cfg = AlignConfig()
+    length = (0.0, 0.2, cfg.refine_len_hinge, cfg.refine_len_weight)
+    lens_s, lens_t = np.array([100.0]), np.array([100.0, 100.0])
+    assert cfg.refine_slack is not None
+    split = refine_spans([(0, 1, 0, 2)], src, tgt, cfg.refine_slack, lens_s, lens_t, length)
+    assert split == [(0, 1, 0, 1), (1, 1, 1, 2)]
+    # the cosine alone hardly moves (the shared e5 part carries it): without lengths it stays merged
+    no_len = refine_spans([(0, 1, 0, 2)], src, tgt, cfg.refine_slack, lens_s, lens_t, (0.0, 0.2, 0.0, 0.0))
+    assert no_len == [(0, 1, 0, 2)]
+    # a genuine 1-2 split (each English part carries half the source) keeps both parts
+    p, q = _e5like(rng, 2)
+    whole = (p + q) / np.linalg.norm(p + q)
+    kept = refine_spans([(0, 1, 0, 2)], whole[None, :], np.stack([p, q]), cfg.refine_slack,
+                        lens_s, np.array([50.0, 50.0]), length)
+    assert kept == [(0, 1, 0, 2)]

@@ -213,6 +213,7 @@ def test_exceptive_negation_is_a_restriction_not_a_negation() -> None:
     ("منذ شهرين", "three months ago", "ar"),  # a small figure facing another one
     ("خلال النصف الأول من أكتوبر", "through the second half of October", "ar"),
     ("پس از دوم شدن در دو روز", "after being second-best for three days", "fa"),
+    ("او 0-0-5 بازی کرد", "he went 5-8-0", "fa"),  # a digit changed inside a repeated set
 ])
 def test_number_changed_in_words_is_high(src: str, tgt: str, lang: str) -> None:
     flags = _run(NumberCheck(), src, tgt, lang)
@@ -312,3 +313,69 @@ def test_persian_karde_is_not_kurdistan() -> None:
 
     assert "Kurdistan" not in find_entities("دولت این طرح را اجرا کرده است و کرد.", "fa")
     assert "Kurdistan" in find_entities("کردها در شمال عراق زندگی می‌کنند.", "fa")
+
+
+def test_persian_keeps_the_arabic_article_of_names() -> None:
+    """Persian writes Arabic place names with their article: «استان الانبار»."""
+    src = "حضور نظامی در استان الانبار بخشی از راهبرد آمریکا است."
+    flags = _run(EntityCheck(), src, "The military presence in Nineveh province is part of the US strategy.", "fa")
+    assert flags and flags[0].severity == "high" and "Anbar" in flags[0].detail
+
+
+def test_entity_name_inside_a_longer_name_is_not_separate() -> None:
+    """«الاتحاد الأوروبي» is the EU: the English "EU" must not leave Europe missing."""
+    src = "وقد تطرقا إلى مسائل بما في ذلك حقوق الإنسان وانضمام تركيا إلى الاتحاد الأوروبي."
+    tgt = "They've fallen out over issues including human rights and Turkey's accession to the EU."
+    assert _run(EntityCheck(), src, tgt, "ar") == []
+
+
+# --- omission: a cut-off English; calibration inputs ------------------------------------
+
+def test_fragment_english_is_omission_evidence() -> None:
+    from mlalign.drift.clauses import looks_cut
+    from mlalign.drift.omission import omission_evidence
+
+    src = "قال الوزير إن الحكومة ستستقيل إذا فشلت المفاوضات."
+    assert looks_cut(src, "The minister said the government would resign if talks failed.") == 0.0
+    assert looks_cut(src, "if the talks failed.") == 1.0  # starts mid-sentence
+    assert looks_cut(src, "The minister said the government would resign") == 1.0  # cut short
+    assert looks_cut("هجوم في بغداد", "Attack in Baghdad") == 0.0  # a headline on both sides
+    assert omission_evidence({"fragment": 1.0}) > omission_evidence({"fragment": 0.0})
+
+
+def test_calibration_features_carry_the_new_signals() -> None:
+    from mlalign.drift.calibration import PLAIN_FEATURES, features
+
+    bead = Bead([0], [0], "س", "t")
+    bead.signals.update({"neg_diff": 1.0, "name_gap": 0.4, "fragment": 1.0, "flag_negation": 0.8})
+    f = features(bead)
+    assert f["neg_diff"] == 1.0 and f["name_gap"] == 0.4 and f["fragment"] == 1.0
+    assert f["negation_flag"] == 1.0
+    assert {"neg_diff", "name_gap", "fragment"} <= set(PLAIN_FEATURES)
+
+
+def test_entity_name_gap_grades_the_worst_name() -> None:
+    src = "قال حيدر العبادي إن المدينة آمنة، وفق ما نقلت وسائل الإعلام المحلية."
+    ok = Bead([0], [0], src, "Haider al-Abadi said the city was safe, local media reported.")
+    bad = Bead([0], [0], src, "Haider al-Maliki said the city was safe, local media reported.")
+    for b in (ok, bad):
+        EntityCheck().check(b, CheckContext(src_lang="ar", config=DriftConfig(), calibration={}))
+    assert ok.signals["name_gap"] == 0.0 < bad.signals["name_gap"]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("على كلا جانبي المحيط الأطلسي", "ar"),  # كلا "both"
+    ("او نزد من آمد و گفت", "fa"),  # نزد "at", not a negated زد
+    ("the vote will take place no later than Friday", "en"),
+    ("whether or not Trump will fire the deputy", "en"),
+    ("she lost her partner not long after the death of his mother", "en"),
+])
+def test_words_that_look_negative_but_are_not(text: str, lang: str) -> None:
+    assert negation_cues_of(text, lang)[0] == 0
+
+
+def test_lexical_negation_in_arabic_verbs_quiets_the_flag() -> None:
+    """رفضت الاستجابة "did not respond": a refusal on one side, "not" on the other."""
+    src = "شركة الطيران رفضت الاستجابة الفورية للطلبات."
+    assert _run(NegationCheck(), src, "The airline did not immediately respond to requests.", "ar") == []
+    assert negation_cues_of("دوام نیاورد", "fa")[0] == 1  # ن + آورد is written نیاورد

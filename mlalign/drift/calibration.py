@@ -15,7 +15,7 @@ from mlalign.types import Bead
 CALIBRATION = Path(__file__).with_name("data") / "calibration.json"
 FLAG_FEATURES = ("number", "entity", "negation", "untranslated", "modality")
 PLAIN_FEATURES = ("neg_cos", "len_lo", "len_hi", "cov_src", "cov_tgt", *FLAG_FEATURES,
-                  "number_changed", "entity_swapped", "neg_diff")
+                  "number_changed", "entity_swapped", "neg_diff", "name_gap", "fragment")
 MT_FEATURES = (*PLAIN_FEATURES, "mt_chrf_gap", "mt_cov_gap", "tgt_cov_gap")
 # Used only until a fitted file exists: hand-set so the ordering is right.
 _DEFAULT_MODEL = {
@@ -53,6 +53,10 @@ def features(bead: Bead) -> dict[str, float]:
     out["number_changed"] = float(out["number"] >= 0.9)
     out["entity_swapped"] = float(out["entity"] >= 0.9)
     out["neg_diff"] = s.get("neg_diff", 0.0)
+    out["name_gap"] = s.get("name_gap", 0.0)
+    out["fragment"] = s.get("fragment", 0.0)
+    # A negation on one side only (not a differing count) is rare on clean pairs.
+    out["negation_flag"] = float(out["negation"] >= 0.7)
     if "mt_chrf" in s:
         out["mt_chrf_gap"] = 1.0 - s["mt_chrf"]
         out["mt_cov_gap"] = 1.0 - s.get("mt_cov", 1.0)

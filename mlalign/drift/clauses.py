@@ -93,20 +93,16 @@ def coverage(ctx: CheckContext, side: list[str], other: list[str], other_full: s
     return best, weakest
 
 
-def mean_coverage(ctx: CheckContext, side: list[str], other: list[str], min_words: int) -> float:
-    """Word-weighted mean, over the clauses of `side`, of each clause's best cosine to a
-    clause of the other side: a dropped third of a sentence lowers it even when the
-    weakest clause alone is within the noise of clean pairs."""
-    targets = [v for v in (ctx.vec(t) for t in other) if v is not None]
-    total = weight = 0.0
-    for clause in side:
-        n = len(words(clause))
-        v = ctx.vec(clause)
-        if n < min_words or v is None or not targets:
-            continue
-        total += n * _best(v, targets)
-        weight += n
-    return total / weight if weight else 1.0
+_END = re.compile(r"[.!?؟۔…\"'»”)\]]\s*$")
+
+
+def looks_cut(src: str, tgt: str) -> float:
+    """1.0 when the English reads as a fragment: it starts mid-sentence (lower case) or
+    lacks the sentence-final punctuation the original has. A cut translation is an omission
+    that similarity alone, on a long sentence, hardly sees."""
+    t, s = tgt.strip(), src.strip()
+    starts_low = bool(re.match(r"^[\"“'‘(]?[a-z]", t))
+    return float(starts_low or (bool(_END.search(s)) and not _END.search(t)))
 
 
 def content_words(text: str, lang: str) -> set[str]:
@@ -136,10 +132,6 @@ def bead_signals(ctx: CheckContext, src: str, tgt: str, mt: str | None) -> dict[
     cov_s, weak_s = coverage(ctx, src_cl, tgt_cl, tgt, cfg.clause_min_words)
     cov_t, weak_t = coverage(ctx, tgt_cl, src_cl, src, cfg.clause_min_words)
     ctx.notes[ctx.index] = {"weak_src": weak_s, "weak_tgt": weak_t}
-    mean_ms, sd_ms = ctx.stat("mcov_src", (0.85, 0.04))
-    mean_mt, sd_mt = ctx.stat("mcov_tgt", (0.85, 0.04))
-    mcov_s = mean_coverage(ctx, src_cl, tgt_cl, cfg.clause_min_words)
-    mcov_t = mean_coverage(ctx, tgt_cl, src_cl, cfg.clause_min_words)
     sig = {
         "cos": cos,
         "cos_z": (cos - mean_c) / sd_c,
@@ -148,10 +140,7 @@ def bead_signals(ctx: CheckContext, src: str, tgt: str, mt: str | None) -> dict[
         "cov_src_z": (cov_s - mean_s) / sd_s,
         "cov_tgt": cov_t,
         "cov_tgt_z": (cov_t - mean_t) / sd_t,
-        "mcov_src": mcov_s,
-        "mcov_src_z": (mcov_s - mean_ms) / sd_ms,
-        "mcov_tgt": mcov_t,
-        "mcov_tgt_z": (mcov_t - mean_mt) / sd_mt,
+        "fragment": looks_cut(src, tgt),
     }
     if mt is not None and mt.strip():
         from sacrebleu.metrics import CHRF

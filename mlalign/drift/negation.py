@@ -24,10 +24,18 @@ EN_WEAK = re.compile(
     r"no longer|little|hardly|barely|scarcely|yet to|intoleran\w*|disagree\w*|disregard\w*|"
     r"declin\w*)\b", re.IGNORECASE)
 AR_STRONG = {"لا", "لم", "لن", "ليس", "ليست", "ليسوا", "لست", "لسنا", "ولا", "ولم", "ولن",
-             "فلا", "فلم", "فلن", "وليس", "وليست", "كلا"}
+             "فلا", "فلم", "فلن", "وليس", "وليست"}
 # ألا (أن لا, "that ... not") folds into إلا ("except") once hamzas are normalised.
 AR_ALLA = {"ألا", "وألا", "بألا", "لألا"}
-AR_WEAK = {"غير", "وغير", "بغير", "بدون", "دون", "ودون", "بلا", "عدم", "وعدم", "لعدم"}
+AR_WEAK = {"غير", "وغير", "بغير", "بدون", "دون", "ودون", "بلا", "عدم", "وعدم", "لعدم", "بعدم"}
+# Lexical negation in Arabic verbs ("refused", "was unable", "failed"), matched as stems.
+AR_WEAK_STEMS = ("رفض", "ترفض", "يرفض", "عجز", "يعجز", "فشل", "تفشل", "يفشل", "امتنع", "يمتنع")
+# Idioms whose negation word negates nothing: "no later than", "whether or not".
+EN_NOT_NEG = re.compile(r"\b(?:no (?:later|earlier|more|less|sooner) than|not long (?:after|before)|"
+                        r"never (?:more|before) so|no doubt|not to mention|none other than|or not)\b",
+                        re.IGNORECASE)
+# Persian words that look like a negated verb: نزد "at", نبرد "battle".
+FA_NOT_NEG = {"نزد", "نبرد", "نبردها", "نبردهای"}
 AR_NOT_NEG = re.compile(r"(?:لا|ولا|ما|وما|لم) (?:سيما|يزال|تزال|يزالون|زال|زالت|ازال|نزال|بد|شك|"
                         r"يقل|تقل|يصدق|يخفي|شمله|شملها)(?!\S)")
 FA_STRONG = {"نه", "هیچ", "نیست", "نیستند", "نیستیم", "نبود", "نبودند", "هرگز"}
@@ -35,7 +43,7 @@ FA_WEAK = {"بدون", "عدم", "بی"}
 # Exceptive negation restricts rather than negates: لا ... إلا / جز ... نه mean "only".
 AR_EXCEPTIVE = {"إلا", "الا", "وإلا", "سوى"}
 FA_EXCEPTIVE = {"جز", "بجز", "مگر"}
-_FA_STEMS = ("کرد|کن|شد|شو|دار|داشت|خواه|باید|بود|باش|توان|توانست|دهد|داد|ده|گرفت|گیر|"
+_FA_STEMS = ("یاور|یاورد|یامد|یافت|یاب|یای|کرد|کن|شد|شو|دار|داشت|خواه|باید|بود|باش|توان|توانست|دهد|داد|ده|گرفت|گیر|"
              "رفت|رو|آمد|آی|گفت|گوی|گو|دید|بین|یافت|یاب|زد|زن|رس|رسید|ماند|مان|خورد|خور|"
              "ساخت|ساز|گذاشت|گذار|پذیر|پذیرفت|دان|دانست|خواست|کشید|کش|افتاد|افت|برد|بر|"
              "آور|آورد|شناس|شناخت|نشست|نشین|کند|گذشت|خواند|خوان|دهند|کنند")
@@ -44,6 +52,7 @@ _FA_VERB = re.compile(rf"^(?:ن|نمی\u200c?|نمي\u200c?)(?:{_FA_STEMS}){_FA_
 _FA_VERB_N = re.compile(rf"^(?:ن|نمي\u200c?)(?:{norm_arabic(_FA_STEMS)}){norm_arabic(_FA_END)}$")
 _AR_STRONG_N = {norm_arabic(c) for c in AR_STRONG}
 _AR_WEAK_N = {norm_arabic(c) for c in AR_WEAK}
+_AR_WEAK_STEMS_N = tuple(norm_arabic(c) for c in AR_WEAK_STEMS)
 _AR_EXCEPTIVE_N = {norm_arabic(c) for c in AR_EXCEPTIVE}
 _AR_PUNCT = re.compile(r"[،؛؟٪٫٬۔«»]")
 
@@ -51,6 +60,7 @@ _AR_PUNCT = re.compile(r"[،؛؟٪٫٬۔«»]")
 def negation_cues(text: str, lang: str) -> tuple[int, int]:
     """(strong, weak) negation cue counts of a text."""
     if lang == "en":
+        text = EN_NOT_NEG.sub(" ", text)
         strong = EN_STRONG.findall(text)
         strong = [c for c in strong if c.lower() != "no" or not re.search(r"\bNo\.\s?\d", text)]
         return len(strong), len(EN_WEAK.findall(text))
@@ -64,8 +74,10 @@ def negation_cues(text: str, lang: str) -> tuple[int, int]:
         tok = raw.strip("\u200c")
         if lang == "ar":
             strong += tok in _AR_STRONG_N
-            weak += tok in _AR_WEAK_N
+            weak += tok in _AR_WEAK_N or re.sub("^[وف]", "", tok).startswith(_AR_WEAK_STEMS_N)
             exceptive += tok in _AR_EXCEPTIVE_N
+            continue
+        if tok in FA_NOT_NEG:
             continue
         if tok in FA_EXCEPTIVE:
             exceptive += 1

@@ -249,11 +249,13 @@ def _matches(m: Mention, others: list[Mention]) -> bool:
 
 
 def _one_to_one(src: list[Mention], tgt: list[Mention]) -> tuple[list[Mention], list[Mention]]:
-    """Number words left over when each mention may match only one on the other side,
+    """Mentions left over when each one may match only one on the other side,
     same kind first (ordinal with ordinal): a changed figure can hide behind an equal
     value used elsewhere in the sentence ("two years" vs "second homes")."""
-    left_src = [m for m in src if not m.approx]
-    left_tgt = [m for m in tgt if not m.approx]
+    # clock times ("4.40" vs "4:40") are matched part by part, by the set pass only
+    parts = {p for m in src + tgt for p in m.parts}
+    left_src = [m for m in src if not m.approx and not m.parts and not (m.values & parts)]
+    left_tgt = [m for m in tgt if not m.approx and not m.parts and not (m.values & parts)]
     for same_kind in (True, False):
         for m in list(left_src):
             hit = next((o for o in left_tgt if _matches(m, [o]) and (
@@ -261,8 +263,8 @@ def _one_to_one(src: list[Mention], tgt: list[Mention]) -> tuple[list[Mention], 
             if hit is not None:
                 left_src.remove(m)
                 left_tgt.remove(hit)
-    keep_src = [m for m in left_src if not m.digits and (_strong(m) or _small(m))]
-    keep_tgt = [m for m in left_tgt if not m.digits and (_strong(m) or _small(m))]
+    keep_src = [m for m in left_src if _strong(m) or _small(m)]
+    keep_tgt = [m for m in left_tgt if _strong(m) or _small(m)]
     if not any(_strong(m) for m in keep_src + keep_tgt):
         return [], []
     return keep_src, keep_tgt
@@ -312,8 +314,11 @@ class NumberCheck:
         miss_src = [m for m in unmatched_src if _strong(m)]
         miss_tgt = [m for m in unmatched_tgt if _strong(m)]
         if not (miss_src and miss_tgt):
-            left_src, left_tgt = _one_to_one(src, tgt)
-            if left_src and left_tgt:  # "two years ... second homes" made "three years"
+            left_src, left_tgt = _one_to_one(
+                [m for m in src if not _inside_long_run(m, runs_tgt)],
+                [m for m in tgt if not _inside_long_run(m, runs_src)])
+            if left_src and left_tgt:  # "two years ... second homes" made "three years",
+                # "0-0-5" made "5-8-0"
                 miss_src, miss_tgt = left_src, left_tgt
         if not (miss_src and miss_tgt):
             # "first half" made "second half": idiomatic small ordinals, but one replaced

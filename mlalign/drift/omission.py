@@ -8,8 +8,10 @@ from mlalign.types import Bead, Flag
 
 
 def omission_evidence(sig: dict[str, float]) -> float:
-    """Omission evidence in z units: weak source-clause coverage plus a short English."""
+    """Omission evidence in z units: weak source-clause coverage, a short English, and an
+    English that reads as a fragment."""
     ev = max(0.0, -sig.get("cov_src_z", 0.0)) + 0.6 * max(0.0, -sig.get("len_z", 0.0))
+    ev += 1.5 * sig.get("fragment", 0.0)  # an English that reads as a cut-off fragment
     if "mt_cov" in sig:
         ev += 6.0 * max(0.0, 0.75 - sig["mt_cov"])
     return ev

@@ -18,16 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from mlalign.embed.base import Embedder, l2_normalise
-from mlalign.sqlitecache import open_cache_db
-
-
-def default_cache_dir() -> Path:
-    """$MLALIGN_CACHE_DIR, else $XDG_CACHE_HOME/mlalign, else ~/.cache/mlalign."""
-    env = os.environ.get("MLALIGN_CACHE_DIR")
-    if env:
-        return Path(env)
-    xdg = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(xdg) / "mlalign"
+from mlalign.sqlitecache import default_cache_dir, open_cache_db
 
 
 def _key(text: str) -> str:

@@ -11,18 +11,19 @@ from mlalign.fsutil import atomic_write_text
 from mlalign.io.base import WriteOptions, filter_beads, ids_text, one_line
 from mlalign.types import Audit
 
-COLUMNS = [
-    "src_ids",
-    "tgt_ids",
-    "src",
-    "tgt",
-    "mt",
-    "score",
-    "drift",
-    "severity",
-    "flag_types",
-    "flag_details",
-]
+SCHEMA = {
+    "src_ids": pl.Utf8,
+    "tgt_ids": pl.Utf8,
+    "src": pl.Utf8,
+    "tgt": pl.Utf8,
+    "mt": pl.Utf8,
+    "score": pl.Float64,
+    "drift": pl.Float64,
+    "severity": pl.Utf8,
+    "flag_types": pl.Utf8,
+    "flag_details": pl.Utf8,
+}
+COLUMNS = list(SCHEMA)
 
 
 def bead_frame(audit: Audit, options: WriteOptions) -> pl.DataFrame:
@@ -43,19 +44,7 @@ def bead_frame(audit: Audit, options: WriteOptions) -> pl.DataFrame:
                 "flag_details": "; ".join(f.detail for f in bead.flags),
             }
         )
-    schema = {
-        "src_ids": pl.Utf8,
-        "tgt_ids": pl.Utf8,
-        "src": pl.Utf8,
-        "tgt": pl.Utf8,
-        "mt": pl.Utf8,
-        "score": pl.Float64,
-        "drift": pl.Float64,
-        "severity": pl.Utf8,
-        "flag_types": pl.Utf8,
-        "flag_details": pl.Utf8,
-    }
-    return pl.DataFrame(rows, schema=schema, orient="row") if rows else pl.DataFrame(schema=schema)
+    return pl.DataFrame(rows, schema=SCHEMA, orient="row") if rows else pl.DataFrame(schema=SCHEMA)
 
 
 class TsvWriter:

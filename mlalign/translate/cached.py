@@ -14,17 +14,8 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from mlalign.sqlitecache import open_cache_db
+from mlalign.sqlitecache import default_cache_dir, open_cache_db
 from mlalign.translate.base import Translator
-
-
-def default_cache_dir() -> Path:
-    """$MLALIGN_CACHE_DIR, else $XDG_CACHE_HOME/mlalign, else ~/.cache/mlalign."""
-    env = os.environ.get("MLALIGN_CACHE_DIR")
-    if env:
-        return Path(env)
-    xdg = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(xdg) / "mlalign"
 
 
 def _h(text: str) -> str:
