@@ -10,14 +10,11 @@ from __future__ import annotations
 
 import argparse
 import base64
-import os
 import sys
 import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMEDRIVER = Path("/usr/bin/chromedriver")
 
 
 def sample_report(out_dir: Path, lang: str) -> Path:
@@ -35,28 +32,10 @@ def sample_report(out_dir: Path, lang: str) -> Path:
 
 def screenshot(html: Path, png: Path, width: int = 1280, max_height: int = 2000) -> None:
     """Load `html` from file:// and save the top `max_height` pixels of the page as PNG."""
-    os.environ["SE_OFFLINE"] = "true"
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
+    from browser_fixture import chrome_driver
 
     with tempfile.TemporaryDirectory(prefix="mlalign-shot-") as profile:
-        opts = webdriver.ChromeOptions()
-        opts.binary_location = str(CHROMIUM)
-        for arg in (
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-dev-shm-usage",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--hide-scrollbars",
-            f"--user-data-dir={profile}",
-            f"--window-size={width},1000",
-        ):
-            opts.add_argument(arg)
-        drv = webdriver.Chrome(service=Service(executable_path=str(CHROMEDRIVER)), options=opts)
+        drv = chrome_driver(Path(profile), width, 1000, ("--hide-scrollbars",))
         try:
             drv.get(html.resolve().as_uri())
             height = min(
@@ -82,7 +61,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lang", default="fa", choices=("fa", "ar"), help="which sample original")
     parser.add_argument("-o", "--out", type=Path, default=ROOT / "docs" / "report.png")
     args = parser.parse_args(argv)
-    if not (CHROMIUM.exists() and CHROMEDRIVER.exists()):
+    sys.path.insert(0, str(ROOT / "tests"))
+    from browser_fixture import have_chromium
+
+    if not have_chromium():
         print(
             "screenshot_report: needs /usr/bin/chromium and /usr/bin/chromedriver", file=sys.stderr
         )

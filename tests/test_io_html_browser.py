@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 
 import pytest
+from browser_fixture import chrome_driver, have_chromium
 from test_io_writers import make_audit
 
 from mlalign.io import write_outputs
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMEDRIVER = Path("/usr/bin/chromedriver")
-
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(
-        not (CHROMIUM.exists() and CHROMEDRIVER.exists()),
+        not have_chromium(),
         reason="needs /usr/bin/chromium and /usr/bin/chromedriver (apt-get install chromium chromium-driver)",
     ),
 ]
@@ -25,26 +22,7 @@ pytestmark = [
 
 @pytest.fixture
 def driver(tmp_path: Path):
-    os.environ["SE_OFFLINE"] = "true"  # selenium-manager must never download a driver
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    opts = webdriver.ChromeOptions()
-    opts.binary_location = str(CHROMIUM)
-    for arg in (
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        f"--user-data-dir={tmp_path / 'profile'}",
-        "--window-size=1280,1000",
-    ):
-        opts.add_argument(arg)
-    drv = webdriver.Chrome(service=Service(executable_path=str(CHROMEDRIVER)), options=opts)
+    drv = chrome_driver(tmp_path / "profile")
     try:
         yield drv
     finally:
