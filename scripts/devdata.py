@@ -4,9 +4,10 @@ Importable helpers (no side effects on import):
 - `load_ntrex(lang)` -> list of `NtrexDoc(doc_id, src, en)` for lang "ar" or "fa", in file order
   (line i of `src` is the gold translation partner of line i of `en`).
 - `load_tatoeba(lang)` -> list of (src, en) pairs, deduplicated on both sides.
-- `make_bench_doc(src_lines, en_lines, rng, delete_share=0.0)` -> `BenchDoc` with sentences on
-  both sides (random paragraphs, merged 1-2 / 2-1 / 2-2 units, optional one-sided deletions)
-  and the gold beads.
+- `make_bench_doc(name, src_lines, en_lines, rng, delete_share=0.0, lang=...)` -> `BenchDoc`:
+  random paragraphs, merged 1-2 / 2-1 / 2-2 units, optional one-sided deletions, then each
+  paragraph split into sentences by mlalign.text.split; gold beads are units (possibly coarser
+  than sentences, marked in `coarse`).
 The corpus root is $MLALIGN_CORPORA or ../shared/corpora relative to the repository.
 """
 

@@ -71,11 +71,3 @@ def test_original_with_english_passages_is_reported() -> None:
     warning = mixed_language_warning(src, tgt)
     assert warning is not None and "original sentences are English" in warning
 
-
-def test_one_sentence_per_paragraph_is_no_anchor() -> None:
-    """Presplit files number every line as its own paragraph: that must not penalise n-m beads."""
-    src, tgt, sl, tl = _ambiguous()
-    plain = align_vectors(src, tgt, sl, tl, "fa", AlignConfig(weight_para=5.0))
-    singletons = align_vectors(src, tgt, sl, tl, "fa", AlignConfig(weight_para=5.0), list(range(12)), list(range(11)))
-    assert singletons == plain
-    assert _n_m(plain)  # the 2-1 bead survives a huge paragraph weight

@@ -379,3 +379,30 @@ def test_lexical_negation_in_arabic_verbs_quiets_the_flag() -> None:
     src = "شركة الطيران رفضت الاستجابة الفورية للطلبات."
     assert _run(NegationCheck(), src, "The airline did not immediately respond to requests.", "ar") == []
     assert negation_cues_of("دوام نیاورد", "fa")[0] == 1  # ن + آورد is written نیاورد
+
+
+@pytest.mark.parametrize(("src", "tgt", "lang"), [
+    ("تا ۲۵۰ میلیمتر باران ببارد", "up to 10 inches of rain", "fa"),
+    ("بارش ۲۵ تا ۱۰۰ میلیمتر باران", "1 to 4 inches of rain", "fa"),  # a range takes the unit
+    ("دمای هوا به ۲۷ درجه سانتیگراد برسد", "could reach 80 degrees", "fa"),
+    ("خوک 250 کیلوگرمی", "the 550 pound hog", "fa"),
+    ("على بعد 620 كيلومترا", "385 miles away", "ar"),
+])
+def test_number_metric_converted_to_imperial_does_not_flag(src: str, tgt: str, lang: str) -> None:
+    assert _run(NumberCheck(), src, tgt, lang) == []
+
+
+def test_number_conversion_still_sees_a_changed_figure() -> None:
+    assert _run(NumberCheck(), "تا ۲۵۰ میلیمتر باران ببارد", "up to 13 inches of rain", "fa")
+    assert _run(NumberCheck(), "يبلغ 20 درجة", "a 40-degree difference", "ar")
+
+
+def test_extra_english_sentence_is_addition_evidence() -> None:
+    from mlalign.drift.addition import addition_evidence
+    from mlalign.drift.clauses import extra_sentences
+
+    src = "قال الوزير إن الحكومة ستستقيل."
+    assert extra_sentences(src, "The minister said the government would resign.") == 0.0
+    assert extra_sentences(src, "The minister said the government would resign. It's normal.") == 1.0
+    assert extra_sentences("قال الوزير. ثم غادر.", "The minister spoke. Then he left.") == 0.0
+    assert addition_evidence({"more_sentences": 1.0}) > addition_evidence({"more_sentences": 0.0})

@@ -34,6 +34,8 @@ class AlignConfig:
     # separates omissions from genuine split parts better than the cosine gain does (no hinge: linear)
     refine_len_weight: float = 0.025
     refine_len_hinge: float = 0.0
+    refine_centre: bool = False
+    refine_centre_min: int = 8
     score_mid: float = 0.75  # normalised cost at which confidence is 0.5 (dev: good 1-1 median 0.55, wrong 0.98)
     score_scale: float = 0.09
     weight_chrf: float = 0.2  # share of chrF(mt, tgt) in the confidence when mt is given

@@ -83,14 +83,6 @@ def local_random_dots(v: np.ndarray, other: np.ndarray, k: int, window: int, rng
     return out
 
 
-def _informative(paras: np.ndarray | None, n: int) -> np.ndarray | None:
-    """Paragraph ids if they carry information (several paragraphs, not one per sentence)."""
-    if paras is None or n == 0:
-        return None
-    k = len(np.unique(paras))
-    return paras if 1 < k < n else None
-
-
 class _Scorer:
     """Bead costs on a band; similarities computed once per (source, target) pair in the band."""
 
@@ -98,10 +90,10 @@ class _Scorer:
         self.s, self.t, self.cfg = src, tgt, cfg
         self.mu, self.sigma = cfg.length_stats.get(lang, (0.1, 0.25))
         n, m, mb = src.n, tgt.n, cfg.max_bead
-        # a side's paragraphs are evidence only if some paragraph holds several sentences:
-        # one sentence per paragraph (presplit files, one-sentence lines) says nothing
-        self.para_s = _informative(src.paras, n)
-        self.para_t = _informative(tgt.paras, m)
+        self.use_para = (
+            src.paras is not None and tgt.paras is not None
+            and len(np.unique(src.paras)) > 1 and len(np.unique(tgt.paras)) > 1
+        )
         # column window of source sentence r: all cells of rows r+1..r+mb, minus mb
         rows_lo = np.full(n, m, dtype=np.int64)
         rows_hi = np.zeros(n, dtype=np.int64)
@@ -150,10 +142,10 @@ class _Scorer:
         # hinge: ordinary length jitter is free, a swallowed extra sentence (z ~ 3+) is not
         zh = np.maximum(np.abs(z) - cfg.len_hinge, 0.0)
         out += cfg.weight_len * np.minimum(zh * zh, 25.0)
-        if self.para_s is not None:
-            out += cfg.weight_para * (self.para_s[rows - 1] != self.para_s[rows - a])
-        if self.para_t is not None:
-            out += cfg.weight_para * (self.para_t[cols - 1] != self.para_t[cols - b])
+        if self.use_para and s.paras is not None and t.paras is not None:
+            straddle = (s.paras[rows - 1] != s.paras[rows - a]).astype(np.float64)
+            straddle += t.paras[cols - 1] != t.paras[cols - b]
+            out += cfg.weight_para * straddle
         return out
 
 
@@ -257,6 +249,11 @@ def refine_spans(
     return out
 
 
+def _centred(v: np.ndarray) -> np.ndarray:
+    """Subtract the document's mean vector: removes the part all e5 vectors (and the topic) share."""
+    return (v - v.mean(axis=0, keepdims=True)).astype(np.float32)
+
+
 def _sigmoid(x: float) -> float:
     return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, x))))
 
@@ -288,8 +285,9 @@ def align_documents(
     )
     if cfg.refine_slack is not None:
         mu, sd = cfg.length_stats.get(src_lang, (0.1, 0.25))
+        rs, rt = (_centred(sv), _centred(tv)) if cfg.refine_centre and min(len(sv), len(tv)) >= cfg.refine_centre_min else (sv, tv)
         spans = refine_spans(
-            spans, sv, tv, cfg.refine_slack,
+            spans, rs, rt, cfg.refine_slack,
             np.array([len(s.text) for s in src], float), np.array([len(t.text) for t in tgt], float),
             (mu, sd, cfg.refine_len_hinge, cfg.refine_len_weight),
         )

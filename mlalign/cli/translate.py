@@ -23,7 +23,8 @@ CHUNK = 256  # sentences per progress-bar step; the translator batches within a 
 @click.option("--presplit", is_flag=True,
               help="Input has one sentence per line; output one translation per line.")
 @click.option("--beam-size", type=click.IntRange(1, 16), default=4, show_default=True)
-@click.option("--batch-size", type=click.IntRange(1, 1024), default=32, show_default=True)
+@click.option("--batch-size", type=click.IntRange(1, 1024), default=64, show_default=True,
+              help="Sentences per model call (similar lengths are batched together).")
 @click.option("--threads", type=click.IntRange(0, 256), default=0, show_default=True,
               help="CPU threads for the model (0 = all cores).")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the translation cache.")

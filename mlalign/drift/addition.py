@@ -9,8 +9,10 @@ from mlalign.types import Bead, Flag
 
 
 def addition_evidence(sig: dict[str, float]) -> float:
-    """Addition evidence in z units: weak English-clause coverage plus a long English."""
+    """Addition evidence in z units: weak English-clause coverage, a long English, and a
+    sentence more than the original."""
     ev = max(0.0, -sig.get("cov_tgt_z", 0.0)) + 0.6 * max(0.0, sig.get("len_z", 0.0))
+    ev += 1.0 * sig.get("more_sentences", 0.0)  # a sentence more than the original has
     if "tgt_cov" in sig:
         ev += 6.0 * max(0.0, 0.75 - sig["tgt_cov"])
     return ev

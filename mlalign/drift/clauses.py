@@ -93,6 +93,16 @@ def coverage(ctx: CheckContext, side: list[str], other: list[str], other_full: s
     return best, weakest
 
 
+_EN_BREAK = re.compile(r"[.!?][\"'”’)]*\s+[\"'“‘(]*[A-Z]")
+_SRC_BREAK = re.compile(r"[.!?؟][\"'”»)]*\s+\S")
+
+
+def extra_sentences(src: str, tgt: str) -> float:
+    """1.0 when the English holds more sentences than the original: a sentence the
+    original does not have (an addition), whose clause match can still look fine."""
+    return float(len(_EN_BREAK.findall(tgt)) > len(_SRC_BREAK.findall(src)))
+
+
 _END = re.compile(r"[.!?؟۔…\"'»”)\]]\s*$")
 
 
@@ -141,6 +151,7 @@ def bead_signals(ctx: CheckContext, src: str, tgt: str, mt: str | None) -> dict[
         "cov_tgt": cov_t,
         "cov_tgt_z": (cov_t - mean_t) / sd_t,
         "fragment": looks_cut(src, tgt),
+        "more_sentences": extra_sentences(src, tgt),
     }
     if mt is not None and mt.strip():
         from sacrebleu.metrics import CHRF

@@ -83,6 +83,7 @@ class Mention:
     ordinal: bool = False
     weak: bool = False  # may match, never flags alone (century numbers, ambiguous words)
     parts: frozenset[float] = frozenset()  # a clock time "4.40" is 4 and 40 elsewhere
+    converted: frozenset[float] = frozenset()  # a metric figure in imperial units
 
 
 def _digit_values(raw: str) -> set[float]:
@@ -108,6 +109,28 @@ def _clock_parts(raw: str) -> frozenset[float]:
     """"4.40" may be a time written "4:40" on the other side: both parts must then be there."""
     if re.fullmatch(r"\d{1,2}[.,]\d{2}", raw):
         return frozenset(float(p) for p in re.split(r"[.,]", raw))
+    return frozenset()
+
+
+# Metric units of the original (normalised spelling, matched as word starts) and the
+# imperial values a translator may convert them to: 250 mm is "10 inches", 27 °C "80 degrees".
+UNIT_CONVERSIONS: tuple[tuple[tuple[str, ...], tuple[float, ...]], ...] = (
+    (("ميليمتر", "مليمتر", "ملم"), (1 / 25.4,)),
+    (("سانتيمتر", "سانتي", "سم"), (1 / 2.54, 1 / 30.48)),
+    (("کيلومتر", "کلم", "کم"), (0.621371,)),
+    (("متر", "امتار"), (3.28084, 1.09361)),
+    (("کيلوگرم", "کيلوغرام", "کيلو", "کغ", "کجم"), (2.20462,)),
+)
+_CELSIUS = ("درجه", "درجات")
+
+
+def _conversions(value: float, unit: str) -> frozenset[float]:
+    """Imperial equivalents of a metric figure followed by `unit` (empty if no unit)."""
+    if unit.startswith(_CELSIUS):
+        return frozenset({value * 1.8 + 32, value * 1.8})  # a temperature or a difference
+    for stems, factors in UNIT_CONVERSIONS:
+        if unit.startswith(stems):
+            return frozenset(value * f for f in factors)
     return frozenset()
 
 
@@ -190,8 +213,14 @@ def extract(text: str, lang: str) -> list[Mention]:
             for v in vals:
                 extra |= _year_equivalents(v)
             zero = set(tok) <= {"0", ".", ","} and len(tok) > 1  # "04:00": the 00 says nothing
+            unit = toks[i + 1] if i + 1 < len(toks) and not is_en else ""
+            if unit in ("تا", "الي", "و", "-") and i + 3 < len(toks) and toks[i + 2][:1].isdigit():
+                unit = toks[i + 3]  # a range: "۲۵ تا ۱۰۰ میلیمتر"
+            conv = frozenset(c for v in vals for u in {unit, strip(unit)}
+                             for c in _conversions(v, u))
             out.append(Mention(shown, frozenset(vals | extra), True, year_like=year,
-                               weak=zero or century(i, 1), parts=_clock_parts(tok)))
+                               weak=zero or century(i, 1), parts=_clock_parts(tok),
+                               converted=conv))
         elif stem in approx or low in approx:
             out.append(Mention(tok, frozenset({approx.get(stem, approx.get(low, 0))}),
                                False, approx=True))
@@ -245,7 +274,15 @@ def _matches(m: Mention, others: list[Mention]) -> bool:
             return True
         if o.parts and any(_same(x, y) for x in m.values for y in o.parts):
             return True
+        if any(_near(x, y) for x in m.converted for y in o.values) or any(
+                _near(x, y) for x in m.values for y in o.converted):
+            return True
     return False
+
+
+def _near(x: float, y: float) -> bool:
+    """Equal up to the rounding of a unit conversion (250 mm = 9.8 in, written "10")."""
+    return abs(x - y) <= 0.07 * max(abs(x), abs(y), 0.5)
 
 
 def _one_to_one(src: list[Mention], tgt: list[Mention]) -> tuple[list[Mention], list[Mention]]:

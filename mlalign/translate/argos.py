@@ -45,7 +45,7 @@ def split_threads(threads: int = 0, inter: int | None = None,
 class ArgosTranslator:
     """Batched CTranslate2 translation with an Argos package's model and tokenizer."""
 
-    def __init__(self, package: InstalledPackage, *, beam_size: int = 4, batch_size: int = 32,
+    def __init__(self, package: InstalledPackage, *, beam_size: int = 4, batch_size: int = 64,
                  threads: int = 0, intra_threads: int | None = None,
                  inter_threads: int | None = None, compute_type: str = "int8",
                  device: str = "cpu", length_ratio: float = 2.0, length_extra: int = 16,
