@@ -123,3 +123,37 @@ def test_refine_uses_length_to_split_off_an_addition() -> None:
     kept = refine_spans([(0, 1, 0, 2)], whole[None, :], np.stack([p, q]), cfg.refine_slack,
                         lens_s, np.array([50.0, 50.0]), length)
     assert kept == [(0, 1, 0, 2)]
+
+
+def test_refine_centred_vectors_expose_a_short_addition() -> None:
+    """A short unrelated English sentence: too short for the length test, and the raw cosine
+    barely moves; with the document mean removed the cosine drop shows, and it is split off.
+    A genuine 1-2 split in the same document is kept."""
+    from mlalign.align.embedding import _centred, refine_spans
+
+    rng = np.random.default_rng(2)
+    src = _e5like(rng, 12)
+    tgt = src + 0.05 * rng.standard_normal((12, 64))
+    tgt /= np.linalg.norm(tgt, axis=1, keepdims=True)
+    extra = _e5like(rng, 1)
+    tgt = np.concatenate([tgt[:6], extra, tgt[6:]]).astype(np.float32)
+    sl = np.full(12, 100.0)
+    tl = np.concatenate([np.full(6, 100.0), [12.0], np.full(6, 100.0)])
+    spans = [(i, i + 1, i, i + 1) for i in range(5)] + [(5, 6, 5, 7)] + [(i, i + 1, i + 1, i + 2) for i in range(6, 12)]
+    cfg = AlignConfig()
+    assert cfg.refine_centre and cfg.refine_slack is not None
+    length = (0.0, 0.18, cfg.refine_len_hinge, cfg.refine_len_weight)
+    raw = refine_spans(spans, src, tgt, cfg.refine_slack, sl, tl, length)
+    assert (5, 6, 5, 7) in raw
+    cen = refine_spans(spans, _centred(src), _centred(tgt), cfg.refine_slack, sl, tl, length)
+    assert (5, 6, 5, 6) in cen and (6, 6, 6, 7) in cen
+    # genuine split: English 5 and 6 are the two halves of source 5
+    p, q = _e5like(rng, 2)
+    src2 = src.copy()
+    src2[5] = (p + q) / np.linalg.norm(p + q)
+    tgt2 = tgt.copy()
+    tgt2[5], tgt2[6] = p, q
+    tl2 = tl.copy()
+    tl2[5] = tl2[6] = 50.0
+    kept = refine_spans(spans, _centred(src2), _centred(tgt2), cfg.refine_slack, sl, tl2, length)
+    assert (5, 6, 5, 7) in kept

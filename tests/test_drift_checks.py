@@ -406,3 +406,12 @@ def test_extra_english_sentence_is_addition_evidence() -> None:
     assert extra_sentences(src, "The minister said the government would resign. It's normal.") == 1.0
     assert extra_sentences("قال الوزير. ثم غادر.", "The minister spoke. Then he left.") == 0.0
     assert addition_evidence({"more_sentences": 1.0}) > addition_evidence({"more_sentences": 0.0})
+
+
+def test_latin_name_of_the_original_missing_in_english_is_a_signal() -> None:
+    src = "بازیکن Rangers یعنی Glenn Middleton ادعای پنالتی داشت."
+    ok = Bead([0], [0], src, "Rangers substitute Glenn Middleton had a late claim for a penalty.")
+    cut = Bead([0], [0], src, "A substitute had a late claim for a penalty.")
+    for b in (ok, cut):
+        EntityCheck().check(b, CheckContext(src_lang="fa", config=DriftConfig(), calibration={}))
+    assert ok.signals["latin_missing"] == 0.0 and cut.signals["latin_missing"] == 1.0

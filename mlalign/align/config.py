@@ -29,13 +29,15 @@ class AlignConfig:
     random_window: int = 100  # neighbours are drawn within this many sentences of the diagonal
     prior_norm: float = 0.20  # typical mean (1 - cos) to random sentences (dev), for short docs
     prior_weight: float = 8.0  # how many samples the prior counts as
-    refine_slack: float | None = 0.02  # split an n-m bead's edge sentence off if its score rises by more (None: off)
+    refine_slack: float | None = 0.12  # split an n-m bead's edge sentence off if its score rises by more (None: off)
     # score = cosine - weight * |z of log length ratio|: on dev, the drop in |z| from removing a sentence
-    # separates omissions from genuine split parts better than the cosine gain does (no hinge: linear)
-    refine_len_weight: float = 0.025
+    # separates omissions from genuine split parts as well as the cosine gain does (no hinge: linear)
+    refine_len_weight: float = 0.08
     refine_len_hinge: float = 0.0
-    refine_centre: bool = False
-    refine_centre_min: int = 8
+    # cosines in that test use vectors minus the document mean: the part all e5 vectors share
+    # hides how much one sentence adds (dev: better omission/split-part separation than raw)
+    refine_centre: bool = True
+    refine_centre_min: int = 8  # fewer sentences on a side: the mean is too noisy, use raw vectors
     score_mid: float = 0.75  # normalised cost at which confidence is 0.5 (dev: good 1-1 median 0.55, wrong 0.98)
     score_scale: float = 0.09
     weight_chrf: float = 0.2  # share of chrF(mt, tgt) in the confidence when mt is given

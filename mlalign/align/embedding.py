@@ -200,9 +200,10 @@ def refine_spans(
 
     The DP sometimes hides an omitted/added sentence inside a 1-2 or 2-1 bead; a sentence that
     truly belongs raises the bead cosine and keeps the length ratio normal, an unrelated one
-    lowers the cosine (or leaves it flat) and doubles one side's length. With e5 the cosine
-    barely moves either way (vectors share a large common part), so the length term matters
-    most: on dev data, cosine gain + 0.025 x (drop in |z|) separates omissions from split parts.
+    lowers the cosine (or leaves it flat) and doubles one side's length. With raw e5 vectors the
+    cosine barely moves either way (they share a large common part), so the caller passes
+    document-centred vectors (see `_centred`); on dev data, centred cosine gain + 0.08 x (drop
+    in |z|) > 0.12 separates omissions from genuine split parts.
     `length` = (mean, sd of log length ratio, hinge, weight); weight 0 ignores lengths.
     """
     mu, sd, hinge, lam = length

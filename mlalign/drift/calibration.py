@@ -16,7 +16,7 @@ CALIBRATION = Path(__file__).with_name("data") / "calibration.json"
 FLAG_FEATURES = ("number", "entity", "negation", "untranslated", "modality")
 PLAIN_FEATURES = ("neg_cos", "len_lo", "len_hi", "cov_src", "cov_tgt", *FLAG_FEATURES,
                   "number_changed", "entity_swapped", "neg_diff", "name_gap", "fragment",
-                  "more_sentences")
+                  "more_sentences", "latin_missing", "cov_both", "entity_extra")
 MT_FEATURES = (*PLAIN_FEATURES, "mt_chrf_gap", "mt_cov_gap", "tgt_cov_gap")
 # Used only until a fitted file exists: hand-set so the ordering is right.
 _DEFAULT_MODEL = {
@@ -57,6 +57,10 @@ def features(bead: Bead) -> dict[str, float]:
     out["name_gap"] = s.get("name_gap", 0.0)
     out["fragment"] = s.get("fragment", 0.0)
     out["more_sentences"] = s.get("more_sentences", 0.0)
+    out["latin_missing"] = s.get("latin_missing", 0.0)
+    out["entity_extra"] = s.get("entity_extra", 0.0)
+    # both sides lacking counterparts: a replaced sentence rather than a cut or an addition
+    out["cov_both"] = min(out["cov_src"], out["cov_tgt"])
     # A negation on one side only (not a differing count) is rare on clean pairs.
     out["negation_flag"] = float(out["negation"] >= 0.7)
     if "mt_chrf" in s:

@@ -199,8 +199,14 @@ class EntityCheck:
 
     def check(self, bead: Bead, ctx: CheckContext) -> list[Flag]:
         bead.signals["name_gap"] = 0.0
+        bead.signals["latin_missing"] = 0.0
+        bead.signals["entity_extra"] = 0.0
         if not bead.src.strip() or not bead.tgt.strip():
             return []
+        # Names the original keeps in Latin letters must reappear in the English as written.
+        lost = [w for w in re.findall(r"[A-Za-z][A-Za-z'\-]{2,}", bead.src)
+                if w.lower() not in bead.tgt.lower()]
+        bead.signals["latin_missing"] = float(bool(lost))
         src = find_entities(bead.src, ctx.src_lang)
         tgt = find_entities(bead.tgt, "en")
         missing = [src[k] for k in src if k not in tgt]
@@ -226,9 +232,12 @@ class EntityCheck:
             for _, xs in extra[:1]:
                 if xs in seen:
                     continue
-                flags.append(Flag("entity", "low",
+                # A listed name with no trace in the original, not even transliterated, is
+                # rarer on clean pairs than a listed name the English leaves out.
+                bead.signals["entity_extra"] = 1.0
+                flags.append(Flag("entity", "medium",
                                   f"{xs} is named in the English but not in the original",
-                                  0.5, {"english": xs, "match": "gazetteer"}))
+                                  0.7, {"english": xs, "match": "gazetteer"}))
         known = {a for e, _ in tgt.values() for a in e.english}
         known |= {w for a in known for w in a.split()}
         names = english_names(bead.tgt, known, ctx.common_words)
