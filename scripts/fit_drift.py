@@ -98,7 +98,7 @@ def main() -> None:
             beads = run(units, lang, embedder, with_mt=kind == "mt", config=config)
             if kind == "plain":
                 prec = {}
-                for name in ("number_changed", "entity_swapped", "negation_flag"):
+                for name in ("number_changed", "entity_swapped", "negation_flag", "cos_far"):
                     hit = np.array([features(b).get(name, 0.0) >= 0.7 for b in beads])
                     # add-one smoothing: a flag seen rarely on dev gets a modest precision
                     prec[name] = round(float((y[hit].sum() + 1) / (hit.sum() + 2)), 4)

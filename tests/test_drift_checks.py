@@ -214,6 +214,7 @@ def test_exceptive_negation_is_a_restriction_not_a_negation() -> None:
     ("خلال النصف الأول من أكتوبر", "through the second half of October", "ar"),
     ("پس از دوم شدن در دو روز", "after being second-best for three days", "fa"),
     ("او 0-0-5 بازی کرد", "he went 5-8-0", "fa"),  # a digit changed inside a repeated set
+    ("وتوصلت الحكومتان إلى اتفاق", "The three governments struck a deal", "ar"),  # a dual
 ])
 def test_number_changed_in_words_is_high(src: str, tgt: str, lang: str) -> None:
     flags = _run(NumberCheck(), src, tgt, lang)
@@ -232,6 +233,8 @@ def test_number_changed_in_words_is_high(src: str, tgt: str, lang: str) -> None:
     ("حوالي الساعة 4 يوم السبت", "at about 04:00 on Saturday", "ar"),
     ("نه تنها از اجراها لذت ببرند", "to not only enjoy the acts", "fa"),  # نه is "not"
     ("فیلمبردار بی بی سی بوده است", "had worked as a BBC cameraman", "fa"),  # سی in BBC
+    ("وتوصلت الحكومتان إلى اتفاق", "The two governments struck a deal", "ar"),
+    ("لاعب من الأرجنتين سجل ثلاثة أهداف", "an Argentine player scored three goals", "ar"),
 ])
 def test_number_same_figure_in_other_words_does_not_flag(src: str, tgt: str, lang: str) -> None:
     assert _run(NumberCheck(), src, tgt, lang) == []
@@ -415,3 +418,26 @@ def test_latin_name_of_the_original_missing_in_english_is_a_signal() -> None:
     for b in (ok, cut):
         EntityCheck().check(b, CheckContext(src_lang="fa", config=DriftConfig(), calibration={}))
     assert ok.signals["latin_missing"] == 0.0 and cut.signals["latin_missing"] == 1.0
+
+
+def test_entity_extra_listed_name_is_a_signal_unless_transliterated() -> None:
+    src = "عرض سينسبري عطوره في متاجر ليودز الأربعة الجديدة في المدينة."
+    bad = Bead([0], [0], src, "Sainsbury's showed its perfumes in four new Lloyds stores in Berlin.")
+    EntityCheck().check(bad, CheckContext(src_lang="ar", config=DriftConfig(), calibration={}))
+    assert bad.signals["entity_extra"] == 1.0
+    src2 = "وسجل جوردان كاوني هدف التعادل للفريق المضيف قبل نهاية الشوط."
+    ok = Bead([0], [0], src2, "Jordan Cownie brought the home side level before half-time.")
+    EntityCheck().check(ok, CheckContext(src_lang="ar", config=DriftConfig(), calibration={}))
+    assert ok.signals["entity_extra"] == 0.0  # Jordan the player, written جوردان
+
+
+def test_replacement_far_similarity_is_a_near_certain_signal() -> None:
+    from mlalign.drift.calibration import features
+    from mlalign.drift.replacement import ReplacementCheck
+
+    ctx = CheckContext(src_lang="ar", config=DriftConfig(), calibration={})
+    far = Bead([0], [0], "س", "t", signals={"cos": 0.7, "cos_z": -3.5})
+    near = Bead([0], [0], "س", "t", signals={"cos": 0.85, "cos_z": -1.0})
+    ReplacementCheck().check(far, ctx)
+    ReplacementCheck().check(near, ctx)
+    assert features(far)["cos_far"] == 1.0 and features(near)["cos_far"] == 0.0

@@ -53,16 +53,16 @@ def features(bead: Bead) -> dict[str, float]:
     # A changed figure or a swapped gazetteer name is near-certain; a lone one is not.
     out["number_changed"] = float(out["number"] >= 0.9)
     out["entity_swapped"] = float(out["entity"] >= 0.9)
-    out["neg_diff"] = s.get("neg_diff", 0.0)
-    out["name_gap"] = s.get("name_gap", 0.0)
-    out["fragment"] = s.get("fragment", 0.0)
-    out["more_sentences"] = s.get("more_sentences", 0.0)
-    out["latin_missing"] = s.get("latin_missing", 0.0)
-    out["entity_extra"] = s.get("entity_extra", 0.0)
-    # both sides lacking counterparts: a replaced sentence rather than a cut or an addition
+    # Signals set by the checks and bead_signals (0/1 or graded), used as they are.
+    for name in ("neg_diff", "name_gap", "fragment", "more_sentences", "latin_missing",
+                 "entity_extra"):
+        out[name] = s.get(name, 0.0)
+    # Both sides lacking counterparts: a replaced sentence rather than a cut or an addition.
     out["cov_both"] = min(out["cov_src"], out["cov_tgt"])
-    # A negation on one side only (not a differing count) is rare on clean pairs.
+    # Near-certain evidence used only in the noisy-OR of `drift_probability`: a negation on
+    # one side only (not a differing count), a similarity past the replacement threshold.
     out["negation_flag"] = float(out["negation"] >= 0.7)
+    out["cos_far"] = s.get("cos_far", 0.0)
     if "mt_chrf" in s:
         out["mt_chrf_gap"] = 1.0 - s["mt_chrf"]
         out["mt_cov_gap"] = 1.0 - s.get("mt_cov", 1.0)
@@ -81,7 +81,7 @@ def drift_probability(bead: Bead, src_lang: str, calibration: dict[str, Any]) ->
         z += float(w) * feats.get(name, 0.0)
     p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
     # Noisy-OR with the dev-set precision of near-certain flags (a changed figure, a swapped
-    # name): rare events a linear model underweights.
+    # name, a one-sided negation, a far similarity): rare events a linear model underweights.
     precision = calibration.get("flag_precision", {}).get(src_lang, {})
     for name, prec in precision.items():
         if feats.get(name, 0.0) >= 0.7:

@@ -232,16 +232,16 @@ class EntityCheck:
             for _, xs in extra[:1]:
                 if xs in seen:
                     continue
-                # A listed name with no trace in the original, not even transliterated, is
-                # rarer on clean pairs than a listed name the English leaves out.
+                # A listed name with no trace in the original, not even transliterated: a
+                # signal of its own for the calibration (rarer on clean pairs than a name
+                # the English leaves out), a low flag for the reader.
                 bead.signals["entity_extra"] = 1.0
-                flags.append(Flag("entity", "medium",
+                flags.append(Flag("entity", "low",
                                   f"{xs} is named in the English but not in the original",
-                                  0.7, {"english": xs, "match": "gazetteer"}))
+                                  0.5, {"english": xs, "match": "gazetteer"}))
         known = {a for e, _ in tgt.values() for a in e.english}
         known |= {w for a in known for w in a.split()}
         names = english_names(bead.tgt, known, ctx.common_words)
-        bead.signals["name_gap"] = 0.0
         if names:
             skels, latin = source_skeletons(bead.src)
             thr = float(ctx.config.skeleton_similarity) if ctx.config else 0.75

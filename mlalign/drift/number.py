@@ -68,6 +68,7 @@ APPROX_FA = {"دهها": 10, "صدها": 100, "هزاران": 1e3, "ميليون
 WEAK = {1.0, 2.0, 0.5, 0.25}
 
 _NUM = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)*)(?:\s*(%|per\s?cent|percent))?")
+_AR_DUAL = re.compile(r"^..+[^س]ت(?:ان|ين)$")  # not -ستان (باكستان), not -تين alone
 _AR_PREFIX = re.compile(r"^(?:وبال|بال|وال|فال|كال|لل|ال|و|ف|ب|ل|ک)(?=..)")
 
 
@@ -129,7 +130,8 @@ def _conversions(value: float, unit: str) -> frozenset[float]:
     if unit.startswith(_CELSIUS):
         return frozenset({value * 1.8 + 32, value * 1.8})  # a temperature or a difference
     for stems, factors in UNIT_CONVERSIONS:
-        if unit.startswith(stems):
+        # short abbreviations (سم، کم) exactly, words with their suffixes (کیلومتری)
+        if any(unit == st or (len(st) > 3 and unit.startswith(st)) for st in stems):
             return frozenset(value * f for f in factors)
     return frozenset()
 
@@ -247,6 +249,10 @@ def extract(text: str, lang: str) -> list[Mention]:
             last_word = i
         elif stem in scales and not (is_en and stem in ("m", "k", "bn")):
             out.append(Mention(tok, frozenset({float(scales[stem])}), False))
+        elif lang == "ar" and _AR_DUAL.search(stem) and not stem.endswith("ارجنتين"):
+            # a feminine dual (الحكومتان "the two governments"): a small figure, so it
+            # only counts against an unmatched number word on the other side
+            out.append(Mention(tok, frozenset({2.0}), False))
         i += 1
     return out
 

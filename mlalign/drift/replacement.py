@@ -21,11 +21,15 @@ class ReplacementCheck:
     name = "replacement"
 
     def check(self, bead: Bead, ctx: CheckContext) -> list[Flag]:
+        bead.signals["cos_far"] = 0.0
         if not bead.src.strip() or not bead.tgt.strip():
             return []
         sig = bead.signals
         ev = replacement_evidence(sig)
         thr = ctx.config.replacement_threshold
+        # The similarity alone past the flag threshold: rare on clean pairs, so the
+        # calibration treats it as a near-certain flag, like a changed figure.
+        sig["cos_far"] = float(-sig.get("cos_z", 0.0) >= thr)
         if ev < thr:
             return []
         score = clip01(0.5 + 0.5 * (ev - thr) / thr)
