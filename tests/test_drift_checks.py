@@ -186,6 +186,11 @@ def test_detect_drift_arabic_with_translation(embedder) -> None:
     assert beads[1].flags[0].type == "number" and beads[1].severity == "high"
     assert beads[1].drift > beads[0].drift
     assert "mt_chrf" in beads[0].signals
+    assert 0.0 < beads[0].signals["mt_bleu"] <= 1.0  # sacrebleu sentence BLEU vs the MT
+    off = Bead([2], [2], src, "The football season opens next week with three matches.", mt)
+    detect_drift([off], "ar", embedder, DriftConfig())
+    replaced = [f for f in off.flags if f.type == "replacement"]
+    assert replaced and "BLEU" in replaced[0].detail and off.signals["mt_bleu"] < 0.1
 
 
 def test_config_is_recorded() -> None:

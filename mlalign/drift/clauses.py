@@ -4,8 +4,10 @@ conjunction splitter, so partial omissions show up as one clause with no counter
 
 from __future__ import annotations
 
+import functools
 import math
 import re
+from typing import Any
 
 import numpy as np
 
@@ -129,6 +131,14 @@ def word_coverage(a: str, b: str) -> float:
     return len(wa & wb) / len(wa) if wa else 1.0
 
 
+@functools.cache
+def mt_metrics() -> tuple[Any, Any]:
+    """sacrebleu's sentence-level chrF and BLEU (effective n-gram order), built once."""
+    from sacrebleu.metrics import BLEU, CHRF
+
+    return CHRF(), BLEU(effective_order=True)
+
+
 def bead_signals(ctx: CheckContext, src: str, tgt: str, mt: str | None) -> dict[str, float]:
     """Every continuous signal the checks and the calibration use, for one 1-1-ish bead."""
     cfg = ctx.config
@@ -154,9 +164,9 @@ def bead_signals(ctx: CheckContext, src: str, tgt: str, mt: str | None) -> dict[
         "more_sentences": extra_sentences(src, tgt),
     }
     if mt is not None and mt.strip():
-        from sacrebleu.metrics import CHRF
-
-        sig["mt_chrf"] = float(CHRF().sentence_score(tgt, [mt]).score) / 100.0
+        chrf, bleu = mt_metrics()
+        sig["mt_chrf"] = float(chrf.sentence_score(tgt, [mt]).score) / 100.0
+        sig["mt_bleu"] = float(bleu.sentence_score(tgt, [mt]).score) / 100.0  # evidence only
         sig["mt_cov"] = word_coverage(mt, tgt)  # mt words the English kept
         sig["tgt_cov"] = word_coverage(tgt, mt)  # English words the mt has
         vm = ctx.vec(mt)

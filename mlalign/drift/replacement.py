@@ -37,5 +37,7 @@ class ReplacementCheck:
                   f"{sig.get('cos', 0):.2f}, {sig.get('cos_z', 0):+.1f} sd from clean pairs")
         if "mt_chrf" in sig:
             detail += f"; chrF vs translation {sig['mt_chrf']:.2f}"
+            if "mt_bleu" in sig:
+                detail += f", BLEU {sig['mt_bleu']:.2f}"
         return [Flag("replacement", severity_for(score, 0.0, 0.7), detail + ")", score,
                      {k: round(v, 3) for k, v in sig.items()})]
