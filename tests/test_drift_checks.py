@@ -446,3 +446,11 @@ def test_replacement_far_similarity_is_a_near_certain_signal() -> None:
     ReplacementCheck().check(far, ctx)
     ReplacementCheck().check(near, ctx)
     assert features(far)["cos_far"] == 1.0 and features(near)["cos_far"] == 0.0
+
+
+def test_number_detail_says_what_the_english_has_instead() -> None:
+    """A precise figure rendered as a vague quantity: the flag quotes the English word."""
+    flags = _run(NumberCheck(), "با فرار حدود ۵۰۰ تن از اعضای داعش",
+                 "With the escape of thousands of ISIS members", "fa")
+    assert flags and "500" in flags[0].detail and '"thousands"' in flags[0].detail
+    assert flags[0].evidence["english_instead"] == ["thousands"]

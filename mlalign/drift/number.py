@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from mlalign.drift.base import CheckContext, norm_arabic, to_ascii_digits
 from mlalign.types import Bead, Flag
@@ -389,6 +390,7 @@ class NumberCheck:
         # One figure replaced by another is near-certain, in digits or in words.
         score = 0.95 if changed and digits else 0.9 if changed else 0.7 if digits else 0.6
         sev = "high" if changed else "medium"
+        vague: list[Any] = []
         if changed:
             a, b = miss_src[0], miss_tgt[0]
             val = _plain(a)
@@ -399,11 +401,16 @@ class NumberCheck:
             val = _plain(a)
             shown = val if val == a.text else f"{val} ({a.text})"
             detail = f"number {shown} in the original is not in the English"
+            vague = [m for m in unmatched_tgt if m not in miss_tgt]
+            if vague:  # "thousands" for ۵۰۰: show the reader what the English says instead
+                detail += f", which says \"{vague[0].text}\""
         else:
             b = miss_tgt[0]
             detail = f"number {b.text} in the English is not in the original"
         if len(miss_src) + len(miss_tgt) > (2 if changed else 1):
             detail += f" (+{len(miss_src) + len(miss_tgt) - (2 if changed else 1)} more)"
-        return [Flag("number", sev, detail, score,
-                     {"original": [m.text for m in miss_src],
-                      "english": [m.text for m in miss_tgt]})]
+        evidence: dict[str, Any] = {"original": [m.text for m in miss_src],
+                                    "english": [m.text for m in miss_tgt]}
+        if vague:
+            evidence["english_instead"] = [m.text for m in vague]
+        return [Flag("number", sev, detail, score, evidence)]
