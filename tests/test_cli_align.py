@@ -214,3 +214,24 @@ def test_python_api_callable_after_subpackage_import() -> None:
     beads = mlalign.align("\n".join(FA[:2]), "\n".join(EN[:2]), presplit=True)
     assert [b.src_ids for b in beads] == [[0], [1]]
     assert isinstance(AlignConfig(), align_pkg.AlignConfig)
+
+
+def test_internal_error_is_one_line_unless_debugging(presplit_pair, monkeypatch, capsys) -> None:
+    """A bug shows one line naming where it happened; MLALIGN_DEBUG=1 gives the traceback."""
+    import mlalign.pipeline
+    from mlalign.cli import main
+
+    def broken(*args, **kwargs):
+        raise ZeroDivisionError("boom")
+
+    monkeypatch.setattr(mlalign.pipeline, "audit_texts", broken)
+    src, tgt = presplit_pair
+    monkeypatch.delenv("MLALIGN_DEBUG", raising=False)
+    with pytest.raises(SystemExit) as exit_info:
+        main(["align", str(src), str(tgt), "--presplit", "-q"])
+    err = capsys.readouterr().err
+    assert exit_info.value.code == 1 and err.count("\n") == 1
+    assert "internal error: ZeroDivisionError: boom" in err and "MLALIGN_DEBUG" in err
+    monkeypatch.setenv("MLALIGN_DEBUG", "1")
+    with pytest.raises(ZeroDivisionError):
+        main(["align", str(src), str(tgt), "--presplit", "-q"])

@@ -6,7 +6,10 @@ the shared options and the error handling that turns user errors into one-line m
 
 from __future__ import annotations
 
+import os
 import sys
+import traceback
+from pathlib import Path
 
 import click
 
@@ -65,3 +68,11 @@ def main(argv: list[str] | None = None) -> None:
         name = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
         click.echo(f"mlalign: error: {name}{exc.strerror or exc}", err=True)
         sys.exit(2)
+    except Exception as exc:  # a bug, not bad input: one line, the traceback on request
+        if os.environ.get("MLALIGN_DEBUG"):
+            raise
+        where = traceback.extract_tb(exc.__traceback__)[-1]
+        click.echo(f"mlalign: internal error: {type(exc).__name__}: {exc} "
+                   f"(at {Path(where.filename).name}:{where.lineno}; set MLALIGN_DEBUG=1 "
+                   "for the traceback and please report it)", err=True)
+        sys.exit(1)
