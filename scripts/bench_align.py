@@ -16,6 +16,7 @@ The last stdout line is one JSON object.
 from __future__ import annotations
 
 import json
+import os
 import sys
 import tempfile
 import time
@@ -229,7 +230,8 @@ def main() -> None:
         return
     sizes = [1000, 5000] if quick else [1000, 5000, 10000, 20000]
     cost = cost_table(emb, sizes)
-    print("\naligner alone (precomputed vectors; contended shared cores)")
+    print(f"\naligner alone (precomputed vectors; {os.cpu_count()} cores, "
+          f"load average {os.getloadavg()[0]:.2f})")
     print(f"{'n/side':>7} {'seconds':>8} {'peak MB':>8}")
     for c in cost:
         print(f"{c['n']:7d} {c['seconds']:8.2f} {c['peak_mb']:8.1f}")

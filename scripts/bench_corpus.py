@@ -290,8 +290,8 @@ def main() -> None:
         f"ray-2 vs local-2 speed: {ray_vs_local2}; ray startup (not in timings): {ray_startup} s"
     )
     print(
-        f"cores: {cores}; caches: cold (fresh cache dir per run); machine shared with other "
-        f"jobs (figures contended); workload: {workload}"
+        f"cores: {cores}; caches: cold (fresh cache dir per run); load average "
+        f"{os.getloadavg()[0]:.2f} at the end; workload: {workload}"
     )
     if not args.keep:
         shutil.rmtree(work, ignore_errors=True)

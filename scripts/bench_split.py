@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import collections
 import json
+import os
 import random
 import re
 import time
@@ -157,7 +158,8 @@ def main() -> None:
         if pysbd is not None:
             seg = pysbd.Segmenter(language=lang, clean=False)
             results[lang]["pysbd"] = score(lines, groups, seg.segment)
-    print("\nSentence boundaries vs NTREX line joins (timing contended, 2 shared cores)")
+    print(f"\nSentence boundaries vs NTREX line joins ({os.cpu_count()} cores, "
+          f"load average {os.getloadavg()[0]:.2f})")
     print(
         f"{'lang':5} {'splitter':8} {'P':>6} {'R':>6} {'F1':>6} {'R(term)':>8} {'lines cut inside':>17} {'sec':>6}"
     )
