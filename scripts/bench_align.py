@@ -42,6 +42,22 @@ def _owner(beads: list[Bead], side: int) -> dict[int, int]:
     return {i: k for k, b in enumerate(beads) for i in b[side]}
 
 
+class _Counts:
+    """Strict (exact bead) and lax (bead overlapping on both sides) hit/miss tallies."""
+
+    def __init__(self) -> None:
+        self.tps = self.fps = self.tpl = self.fpl = 0
+
+    def add(self, exact: bool, overlaps: bool) -> None:
+        self.tps += exact
+        self.fps += not exact
+        self.tpl += exact or overlaps
+        self.fpl += not (exact or overlaps)
+
+    def as_tuple(self) -> tuple[int, int, int, int]:
+        return self.tps, self.fps, self.tpl, self.fpl
+
+
 def _prec(gold: list[Bead], test: list[Bead], coarse: list[bool]) -> tuple[int, int, int, int]:
     """vecalign score.py precision counts (tp_strict, fp_strict, tp_lax, fp_lax), unit-aware.
 
@@ -50,22 +66,14 @@ def _prec(gold: list[Bead], test: list[Bead], coarse: list[bool]) -> tuple[int, 
     """
     gold_set = set(gold)
     gs, gt = _owner(gold, 0), _owner(gold, 1)
-    tps = fps = tpl = fpl = 0
+    counts = _Counts()
     for s, t in test:
         if not s and not t:
             continue
         ks, kt = {gs[i] for i in s}, {gt[j] for j in t}
         inside = len(ks | kt) == 1 and coarse[next(iter(ks | kt))]
-        if (s, t) in gold_set or inside:
-            tps += 1
-            tpl += 1
-            continue
-        fps += 1
-        if ks & kt:
-            tpl += 1
-        else:
-            fpl += 1
-    return tps, fps, tpl, fpl
+        counts.add(exact=(s, t) in gold_set or inside, overlaps=bool(ks & kt))
+    return counts.as_tuple()
 
 
 def _recall(gold: list[Bead], test: list[Bead], coarse: list[bool]) -> tuple[int, int, int, int]:
@@ -73,22 +81,14 @@ def _recall(gold: list[Bead], test: list[Bead], coarse: list[bool]) -> tuple[int
     test_set = set(test)
     ts, tt = _owner(test, 0), _owner(test, 1)
     gs, gt = _owner(gold, 0), _owner(gold, 1)
-    tps = fps = tpl = fpl = 0
+    counts = _Counts()
     for k, (s, t) in enumerate(gold):
         if not s and not t:
             continue
         ks, kt = {ts[i] for i in s}, {tt[j] for j in t}
         tiled = coarse[k] and all({gs[i] for i in test[q][0]} | {gt[j] for j in test[q][1]} == {k} for q in ks | kt)
-        if (s, t) in test_set or tiled:
-            tps += 1
-            tpl += 1
-            continue
-        fps += 1
-        if ks & kt:
-            tpl += 1
-        else:
-            fpl += 1
-    return tps, fps, tpl, fpl
+        counts.add(exact=(s, t) in test_set or tiled, overlaps=bool(ks & kt))
+    return counts.as_tuple()
 
 
 def _unit_links(gold: list[Bead], test: list[Bead]) -> tuple[set[tuple[int, int]], set[tuple[int, int]]]:
