@@ -4,7 +4,7 @@ translation lacks)."""
 
 from __future__ import annotations
 
-from mlalign.drift.base import CheckContext, clip01, severity_for
+from mlalign.drift.base import CheckContext, partial_content_flag
 from mlalign.types import Bead, Flag
 
 
@@ -35,10 +35,8 @@ class AdditionCheck:
         thr = ctx.config.addition_threshold
         if ev < thr:
             return []
-        score = clip01(0.4 + 0.6 * (ev - thr) / thr)
         weak = ctx.note("weak_tgt")
         what = f"English text \"{weak[:60]}\"" if weak else "part of the English"
         detail = f"{what} seems not to be in the original (clause match {sig.get('cov_tgt', 0):.2f}"
         detail += f", length ratio z {sig.get('len_z', 0):+.1f})"
-        return [Flag("addition", severity_for(score, 0.0, 0.8), detail, score,
-                     {k: round(v, 3) for k, v in sig.items() if isinstance(v, float)})]
+        return partial_content_flag("addition", ev, thr, detail, sig)

@@ -86,3 +86,12 @@ def severity_for(score: float, medium: float, high: float) -> str:
 
 def clip01(x: float) -> float:
     return float(min(1.0, max(0.0, x)))
+
+
+def partial_content_flag(kind: str, evidence: float, threshold: float, detail: str,
+                         signals: dict[str, float]) -> list[Flag]:
+    """The flag for content partly missing on one side (omission or addition): the score
+    runs from 0.4 at the threshold to 1.0 at twice it, the evidence is the bead's signals."""
+    score = clip01(0.4 + 0.6 * (evidence - threshold) / threshold)
+    return [Flag(kind, severity_for(score, 0.0, 0.8), detail, score,
+                 {k: round(v, 3) for k, v in signals.items() if isinstance(v, float)})]

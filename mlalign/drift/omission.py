@@ -3,7 +3,7 @@ or part of one (a clause whose best match is weak, a short English, translation 
 
 from __future__ import annotations
 
-from mlalign.drift.base import CheckContext, clip01, severity_for
+from mlalign.drift.base import CheckContext, partial_content_flag
 from mlalign.types import Bead, Flag
 
 
@@ -34,10 +34,8 @@ class OmissionCheck:
         thr = ctx.config.omission_threshold
         if ev < thr:
             return []
-        score = clip01(0.4 + 0.6 * (ev - thr) / thr)
         weak = ctx.note("weak_src")
         what = f"part of the original (\"{weak[:60]}\")" if weak else "part of the original"
         detail = f"{what} seems missing in the English (clause match {sig.get('cov_src', 0):.2f}"
         detail += f", length ratio z {sig.get('len_z', 0):+.1f})"
-        return [Flag("omission", severity_for(score, 0.0, 0.8), detail, score,
-                     {k: round(v, 3) for k, v in sig.items() if isinstance(v, float)})]
+        return partial_content_flag("omission", ev, thr, detail, sig)
