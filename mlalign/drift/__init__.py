@@ -3,15 +3,25 @@ calibrated `drift` probability. One module per check, all behind the `DriftCheck
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import asdict, dataclass
 from typing import Any
 
+import numpy as np
+
 from mlalign.drift.addition import AdditionCheck
-from mlalign.drift.base import CheckContext, DriftCheck
-from mlalign.drift.calibration import drift_probability, features, load_calibration
+from mlalign.drift.base import CheckContext, DriftCheck, severity_for
+from mlalign.drift.calibration import (
+    TYPE_FEATURES,
+    combine,
+    features,
+    load_calibration,
+    type_probabilities,
+)
 from mlalign.drift.clauses import bead_signals, segments
-from mlalign.drift.entity import EntityCheck
+from mlalign.drift.coverage import coverage_signals
+from mlalign.drift.entity import EntityCheck, name_matches, words_to_embed
 from mlalign.drift.length import LengthCheck
 from mlalign.drift.modality import ModalityCheck
 from mlalign.drift.negation import NegationCheck
@@ -19,27 +29,35 @@ from mlalign.drift.number import NumberCheck
 from mlalign.drift.omission import OmissionCheck
 from mlalign.drift.replacement import ReplacementCheck
 from mlalign.drift.untranslated import UntranslatedCheck
+from mlalign.errors import MlalignError
 from mlalign.types import Bead
 
 __all__ = ["DriftCheck", "DriftConfig", "all_checks", "detect_drift", "features"]
+log = logging.getLogger(__name__)
 
 
 @dataclass
 class DriftConfig:
     """Every threshold of the drift checks; recorded in each output's provenance.
 
-    The evidence thresholds are in standard deviations from clean pairs of the same language
-    pair (statistics in data/calibration.json), so they transfer across languages."""
+    z thresholds are in standard deviations from clean pairs of the same language pair
+    (statistics in data/calibration.json), so they transfer across languages. A flag's
+    score is the calibrated probability of its kind of drift: below `flag_min` it is not
+    shown, from `flag_medium` it is medium and from `flag_high` high."""
 
-    omission_threshold: float = 2.8
-    addition_threshold: float = 2.5
+    flag_min: float = 0.3
+    flag_medium: float = 0.5
+    flag_high: float = 0.8
     replacement_threshold: float = 3.0
     length_z: float = 3.0
     skeleton_similarity: float = 0.75
+    name_context_ref: float = 0.9
+    word_alignment: bool = True
     clause_min_words: int = 3
     segment_max_words: int = 10
     unmatched_drift: float = 0.95
     weak_flag_min_drift: float = 0.5
+    document_prior: float = 8.0
     checks: tuple[str, ...] = ("number", "entity", "negation", "omission", "addition",
                                "replacement", "length", "untranslated", "modality")
     calibration_path: str | None = None
@@ -56,11 +74,73 @@ def all_checks() -> list[DriftCheck]:
             ReplacementCheck(), LengthCheck(), UntranslatedCheck(), ModalityCheck()]
 
 
+def _word_alignments(beads: list[Bead], embedder: Any, config: DriftConfig,
+                     words: Any) -> dict[int, Any]:
+    """Word alignments of the beads with text on both sides (empty when switched off or
+    when the word encoder cannot load: the checks then use sentence similarity alone)."""
+    if words is False or not config.word_alignment:
+        return {}
+    idx = [i for i, b in enumerate(beads) if b.src.strip() and b.tgt.strip()]
+    if not idx:
+        return {}
+    try:
+        if words is None:
+            from mlalign.align.words import word_aligner_for
+
+            words = word_aligner_for(embedder)
+        found = words.align([(beads[i].src, beads[i].tgt) for i in idx])
+    except MlalignError as exc:
+        log.warning("word alignment unavailable (%s); drift uses sentence similarity only", exc)
+        return {}
+    return dict(zip(idx, found, strict=True))
+
+
+_CENTRED = (("cos", (0.86, 0.035)), ("len", (0.15, 0.18)), ("cov_src", (0.84, 0.04)),
+            ("cov_tgt", (0.84, 0.04)))
+
+
+def document_centres(raw: list[dict[str, float]], ctx: CheckContext, prior: float) -> dict[str, float]:
+    """Where this document's clean pairs sit: the median of its beads' similarity, length
+    ratio and clause coverage, shrunk toward the language pair's value with the weight
+    of `prior` beads. A translator's style (terse, expansive) and a text's topic move all
+    of a document's values together; drift is what moves one bead away from the rest.
+    The median stays put while fewer than half of the beads drift."""
+    if prior <= 0 or len(raw) < 3:
+        return {}
+    out = {}
+    for name, default in _CENTRED:
+        values = [r[name] for r in raw if name in r]
+        if len(values) >= 3:
+            mean = ctx.stat(name, default)[0]
+            out[name] = (len(values) * float(np.median(values)) + prior * mean) / (len(values) + prior)
+    return out
+
+
+def _finish_flags(bead: Bead, probs: dict[str, float], config: DriftConfig) -> None:
+    """A flag of a calibrated kind takes that kind's probability as its score and severity;
+    below `flag_min` it is dropped. Weak evidence of other kinds (an odd length ratio) is
+    shown only on beads the calibrated model already doubts."""
+    kept = []
+    for f in bead.flags:
+        if f.type in TYPE_FEATURES and bead.src_ids and bead.tgt_ids:
+            p = probs[f.type]
+            if p < config.flag_min:
+                continue
+            f.score = p
+            f.severity = severity_for(p, config.flag_medium, config.flag_high)
+        elif f.severity == "low" and f.score < 0.5 and bead.drift < config.weak_flag_min_drift:
+            continue
+        kept.append(f)
+    bead.flags = kept
+
+
 def detect_drift(beads: list[Bead], src_lang: str, embedder: Any,
-                 config: DriftConfig | None = None) -> None:
+                 config: DriftConfig | None = None, words: Any = None) -> None:
     """Fill `flags`, `signals` and `drift` of every bead in place.
 
-    All bead sides and clauses are embedded in one batched call per document."""
+    All bead sides and clauses are embedded in one batched call per document, and all
+    bead pairs are word-aligned in one call (`words`: a `WordAligner`; None for the
+    default cached e5 one, False for none)."""
     config = config or DriftConfig()
     calibration = load_calibration(config.calibration_path)
     ctx = CheckContext(src_lang=src_lang, config=config, calibration=calibration)
@@ -75,27 +155,46 @@ def detect_drift(beads: list[Bead], src_lang: str, embedder: Any,
         if bead.mt:
             texts.append(bead.mt)
     ctx.common_words = {w for b in beads for w in re.findall(r"\b[a-z][a-z'-]+\b", b.tgt)}
-    unique = list(dict.fromkeys(texts))
+    isolated: list[str] = []  # words the name check compares one by one
+    if "entity" in config.checks:
+        for bead in beads:
+            if bead.src.strip() and bead.tgt.strip():
+                matches = name_matches(bead.src, bead.tgt, ctx.common_words, config.skeleton_similarity)
+                isolated += words_to_embed(bead.src, matches)
+    unique = list(dict.fromkeys(texts + isolated))
     if unique:
         vectors = embedder.embed(unique)
         ctx.vectors = {t: vectors[k] for k, t in enumerate(unique)}
+        pool = [ctx.vectors[w] for w in dict.fromkeys(isolated) if not re.search("[A-Za-z]", w)]
+        ctx.word_pool = np.stack(pool[:5000]) if pool else None
+    ctx.alignments = _word_alignments(beads, embedder, config, words)
+    raw = []
+    for i, bead in enumerate(beads):
+        if bead.src.strip() and bead.tgt.strip():
+            ctx.index = i
+            raw.append(bead_signals(ctx, bead.src, bead.tgt, None))
+    ctx.centres = document_centres(raw, ctx, config.document_prior)
     checks = [c for c in all_checks() if c.name in config.checks]
     for i, bead in enumerate(beads):
         ctx.index = i
         bead.flags = []
         if bead.src.strip() and bead.tgt.strip():
             bead.signals.update(bead_signals(ctx, bead.src, bead.tgt, bead.mt))
+            if i in ctx.alignments:
+                cover, notes = coverage_signals(ctx.alignments[i], src_lang)
+                bead.signals.update(cover)
+                ctx.notes.setdefault(i, {}).update(notes)
         for check in checks:
             bead.flags.extend(check.check(bead, ctx))
         for name in ("number", "entity", "negation", "untranslated", "modality"):
             bead.signals[f"flag_{name}"] = max(
                 (f.score for f in bead.flags if f.type == name), default=0.0)
+        feats = features(bead)
+        probs = type_probabilities(bead, src_lang, calibration, feats)
         if not bead.src_ids or not bead.tgt_ids:
             bead.drift = config.unmatched_drift if (bead.src_ids or bead.tgt_ids) else 0.0
         else:
-            bead.drift = drift_probability(bead, src_lang, calibration)
-        # Weak evidence alone (an unlisted name, a length ratio) is shown only on beads the
-        # calibrated model already doubts: otherwise it would bury the real flags.
-        bead.flags = [f for f in bead.flags
-                      if not (f.severity == "low" and f.score < 0.5
-                              and bead.drift < config.weak_flag_min_drift)]
+            bead.drift = combine(probs, src_lang, calibration, "mt_chrf_gap" in feats)
+            for name, p in probs.items():
+                bead.signals[f"p_{name}"] = round(p, 4)
+        _finish_flags(bead, probs, config)

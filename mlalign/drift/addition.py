@@ -1,6 +1,7 @@
 """English content with no counterpart in the original: a whole sentence (0-1 bead) or an
-added clause (an English clause whose best match is weak, a long English, words the
-translation lacks)."""
+added part (English words without a counterpart, a weak clause match, a long English, a
+sentence more, words the translation lacks). The check proposes; the calibrated addition
+model of `calibration.py` scores the proposal and decides whether it is shown."""
 
 from __future__ import annotations
 
@@ -9,17 +10,18 @@ from mlalign.types import Bead, Flag
 
 
 def addition_evidence(sig: dict[str, float]) -> float:
-    """Addition evidence in z units: weak English-clause coverage, a long English, and a
-    sentence more than the original."""
+    """Raw addition evidence in z units (a long English, weak English-clause coverage, a
+    sentence more), used to order proposals; the calibrated model has the last word."""
     ev = max(0.0, -sig.get("cov_tgt_z", 0.0)) + 0.6 * max(0.0, sig.get("len_z", 0.0))
     ev += 1.0 * sig.get("more_sentences", 0.0)  # a sentence more than the original has
+    ev += 4.0 * sig.get("w_tgt_run", 0.0)  # a stretch of English words with no counterpart
     if "tgt_cov" in sig:
         ev += 6.0 * max(0.0, 0.75 - sig["tgt_cov"])
     return ev
 
 
 class AdditionCheck:
-    """Flag English sentences or clauses that the original does not contain."""
+    """Flag English sentences or parts of them that the original does not contain."""
 
     name = "addition"
 
@@ -32,11 +34,12 @@ class AdditionCheck:
             return []
         sig = bead.signals
         ev = addition_evidence(sig)
-        thr = ctx.config.addition_threshold
-        if ev < thr:
+        if ev <= 0.0:
             return []
-        weak = ctx.note("weak_tgt")
-        what = f"English text \"{weak[:60]}\"" if weak else "part of the English"
-        detail = f"{what} seems not to be in the original (clause match {sig.get('cov_tgt', 0):.2f}"
-        detail += f", length ratio z {sig.get('len_z', 0):+.1f})"
-        return partial_content_flag("addition", ev, thr, detail, sig)
+        extra = ctx.note("uncovered_tgt") or ctx.note("weak_tgt")
+        what = f"English text \"{extra[:80]}\"" if extra else "part of the English"
+        detail = f"{what} seems not to be in the original (length ratio z {sig.get('len_z', 0):+.1f}"
+        if "w_tgt_unlinked" in sig:
+            detail += f", {sig['w_tgt_unlinked']:.0%} of its content words unmatched"
+        detail += ")"
+        return partial_content_flag("addition", ev, 1.0, detail, sig)

@@ -36,6 +36,11 @@ def norm_arabic(text: str) -> str:
     return _DIACRITICS.sub("", text).translate(_AR_NORM)
 
 
+def strip_punctuation(word: str) -> str:
+    """A whitespace word without the punctuation and quotes around it."""
+    return word.strip(".,;:!?\"'()[]{}«»“”‘’،؛؟-–—…")
+
+
 def words(text: str) -> list[str]:
     """Word tokens (letters/digits), keeping the Persian zero-width non-joiner inside words."""
     return re.findall(r"[\w\u200c']+", text)
@@ -52,8 +57,11 @@ class CheckContext:
     vectors: dict[str, np.ndarray] = field(default_factory=dict)
     clauses: dict[int, tuple[list[str], list[str]]] = field(default_factory=dict)
     notes: dict[int, dict[str, str]] = field(default_factory=dict)
+    alignments: dict[int, Any] = field(default_factory=dict)  # bead index -> WordAlignment
+    word_pool: np.ndarray | None = None  # isolated-word vectors of the original's words
     index: int = 0
     common_words: set[str] = field(default_factory=set)
+    centres: dict[str, float] = field(default_factory=dict)  # this document's own centres
 
     def note(self, key: str) -> str:
         return self.notes.get(self.index, {}).get(key, "")
@@ -62,9 +70,11 @@ class CheckContext:
         return self.vectors.get(text)
 
     def stat(self, name: str, default: tuple[float, float]) -> tuple[float, float]:
-        """(mean, std) of a clean-data statistic for this language pair."""
+        """(centre, spread) of a clean-data statistic for this language pair; the centre
+        is this document's own when one was estimated (`centres`)."""
         raw = self.calibration.get("stats", {}).get(self.src_lang, {}).get(name)
-        return (float(raw[0]), float(raw[1])) if raw else default
+        mean, sd = (float(raw[0]), float(raw[1])) if raw else default
+        return self.centres.get(name, mean), sd
 
 
 class DriftCheck(Protocol):

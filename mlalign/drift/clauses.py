@@ -152,10 +152,12 @@ def bead_signals(ctx: CheckContext, src: str, tgt: str, mt: str | None) -> dict[
     cov_s, weak_s = coverage(ctx, src_cl, tgt_cl, tgt, cfg.clause_min_words)
     cov_t, weak_t = coverage(ctx, tgt_cl, src_cl, src, cfg.clause_min_words)
     ctx.notes[ctx.index] = {"weak_src": weak_s, "weak_tgt": weak_t}
+    ratio = log_length_ratio(src, tgt)
     sig = {
         "cos": cos,
         "cos_z": (cos - mean_c) / sd_c,
-        "len_z": (log_length_ratio(src, tgt) - mean_l) / sd_l,
+        "len": ratio,
+        "len_z": (ratio - mean_l) / sd_l,
         "cov_src": cov_s,
         "cov_src_z": (cov_s - mean_s) / sd_s,
         "cov_tgt": cov_t,

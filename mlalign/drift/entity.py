@@ -5,22 +5,27 @@ names with certainty; a consonant-skeleton match catches names it does not list.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from difflib import SequenceMatcher
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from mlalign.drift.base import CheckContext, norm_arabic
+import numpy as np
+
+from mlalign.drift.base import CheckContext, norm_arabic, strip_punctuation
+from mlalign.drift.coverage import name_context_match
+from mlalign.drift.translit import (
+    is_transliterated,
+    skeleton_arabic,
+    skeleton_latin,
+    transliteration_similarity,
+)
 from mlalign.types import Bead, Flag
+
+__all__ = ["EntityCheck", "english_names", "find_entities", "gazetteer", "skeleton_arabic",
+           "skeleton_latin"]
 
 GAZETTEER = Path(__file__).with_name("data") / "gazetteer.tsv"
 _PREFIX = "(?:و|ف|ب|ل|ک|وب|ول|وال|بال|فال|لل|ال)?"
-_AR2LAT = str.maketrans({
-    "ب": "b", "پ": "b", "ت": "t", "ث": "s", "ج": "j", "چ": "c", "ح": "h", "خ": "k",
-    "د": "d", "ذ": "z", "ر": "r", "ز": "z", "ژ": "j", "س": "s", "ش": "s", "ص": "s",
-    "ض": "d", "ط": "t", "ظ": "z", "ع": "", "غ": "j", "ف": "f", "ق": "k", "ک": "k",
-    "گ": "j", "ل": "l", "م": "m", "ن": "n", "ه": "h", "و": "", "ي": "", "ا": "", "ء": "",
-})
 _STOP = set("""The A An In On At Of For To From By With As And But Or If When While After
 Before He She It They We I You His Her Its Their Our My This That These Those There Here
 Mr Mrs Ms Dr Sir President Minister Prime Secretary General Chief King Queen Prince
@@ -67,6 +72,9 @@ class Entry:
     english: tuple[str, ...]
     src_patterns: dict[str, tuple[re.Pattern[str], ...]]
     en_pattern: re.Pattern[str]
+    src_bare: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # a word each source pattern needs verbatim: patterns run only when one is present
+    src_keys: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def label(self) -> str:
@@ -76,71 +84,177 @@ class Entry:
 def _src_pattern(alias: str, lang: str) -> re.Pattern[str]:
     """Arabic aliases take clitic prefixes (و، ب، ال...); Persian ones only suffixes."""
     core = norm_arabic(alias).replace("\u200c", " ")
-    if lang == "ar" and core.startswith("ال") and len(core) > 4:
+    had_article = lang == "ar" and core.startswith("ال") and len(core) > 4
+    if had_article:
         core = core[2:]
+    short = len(core) <= 3
     core = re.escape(core).replace(r"\ ", r"\s*")
     prefix = _PREFIX if lang == "ar" else "(?:ال)?"  # Persian keeps the article of Arabic names
     suffix = "(?:ي|يه|ه|ين|يون|يين)?" if lang == "ar" else "(?:ي|ها|هاي|اي)?"
-    if len(core) <= 3:  # short names (قم، عمان) collide with words; match them exactly
+    if short and had_article:  # الصين: short once bare, so its article must be there
+        prefix, suffix = "(?:و|ف|ب|ك)?(?:ال|لل)", ""
+    elif short:  # short names (قم، عمان) collide with words; match them exactly
         prefix, suffix = ("(?:و|ب|ل)?" if lang == "ar" else ""), ""
     return re.compile(rf"(?<!\S){prefix}{core}{suffix}(?![^\s.,،؛:!?\"'»)])")
 
 
-@lru_cache(maxsize=1)
-def gazetteer() -> tuple[Entry, ...]:
-    """The shipped gazetteer, compiled once."""
-    out = []
+def _bare_alias(alias: str) -> str:
+    """An alias as it shows inside Arabic written without spaces (article dropped)."""
+    core = norm_arabic(alias).replace("\u200c", "").replace(" ", "")
+    return core[2:] if core.startswith("ال") and len(core) > 5 else core
+
+
+def _entry(kind: str, english: list[str], ar: list[str], fa: list[str]) -> Entry:
+    english_t = tuple(dict.fromkeys(a for a in english if a))
+    src = {"ar": tuple(_src_pattern(a, "ar") for a in dict.fromkeys(ar) if a),
+           "fa": tuple(_src_pattern(a, "fa") for a in dict.fromkeys(fa) if a)}
+    bare = {"ar": tuple(b for a in dict.fromkeys(ar) if a and len(b := _bare_alias(a)) >= 6),
+            "fa": tuple(b for a in dict.fromkeys(fa) if a and len(b := _bare_alias(a)) >= 6)}
+    keys = {lang: tuple({_key_word(a) for a in aliases if a})
+            for lang, aliases in (("ar", ar), ("fa", fa))}
+    alts = "|".join(re.escape(a) for a in sorted(english_t, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![\w.])(?:{alts})(?:'s|s|i|is|n|ns|ian|ians)?(?!\w)")
+    return Entry(kind, english_t, src, pattern, bare, keys)
+
+
+def _key_word(alias: str) -> str:
+    """The first word of an alias as its pattern must find it (article and clitics off)."""
+    core = norm_arabic(alias).replace("\u200c", " ").split()[0]
+    return core[2:] if core.startswith("ال") and len(core) > 4 else core
+
+
+def _rows() -> list[tuple[str, list[str], list[str], list[str]]]:
+    rows = []
     for line in GAZETTEER.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         kind, en, ar, fa = (line.split("\t") + ["", "", ""])[:4]
-        english = tuple(a for a in en.split("|") if a)
-        src = {"ar": tuple(_src_pattern(a, "ar") for a in ar.split("|") if a),
-               "fa": tuple(_src_pattern(a, "fa") for a in fa.split("|") if a)}
-        alts = "|".join(re.escape(a) for a in sorted(english, key=len, reverse=True))
-        out.append(Entry(kind, english, src, re.compile(rf"(?<![\w.])(?:{alts})(?:'s|s|i|is|n|ns|ian|ians)?(?!\w)")))
-    return tuple(out)
+        rows.append((kind, en.split("|"), ar.split("|"), fa.split("|")))
+    return rows
 
 
-def skeleton_latin(word: str) -> str:
-    """English spelling to a consonant skeleton comparable with Arabic-script names."""
-    w = word.lower()
-    w = re.sub(r"gh$", "", w)
-    for a, b in (("ch", "c"), ("sh", "s"), ("th", "t"), ("kh", "k"), ("gh", "j"),
-                 ("zh", "j"), ("ph", "f"), ("dh", "z"), ("q", "k"), ("ck", "k"), ("c", "k"),
-                 ("x", "ks"), ("g", "j"), ("p", "b"), ("v", ""), ("z", "s")):
-        w = w.replace(a, b)
-    w = re.sub(r"[aeiouyw'\-\s]", "", w)
-    return re.sub(r"(.)\1+", r"\1", w)
+@lru_cache(maxsize=1)
+def gazetteer() -> tuple[Entry, ...]:
+    """The curated gazetteer (data/gazetteer.tsv), compiled once."""
+    return tuple(_entry(*row) for row in _rows())
 
 
-def skeleton_arabic(word: str) -> str:
-    """Arabic-script word to a Latin consonant skeleton (vowel letters dropped)."""
-    w = norm_arabic(word)
-    w = re.sub(r"^(?:وال|بال|فال|لل|ال|و)(?=...)", "", w)
-    w = re.sub(r"[^\u0600-\u06ff]", "", w).translate(_AR2LAT).replace("z", "s")
-    return re.sub(r"(.)\1+", r"\1", w)
+# CLDR groupings and codes that are not places a text would name as such.
+_NOT_PLACES = {"EU", "EZ", "UN", "QO", "XA", "XB", "XK", "ZZ", "AQ"}
+# CLDR English names that are also first names or words ("Chad Hammel", "Easter"), and
+# time-zone folders of small towns and research stations.
+_EN_AMBIGUOUS = {"Chad", "Jersey", "Georgia", "Jordan", "Turkey", "Guinea", "Chile", "Niger",
+                 "Easter", "Christmas", "Wake", "Midway", "Darwin", "Casey", "Davis", "Palmer",
+                 "Center", "Norfolk", "Chatham", "Macquarie", "Troll", "Vostok", "Johnston",
+                 "Nome", "Boise", "Phoenix", "Regina", "Victoria", "Aden", "Anadyr"}
+_ZONE_SKIP = ("Etc/", "Antarctica/", "America/Indiana/", "America/Kentucky/", "America/North_Dakota/")
 
 
-def find_entities(text: str, lang: str) -> dict[str, tuple[Entry, str]]:
-    """Gazetteer entries named in a text: English label -> (entry, words as written)."""
+def _cldr_rows() -> list[tuple[str, list[str], list[str], list[str]]]:
+    """Countries and time-zone cities in English, Arabic and Persian from CLDR (babel):
+    names every translator renders by meaning, so no skeleton could match them."""
+    try:
+        from babel import Locale
+    except ImportError:  # pragma: no cover - a declared dependency
+        return []
+    en, ar, fa = Locale("en"), Locale("ar"), Locale("fa")
+    rows = []
+    def distinct(names: list[str]) -> list[str]:
+        # short single words (مالي "financial", کره "butter") collide with common words
+        return [n for n in names if n and (" " in n.strip() or len(norm_arabic(n).removeprefix("ال")) >= 5)]
+
+    rows = []
+    for code, name in en.territories.items():
+        if len(code) == 2 and code.isalpha() and code not in _NOT_PLACES and code in ar.territories:
+            rows.append(("place", [name], distinct([ar.territories[code]]),
+                         distinct([fa.territories.get(code, "")])))
+    for zone in ar.time_zones:
+        if zone.startswith(_ZONE_SKIP) or "/" not in zone:
+            continue
+        city = (en.time_zones.get(zone) or {}).get("city") or zone.rsplit("/", 1)[1].replace("_", " ")
+        ar_city = (ar.time_zones.get(zone) or {}).get("city")
+        fa_city = (fa.time_zones.get(zone) or {}).get("city")
+        if city and ar_city:
+            rows.append(("place", [city], distinct([ar_city]), distinct([fa_city or ""])))
+    return [r for r in rows if r[1][0] not in _EN_AMBIGUOUS and (r[2] or r[3])]
+
+
+@lru_cache(maxsize=1)
+def all_entries() -> tuple[Entry, ...]:
+    """The curated gazetteer with CLDR's countries and cities merged in: a curated entry
+    keeps its aliases and gains CLDR's spellings; CLDR adds the places it lacks."""
+    rows = [list(r) for r in _rows()]
+    by_label: dict[str, list] = {}
+    for row in rows:
+        for alias in row[1]:
+            by_label.setdefault(alias, row)
+    for kind, en, ar, fa in _cldr_rows():
+        row = by_label.get(en[0])
+        if row is None:
+            row = [kind, list(en), [], []]
+            rows.append(row)
+            by_label[en[0]] = row
+        row[2] = row[2] + [a for a in ar if a not in row[2]]
+        row[3] = row[3] + [a for a in fa if a not in row[3]]
+    # A CLDR name that is also a common word or a curated short form would only mislead.
+    return tuple(_entry(k, en, ar, fa) for k, en, ar, fa in rows
+                 if not (len(en) == 1 and len(en[0]) < 4))
+
+
+_GLUED = re.compile(r"[\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc]{15,}")
+
+
+def find_entities(text: str, lang: str, entries: tuple[Entry, ...] | None = None
+                  ) -> dict[str, tuple[Entry, str]]:
+    """Gazetteer entries named in a text: English label -> (entry, words as written).
+    `entries` defaults to the curated gazetteer plus CLDR's places."""
+    if entries is None:
+        return dict(_find_all(text, lang))
+    return _find(text, lang, entries)
+
+
+@lru_cache(maxsize=8192)
+def _find_all(text: str, lang: str) -> tuple[tuple[str, tuple[Entry, str]], ...]:
+    return tuple(_find(text, lang, all_entries()).items())
+
+
+def _find(text: str, lang: str, entries: tuple[Entry, ...]) -> dict[str, tuple[Entry, str]]:
     found: dict[str, tuple[Entry, str]] = {}
+    spans: dict[str, tuple[int, int]] = {}
     if lang == "en":
-        for e in gazetteer():
+        for e in entries:
+            if not any(a in text for a in e.english):  # cheap test before the regex
+                continue
             hit = e.en_pattern.search(text)
             if hit:
                 found[e.label] = (e, hit.group(0))
-        return found
+                spans[e.label] = hit.span()
+        return _outermost(found, spans)
     norm = norm_arabic(text).replace("\u200c", " ")
-    spans: dict[str, tuple[int, int]] = {}
-    for e in gazetteer():
+    glued = _GLUED.findall(norm)  # Arabic typed without spaces: look inside the runs
+    for e in entries:
+        keys = e.src_keys.get(lang, ()) or e.src_keys.get("ar", ())
+        if not glued and not any(k in norm for k in keys):  # cheap test before the regexes
+            continue
         for p in e.src_patterns.get(lang, e.src_patterns["ar"]):
             hit = p.search(norm)
             if hit:
                 found[e.label] = (e, hit.group(0))
                 spans[e.label] = hit.span()
                 break
-    # «الاتحاد الأوروبي» is the EU, not also Europe: drop a name inside a longer one.
+        else:
+            for run in glued:
+                bare = next((b for b in e.src_bare.get(lang, ()) if b in run), None)
+                if bare:
+                    found[e.label] = (e, bare)
+                    break
+    return _outermost(found, spans)
+
+
+def _outermost(found: dict[str, tuple[Entry, str]], spans: dict[str, tuple[int, int]]
+               ) -> dict[str, tuple[Entry, str]]:
+    """«الاتحاد الأوروبي» is the EU, not also Europe; "Mexico City" is not also Mexico:
+    drop a name found inside a longer one."""
     inner = {a for a, (s1, e1) in spans.items() for b, (s2, e2) in spans.items()
              if a != b and s2 <= s1 and e1 <= e2 and (e2 - s2) > (e1 - s1)}
     return {k: v for k, v in found.items() if k not in inner}
@@ -171,25 +285,74 @@ def english_names(text: str, known: set[str], common: set[str] | None = None) ->
     return out
 
 
-def source_skeletons(src: str) -> tuple[list[str], set[str]]:
-    """Skeletons of the original's words and word pairs (Arabic script and Latin), and its
-    Latin words: Persian news often keeps foreign names in Latin letters."""
-    src_words = re.findall(r"[\u0621-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u200c]+", src)
-    latin = re.findall(r"[A-Za-z][A-Za-z'\-]*", src)
-    skels = [skeleton_arabic(w) for w in src_words]
-    skels += [skeleton_arabic(a + b) for a, b in zip(src_words, src_words[1:], strict=False)]
-    skels += [skeleton_latin(w) for w in latin]
-    return [s for s in skels if len(s) >= 2], {w.lower() for w in latin}
+def _name_positions(words: list[str], names: list[str]) -> dict[str, int]:
+    """The first whitespace word of the English that carries each name."""
+    out: dict[str, int] = {}
+    for j, raw in enumerate(words):
+        core = raw.strip(".,;:!?\"'()[]“”‘’").split("'")[0].split("’")[0]
+        for name in names:
+            if name not in out and (core == name or name in core.split("-")):
+                out[name] = j
+    return out
 
 
-def name_similarity(name: str, skels: list[str], latin: set[str]) -> float:
-    """How well an English name is found in the original: 1.0 written as is or too short
-    to judge, else the best skeleton similarity to one or two original words."""
-    sk = skeleton_latin(name)
-    if len(sk) < 3 or name.lower() in latin:
-        return 1.0
-    return max((1.0 if s == sk else SequenceMatcher(None, sk, s).ratio() for s in skels),
-               default=0.0)
+@dataclass
+class NameMatches:
+    """The English's name candidates, their best transliteration similarity to the
+    original, and those with no transliteration there (`unknown`)."""
+
+    names: list[str]
+    similarity: dict[str, float]
+    unknown: list[str]
+
+
+def name_matches(src: str, tgt: str, common: set[str] | None, threshold: float) -> NameMatches:
+    tgt_found = find_entities(tgt, "en")
+    known = {a for e, _ in tgt_found.values() for a in e.english}
+    known |= {w for a in known for w in a.split()}
+    names = english_names(tgt, known, common)
+    src_words = src.split()
+    sims = {n: transliteration_similarity(n, src_words) for n in names}
+    latin = src.lower()
+    unknown = [n for n in names if n.lower() not in latin and not is_transliterated(n, src_words, threshold)]
+    return NameMatches(names, sims, unknown)
+
+
+def words_to_embed(src: str, matches: NameMatches) -> list[str]:
+    """Isolated words whose vectors the name check needs: each unknown name and every
+    word of the original (to see whether one of them means the name)."""
+    if not matches.unknown:
+        return []
+    return [*matches.unknown, *(w for w in map(strip_punctuation, src.split()) if w)]
+
+
+def lexical_support(name: str, src: str, ctx: CheckContext) -> float | None:
+    """How much better the name's best original word matches it, as isolated words,
+    than its ten nearest words among all the document's original words (CSLS-style,
+    so that hub words which match everything don't count): about 0 for a word translated
+    by meaning ("Hurricane", لإعصار), negative for a name with no counterpart."""
+    v = ctx.vec(name)
+    cands = [ctx.vec(w) for w in map(strip_punctuation, src.split()) if w]
+    cands = [c for c in cands if c is not None]
+    if v is None or not cands:
+        return None
+    best = float(max(c @ v for c in cands))
+    pool = ctx.word_pool if ctx.word_pool is not None and len(ctx.word_pool) >= 50 else np.stack(cands)
+    near = np.sort(pool @ v)[-10:]
+    return best - float(near.mean())
+
+
+def unsupported_score(lexical: float | None, context: float | None) -> float:
+    """0..1: how clearly no word of the original renders the name. Two views, each
+    scaled between what clean and swapped names show on development data: the isolated
+    word match (lexical, clean median +0.002, swapped -0.02) and the match in context
+    (clean median 0.67, swapped 0.55)."""
+    parts = []
+    if lexical is not None:
+        parts.append(min(1.0, max(0.0, (0.01 - lexical) / 0.03)))
+    if context is not None:
+        parts.append(min(1.0, max(0.0, (0.72 - context) / 0.25)))
+    return sum(parts) / len(parts) if parts else 0.0
 
 
 class EntityCheck:
@@ -198,15 +361,16 @@ class EntityCheck:
     name = "entity"
 
     def check(self, bead: Bead, ctx: CheckContext) -> list[Flag]:
-        bead.signals["name_gap"] = 0.0
-        bead.signals["latin_missing"] = 0.0
-        bead.signals["entity_extra"] = 0.0
+        for key in ("name_gap", "name_unsupported", "latin_missing", "entity_extra"):
+            bead.signals[key] = 0.0
         if not bead.src.strip() or not bead.tgt.strip():
             return []
+        src_words = bead.src.split()
         # Names the original keeps in Latin letters must reappear in the English as written.
         lost = [w for w in re.findall(r"[A-Za-z][A-Za-z'\-]{2,}", bead.src)
                 if w.lower() not in bead.tgt.lower()]
         bead.signals["latin_missing"] = float(bool(lost))
+        thr = float(ctx.config.skeleton_similarity) if ctx.config else 0.75
         src = find_entities(bead.src, ctx.src_lang)
         tgt = find_entities(bead.tgt, "en")
         missing = [src[k] for k in src if k not in tgt]
@@ -222,9 +386,7 @@ class EntityCheck:
         else:
             # A listed word that the other side transliterates (Jordan the player, جوردان)
             # is the same name, not a missing one.
-            skels, latin = source_skeletons(bead.src)
-            thr0 = float(ctx.config.skeleton_similarity) if ctx.config else 0.75
-            extra = [x for x in extra if name_similarity(x[1], skels, latin) < thr0]
+            extra = [x for x in extra if not is_transliterated(x[1], src_words, thr)]
             for m, ms in missing[:1]:
                 flags.append(Flag("entity", "low",
                                   f"{m.label} ({ms}) in the original is not named in the English",
@@ -239,19 +401,35 @@ class EntityCheck:
                 flags.append(Flag("entity", "low",
                                   f"{xs} is named in the English but not in the original",
                                   0.5, {"english": xs, "match": "gazetteer"}))
-        known = {a for e, _ in tgt.values() for a in e.english}
-        known |= {w for a in known for w in a.split()}
-        names = english_names(bead.tgt, known, ctx.common_words)
-        if names:
-            skels, latin = source_skeletons(bead.src)
-            thr = float(ctx.config.skeleton_similarity) if ctx.config else 0.75
-            sims = {n: name_similarity(n, skels, latin) for n in names}
-            unknown = [n for n in names if sims[n] < thr]
-            # graded for the calibration: how far the worst-matched name is from a match
-            bead.signals["name_gap"] = max(0.0, thr - min(sims.values())) / thr
-            if unknown and not flags:
-                flags.append(Flag("entity", "low",
-                                  f"name {unknown[0]} in the English has no match in the original",
-                                  0.35 + 0.1 * min(len(unknown) - 1, 2),
-                                  {"english": unknown, "match": "skeleton"}))
+        matches = name_matches(bead.src, bead.tgt, ctx.common_words, thr)
+        if not matches.names:
+            return flags
+        # graded for the calibration: how far the worst-matched name is from a match
+        bead.signals["name_gap"] = max(0.0, thr - min(matches.similarity.values())) / thr
+        if not matches.unknown:
+            return flags
+        # A name not transliterated may be translated by meaning ("Opposition",
+        # المعارضة): then some original word still means it. A name swapped in from
+        # elsewhere has no such word, neither as an isolated word nor in context.
+        wa = ctx.alignments.get(ctx.index)
+        where = _name_positions(wa.tgt_words, matches.unknown) if wa is not None else {}
+        scores: dict[str, tuple[float, float | None, float | None]] = {}
+        for n in matches.unknown:
+            lexical = lexical_support(n, bead.src, ctx)
+            context = name_context_match(wa, where[n]) if n in where else None
+            scores[n] = (unsupported_score(lexical, context), lexical, context)
+        worst = max(matches.unknown, key=lambda n: scores[n][0])
+        bead.signals["name_unsupported"] = scores[worst][0]
+        if not flags:
+            u, lexical, context = scores[worst]
+            evidence: dict[str, object] = {"english": matches.unknown, "match": "skeleton",
+                                           "transliteration": round(matches.similarity[worst], 2),
+                                           "unsupported": round(u, 3)}
+            detail = f"name {worst} in the English has no match in the original"
+            if context is not None:
+                evidence["context_match"] = round(context, 3)
+            if lexical is not None:
+                evidence["word_match"] = round(lexical, 3)
+            flags.append(Flag("entity", "low", detail,
+                              0.35 + 0.1 * min(len(matches.unknown) - 1, 2), evidence))
         return flags

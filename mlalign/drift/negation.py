@@ -5,6 +5,8 @@ unable, غير, بدون, un-/-less...). A flag needs a strong cue on one side a
 on the other, because real translations move negation into the lexicon ("illegal" for
 غير شرعي) and that must not flag. Persian verb negation (ن-/نمی‌) is matched only as a
 whole verb form on known stems, so words that merely start with ن (نیز، نزدیک) do not count.
+Idioms whose negation word negates nothing ("no later than", لا يقل عن) count as weak cues:
+they are not a negation, but the other language may well keep one there.
 """
 
 from __future__ import annotations
@@ -18,9 +20,16 @@ EN_STRONG = re.compile(r"\b(?:not|never|no|none|nor|neither|nobody|nothing|nowhe
                        r"cannot)\b|n't\b", re.IGNORECASE)
 EN_WEAK = re.compile(
     r"\b(?:without|unable|fail(?:s|ed|ure)?|lack\w*|absen\w*|refus\w*|den(?:y|ied|ies)|"
-    r"rather than|instead|free|un[a-z]{4,}|non-?[a-z]+|[a-z]{3,}less|il(?:legal|licit)\w*|"
+    r"rather than|instead|free|un(?!der|ite|ivers|iqu|iform|animous)[a-z]{4,}|non-?[a-z]+|"
+    r"[a-z]{3,}less|il(?:legal|licit)\w*|"
     r"ir(?:regular|relevant|responsible)\w*|im(?:possible|proper|balance)\w*|"
     r"in(?:valid|correct|capable|sufficient|adequate|action|dependent|appropriate)\w*|"
+    # Latinate negative adjectives, in-/im-/ir-/il- + -able/-ible ("indisputable" for
+    # لا جدال فيه), minus those whose in-/im- is no negation (imaginable, intelligible).
+    r"(?:in|im|ir|il)(?!ter|agin|tellig|rit|flat|pression|dict|herit|habit|sura|vest|peach|port)"
+    r"[a-z]{2,}(?:able|ible|ably|ibly)|"
+    # "Care less", "matters less": a lowered degree that translations render as a negation.
+    r"(?:car(?:e|es|ed|ing)|matter(?:s|ed)?|mind(?:s|ed)?) less|"
     r"no longer|little|hardly|barely|scarcely|yet to|intoleran\w*|disagree\w*|disregard\w*|"
     r"declin\w*)\b", re.IGNORECASE)
 AR_STRONG = {"لا", "لم", "لن", "ليس", "ليست", "ليسوا", "لست", "لسنا", "ولا", "ولم", "ولن",
@@ -28,21 +37,75 @@ AR_STRONG = {"لا", "لم", "لن", "ليس", "ليست", "ليسوا", "لست
 # ألا (أن لا, "that ... not") folds into إلا ("except") once hamzas are normalised.
 AR_ALLA = {"ألا", "وألا", "بألا", "لألا"}
 AR_WEAK = {"غير", "وغير", "بغير", "بدون", "دون", "ودون", "بلا", "عدم", "وعدم", "لعدم", "بعدم"}
-# Lexical negation in Arabic verbs ("refused", "was unable", "failed"), matched as stems.
-AR_WEAK_STEMS = ("رفض", "ترفض", "يرفض", "عجز", "يعجز", "فشل", "تفشل", "يفشل", "امتنع", "يمتنع")
-# Idioms whose negation word negates nothing: "no later than", "whether or not".
+# Lexical negation in Arabic verbs ("refused", "was unable", "failed", "lacks"), as stems.
+AR_WEAK_STEMS = ("رفض", "ترفض", "يرفض", "عجز", "يعجز", "فشل", "تفشل", "يفشل", "امتنع", "يمتنع",
+                 "يفتقر", "تفتقر", "افتقر", "افتقار", "يفتقد", "تفتقد", "ينقص", "تنقص")
+# Idioms whose negation word negates nothing ("no later than", "whether or not"): weak cues.
 EN_NOT_NEG = re.compile(r"\b(?:no (?:later|earlier|more|less|sooner) than|not long (?:after|before)|"
                         r"never (?:more|before) so|no doubt|not to mention|none other than|or not)\b",
                         re.IGNORECASE)
 # Persian words that look like a negated verb: نزد "at", نبرد "battle".
 FA_NOT_NEG = {"نزد", "نبرد", "نبردها", "نبردهای"}
-AR_NOT_NEG = re.compile(r"(?:لا|ولا|ما|وما|لم) (?:سيما|يزال|تزال|يزالون|زال|زالت|ازال|نزال|بد|شك|"
-                        r"يقل|تقل|يصدق|يخفي|شمله|شملها)(?!\S)")
-FA_STRONG = {"نه", "هیچ", "نیست", "نیستند", "نیستیم", "نبود", "نبودند", "هرگز"}
-FA_WEAK = {"بدون", "عدم", "بی"}
+_AR_DIACRITICS = re.compile("[\u064b-\u065f\u0670]")
+# Positive idioms built on a negation word, rendered without one in English: لا سيما
+# "especially", لا بد "must", لمّ شمله "reunite", and "still" (ما زال، لا يزال، لم يزل، مازال).
+_ZAL = "زال|زالت|زالوا|زلت|زلنا|زلتم|يزال|تزال|يزالون|يزالوا|تزالين|أزال|نزال|يزل|تزل|أزل|نزل"
+AR_NOT_NEG = re.compile(norm_arabic(
+    rf"(?<!\w)(?:(?:لا|ولا|فلا|ما|وما|فما|لم|ولم) (?:سيما|بد|شمله|شملها|{_ZAL})|"
+    r"[وف]?(?:ما|لا)(?:زال|زالت|زالوا|زلت|زلنا|يزال|تزال|يزالون))(?!\w)"))
+# Idioms of certainty and of limits: لا شك "no doubt", لا يقل عن "at least", لا يتجاوز
+# "no later than", أم لا "or not". Not negations, but the English often keeps a "no" (weak).
+AR_IDIOM = re.compile(norm_arabic(
+    r"(?<!\w)(?:(?:لا|ولا|فلا|مما لا|ما لا) (?:شك|ريب|يقل|تقل|يتجاوز|تتجاوز|يزيد|تزيد|يصدق|"
+    r"يخفى|يخفي)|أم لا)(?!\w)"))
+# ألا وهي / ألا وهو "namely": the opening ألا is an interjection, not أن لا.
+AR_ALLA_NAMELY = re.compile(r"(?<!\w)ألا\s+(?=وه(?:ي|و|م|ما|ن)(?!\w))")
+# كلا before punctuation is the interjection "No!"; before a noun it is "both" (كلا الجانبين).
+AR_KALLA = re.compile(r"(?<!\w)كلا(?=\s*(?:[،,!.؟?:؛]|$))")
+# A short quoted span opening with لا is as often a name or title («لا بومبا» "La Bomba",
+# «لا ليغا») as a slogan ("لا تستسلم"): ambiguous, so weak.
+AR_QUOTED_LA = re.compile(r"(?:(?<=\s)|^)[\"«“'‘]لا(?:\s+[^\s\"«»“”'‘’]+){1,2}\s?[\"»”'’]")
+# A negation particle glued to the function word before it (فنحنلا، لكنلم), as happens
+# in text that lost its spaces. Real words ending in لا (أولا، مثلا) have other stems.
+AR_GLUED_NEG = re.compile(norm_arabic(
+    r"^[وف]?(?:(?:نحن|أنا|أنت|أنتم|لكن|لكنه|لكنها|لكنهم|ولكن|لأن|لأنه|لأنها|لأنهم|إنه|أنه|"
+    r"إنها|أنها|إنهم|أنهم|إذا|الذي|التي|الذين)(?:لا|لم|لن)|(?:هو|هي|هم)(?:لا|لم))$"))
+# A run this long is several words whose spaces were lost; if a cue's letters occur in it,
+# the cue is invisible, so the side cannot be said to carry no negation (one weak cue).
+GLUED_RUN = 15
+_GLUED_CUES = {"ar": ("لا", "لم", "لن", "ليس", "غير", "دون", "عدم"),
+               "fa": ("نمی", "نمي", "نیست", "هیچ", "هرگز", "بدون")}
+FA_STRONG = {"نه", "هیچ", "نیست", "نیستند", "نیستیم", "نیستم", "نیستی", "نیستید", "نیستش",
+             "نبود", "نبودند", "هرگز"}
+FA_WEAK = {"بدون", "عدم", "بی", "غیر", "فاقد"}
+# Persian lexical negation: بی‌/نا/بلا + a noun or adjective ("بیگناه" innocent, "نامعتبر"
+# invalid, "بلااستفاده" unused). Matched on known stems only: most words starting with
+# these letters are not negated (بیمار، بیش، نام، نامه، ناحیه، بلافاصله).
+_FA_BI = ("گناه|کار|طرف|رحم|شک|تردید|خبر|سابقه|نظیر|اهمیت|توجه|حد|پایان|ثبات|اطلاع|دفاع|"
+          "حرکت|جان|خانمان|مسئولیت|مورد|معنی|معنا|فایده|نتیجه|عدالت|اعتنا|اعتماد|احترام|"
+          "تفاوت|قانون|نظم|سواد|پناه|صدا|صبر|کیفیت|ضرر|خطر|هوش|حوصله|نیاز|عیب|نقص|دلیل|"
+          "ارزش|پروا|شرم|گمان|وقفه|امان|میل|ثمر|عرضه|رویه|تاب|قرار|اختیار|اثر|نام|نشان")
+# نا only on adjectives that English often renders as "not X" (نامعتبر "not valid", ناکافی
+# "not enough", نامشخص "not clear"); the rest have a lexical English rendering that carries
+# no "not" (ناامنی "insecurity", نادیده "ignore"), so counting them would only mask flips.
+_FA_NA = "معتبر|موفق|درست|کافی|مشخص|معلوم|توان|راضی|کام|مناسب|شناخته"
+_FA_BALA = "استفاده|تکلیف|مانع|عوض|شک|اثر|منازع|جواب"
+_FA_LEXICAL = re.compile(rf"^و?(?:بی(?:{_FA_BI})|نا(?:{_FA_NA})|بلا(?:{_FA_BALA}))"
+                         r"(?:ی|ه|ان|انه|ها|های|ای|یی|ند|ید|یم|ش)*$")
+# غیر "non-" (غیرقانونی), but not غیره "etc." nor غیرت "zeal".
+_FA_GHEIR = re.compile(r"^و?غیر(?!ه$|ت(?:$|ی|مند))")
+# Letter names spelling an acronym (بی بی سی BBC, اف بی آی FBI): بی is B, not "without".
+_FA_LETTER = "بی|سی|اف|ان|ای|آی|اس|ام|دی|جی|تی|پی|وی|کیو|آر|اچ|ال"
+_FA_ACRONYM = re.compile(rf"(?<!\w)(?:(?:{_FA_LETTER})[\s\u200c]+)+(?:{_FA_LETTER})(?![\w\u200c])")
+# Certainty and "or not" idioms: هیچ شکی نیست "there is no doubt", یا نه "or not" (weak).
+FA_IDIOM = re.compile(r"(?<!\w)(?:(?:هیچ\s+)?(?:شک|شکی|تردید|تردیدی)\s+(?:وجود\s+)?"
+                      r"(?:نیست|ندارد|ندارم|نداریم)"
+                      r"|یا\s+(?:نه|خیر)(?=\s*(?:[.؟?!،,:;»\"”)]|$)))(?!\w)")
 # Exceptive negation restricts rather than negates: لا ... إلا / جز ... نه mean "only".
 AR_EXCEPTIVE = {"إلا", "الا", "وإلا", "سوى"}
 FA_EXCEPTIVE = {"جز", "بجز", "مگر"}
+# غیر از "other than" is exceptive too (غیر از او کسی نیامد "only he came"), not غیر "non-".
+FA_GHEIR_AZ = re.compile(r"(?<!\w)غیر\s+از(?!\w)")
 _FA_STEMS = ("یاور|یاورد|یامد|یافت|یاب|یای|کرد|کن|شد|شو|دار|داشت|خواه|باید|بود|باش|توان|توانست|دهد|داد|ده|گرفت|گیر|"
              "رفت|رو|آمد|آی|گفت|گوی|گو|دید|بین|یافت|یاب|زد|زن|رس|رسید|ماند|مان|خورد|خور|"
              "ساخت|ساز|گذاشت|گذار|پذیر|پذیرفت|دان|دانست|خواست|کشید|کش|افتاد|افت|برد|بر|"
@@ -57,23 +120,55 @@ _AR_EXCEPTIVE_N = {norm_arabic(c) for c in AR_EXCEPTIVE}
 _AR_PUNCT = re.compile(r"[،؛؟٪٫٬۔«»]")
 
 
+def _english_cues(text: str) -> tuple[int, int]:
+    """(strong, weak) of an English text; idioms are weak, "No. 5" is a number."""
+    text, idioms = EN_NOT_NEG.subn(" ", text)
+    strong = EN_STRONG.findall(text)
+    strong = [c for c in strong if c.lower() != "no" or not re.search(r"\bNo\.\s?\d", text)]
+    return len(strong), len(EN_WEAK.findall(text)) + idioms
+
+
+def _arabic_phrases(text: str) -> tuple[str, int, int]:
+    """Resolve Arabic cues that need context (punctuation, quotes, hamza) before
+    tokenising: (normalised rest of the text, strong, weak)."""
+    text = _AR_DIACRITICS.sub("", text)
+    text, weak = AR_QUOTED_LA.subn(" ", text)
+    text, strong = AR_KALLA.subn(" ", text)
+    text = AR_ALLA_NAMELY.sub(" ", _AR_PUNCT.sub(" ", text))
+    alla = [t for t in text.split() if t in AR_ALLA]
+    text = norm_arabic(" ".join(t for t in text.split() if t not in AR_ALLA))
+    text, idioms = AR_IDIOM.subn(" ", text)
+    return AR_NOT_NEG.sub(" ", text), strong + len(alla), weak + idioms
+
+
+def _persian_weak(tok: str) -> bool:
+    """Lexical negation in a Persian word: بدون/عدم/بی‌..., a known بی/نا/بلا stem, غیر-,
+    or a ‌ناپذیر "un-...-able" part (اجتناب‌ناپذیر "inevitable")."""
+    parts = tok.split("\u200c")
+    if tok in FA_WEAK or parts[0] in FA_WEAK or any(p.startswith("ناپذیر") for p in parts):
+        return True
+    joined = tok.replace("\u200c", "")
+    return bool(_FA_LEXICAL.match(joined) or _FA_GHEIR.match(joined))
+
+
 def negation_cues(text: str, lang: str) -> tuple[int, int]:
     """(strong, weak) negation cue counts of a text."""
     if lang == "en":
-        text = EN_NOT_NEG.sub(" ", text)
-        strong = EN_STRONG.findall(text)
-        strong = [c for c in strong if c.lower() != "no" or not re.search(r"\bNo\.\s?\d", text)]
-        return len(strong), len(EN_WEAK.findall(text))
+        return _english_cues(text)
     strong = weak = exceptive = 0
-    text = _AR_PUNCT.sub(" ", text)  # «نه،» is the word نه
     if lang == "ar":
-        alla = [t for t in text.split() if t in AR_ALLA]
-        strong += len(alla)
-        text = AR_NOT_NEG.sub(" ", norm_arabic(" ".join(t for t in text.split() if t not in AR_ALLA)))
+        text, strong, weak = _arabic_phrases(text)
+    else:
+        text, weak = FA_IDIOM.subn(" ", text)
+        text, exceptive = FA_GHEIR_AZ.subn(" ", text)
+        text = _FA_ACRONYM.sub(" ", _AR_PUNCT.sub(" ", text))  # «نه،» is the word نه
     for raw in re.findall(r"[\u0600-\u06ff\u200c]+", text):
         tok = raw.strip("\u200c")
+        if len(tok.replace("\u200c", "")) >= GLUED_RUN:
+            weak += any(c in tok for c in _GLUED_CUES[lang])
+            continue
         if lang == "ar":
-            strong += tok in _AR_STRONG_N
+            strong += tok in _AR_STRONG_N or bool(AR_GLUED_NEG.match(tok))
             weak += tok in _AR_WEAK_N or re.sub("^[وف]", "", tok).startswith(_AR_WEAK_STEMS_N)
             exceptive += tok in _AR_EXCEPTIVE_N
             continue
@@ -87,7 +182,7 @@ def negation_cues(text: str, lang: str) -> tuple[int, int]:
             strong += 1
         elif _FA_VERB.match(tok) or _FA_VERB_N.match(norm_arabic(tok)):
             strong += 1
-        elif tok in FA_WEAK or first in FA_WEAK:
+        elif _persian_weak(tok):
             weak += 1
     moved = strong if exceptive else 0  # "not ... except" restricts: count it as weak
     return strong - moved, weak + moved
@@ -118,7 +213,7 @@ class NegationCheck:
             detail = (f"the original negates ({s_strong} cue{'s' if s_strong > 1 else ''}) "
                       "but the English has no negation")
         elif t_strong and not (s_strong or s_weak):
-            cue = EN_STRONG.search(bead.tgt)
+            cue = EN_STRONG.search(EN_NOT_NEG.sub(" ", bead.tgt))
             detail = (f"the English negates (\"{cue.group(0).strip() if cue else ''}\") "
                       "but the original has no negation")
         else:

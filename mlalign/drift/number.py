@@ -381,6 +381,11 @@ class NumberCheck:
             if (words_src and small_tgt) or (words_tgt and small_src):
                 miss_src, miss_tgt = miss_src or small_src, miss_tgt or small_tgt
         changed = bool(miss_src and miss_tgt)
+        # "thousands" for ۵۰۰: a figure rendered as a vague quantity of another magnitude
+        # is a changed figure too (a vague quantity of the same magnitude has matched).
+        vague = [m for m in unmatched_tgt if m not in miss_tgt and m.approx]
+        if miss_src and not miss_tgt and vague and any(m.digits for m in miss_src):
+            changed = True
         digits = any(m.digits for m in miss_src + miss_tgt)
         if not changed:  # a lone number word is usually rephrasing ("a pair", "twice")
             miss_src = [m for m in miss_src if m.digits]
@@ -390,8 +395,7 @@ class NumberCheck:
         # One figure replaced by another is near-certain, in digits or in words.
         score = 0.95 if changed and digits else 0.9 if changed else 0.7 if digits else 0.6
         sev = "high" if changed else "medium"
-        vague: list[Any] = []
-        if changed:
+        if changed and miss_tgt:
             a, b = miss_src[0], miss_tgt[0]
             val = _plain(a)
             shown = val if val == a.text else f"{val} ({a.text})"
@@ -401,12 +405,13 @@ class NumberCheck:
             val = _plain(a)
             shown = val if val == a.text else f"{val} ({a.text})"
             detail = f"number {shown} in the original is not in the English"
-            vague = [m for m in unmatched_tgt if m not in miss_tgt]
+            vague = vague or [m for m in unmatched_tgt if m not in miss_tgt]
             if vague:  # "thousands" for ۵۰۰: show the reader what the English says instead
                 detail += f", which says \"{vague[0].text}\""
         else:
             b = miss_tgt[0]
             detail = f"number {b.text} in the English is not in the original"
+            vague = []
         if len(miss_src) + len(miss_tgt) > (2 if changed else 1):
             detail += f" (+{len(miss_src) + len(miss_tgt) - (2 if changed else 1)} more)"
         evidence: dict[str, Any] = {"original": [m.text for m in miss_src],

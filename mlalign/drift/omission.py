@@ -1,5 +1,7 @@
 """Content of the original with no counterpart in the English: a whole sentence (1-0 bead)
-or part of one (a clause whose best match is weak, a short English, translation words lost)."""
+or part of one (original words without a counterpart, a weak clause match, a short or cut
+English, translation words lost). The check proposes; the calibrated omission model of
+`calibration.py` scores the proposal and decides whether it is shown."""
 
 from __future__ import annotations
 
@@ -8,17 +10,18 @@ from mlalign.types import Bead, Flag
 
 
 def omission_evidence(sig: dict[str, float]) -> float:
-    """Omission evidence in z units: weak source-clause coverage, a short English, and an
-    English that reads as a fragment."""
+    """Raw omission evidence in z units (a short English, weak source-clause coverage, a
+    fragment), used to order proposals; the calibrated model has the last word."""
     ev = max(0.0, -sig.get("cov_src_z", 0.0)) + 0.6 * max(0.0, -sig.get("len_z", 0.0))
     ev += 1.5 * sig.get("fragment", 0.0)  # an English that reads as a cut-off fragment
+    ev += 4.0 * sig.get("w_src_run", 0.0)  # a stretch of original words with no counterpart
     if "mt_cov" in sig:
         ev += 6.0 * max(0.0, 0.75 - sig["mt_cov"])
     return ev
 
 
 class OmissionCheck:
-    """Flag original sentences or clauses the English leaves out."""
+    """Flag original sentences or parts of them that the English leaves out."""
 
     name = "omission"
 
@@ -31,11 +34,12 @@ class OmissionCheck:
             return []
         sig = bead.signals
         ev = omission_evidence(sig)
-        thr = ctx.config.omission_threshold
-        if ev < thr:
+        if ev <= 0.0:
             return []
-        weak = ctx.note("weak_src")
-        what = f"part of the original (\"{weak[:60]}\")" if weak else "part of the original"
-        detail = f"{what} seems missing in the English (clause match {sig.get('cov_src', 0):.2f}"
-        detail += f", length ratio z {sig.get('len_z', 0):+.1f})"
-        return partial_content_flag("omission", ev, thr, detail, sig)
+        gap = ctx.note("uncovered_src") or ctx.note("weak_src")
+        what = f"part of the original (\"{gap[:80]}\")" if gap else "part of the original"
+        detail = f"{what} seems missing in the English (length ratio z {sig.get('len_z', 0):+.1f}"
+        if "w_src_unlinked" in sig:
+            detail += f", {sig['w_src_unlinked']:.0%} of its content words unmatched"
+        detail += ")"
+        return partial_content_flag("omission", ev, 1.0, detail, sig)

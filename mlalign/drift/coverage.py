@@ -1,0 +1,108 @@
+"""Word coverage of a bead from its word alignment: how much of the original has no
+counterpart in the English (omission), how much of the English none in the original
+(addition), and the longest such stretch, which is where a cut clause shows.
+
+Only content words count: function words often have no counterpart in a good translation
+(Arabic clitics and articles, English auxiliaries), so they would only add noise.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from mlalign.align.words import WordAlignment
+from mlalign.drift.base import norm_arabic, strip_punctuation
+from mlalign.drift.clauses import STOP_EN
+
+COVERAGE_LAYER = 5  # word identity (dev data: best omission/addition separation)
+NAME_LAYER = 9  # names in context (dev data: best swapped-name separation)
+LINK_MARGIN = 0.02
+
+_FUNCTION_AR_FA = {norm_arabic(w) for w in """
+في من على إلى الى عن أن ان إن و أو او ثم هذا هذه ذلك تلك التي الذي الذين اللذين كان كانت
+قد لا ما مع كل بعد قبل عند بين حتى هو هي هم هما نحن أنا وقد وفي ومن وهو وهي به له لها فيه
+منه عليه إلا أي لم لن ليس إذا اذا كما أيضا أيضًا حيث بأن لأن وأن فإن وإن هناك
+و در به از که را با این آن برای است بود شد می تا یا هم بر هر او ما آنها یک خود اند کرد کند
+شده های ها نیز اما ولی اگر چه چون وی ای آن‌ها این‌ها شود باشد دارد است، بوده
+""".split()}
+_FUNCTION_EN = STOP_EN | set("""my me us him mine ours yours theirs myself himself herself itself
+themselves ourselves yourself mr mrs ms dr st one ones such very much many some any all both
+each other another own same get got gets going""".split())
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def content_mask(words: list[str], lang: str) -> np.ndarray:
+    """True for words that carry content (letters, not a function word)."""
+    out = np.zeros(len(words), dtype=bool)
+    for i, raw in enumerate(words):
+        w = strip_punctuation(raw)
+        if not w or not _LETTER.search(w):
+            continue
+        if lang == "en":
+            out[i] = w.lower() not in _FUNCTION_EN and len(w) > 1
+        else:
+            out[i] = norm_arabic(w) not in _FUNCTION_AR_FA and len(w) > 1
+    return out
+
+
+def _longest_run(unlinked: np.ndarray, content: np.ndarray) -> tuple[int, int, int]:
+    """Longest run of unlinked content words (function words inside a run are skipped
+    over, not breaking it): (length in content words, first word index, last word index)."""
+    best = (0, -1, -1)
+    run, start = 0, -1
+    for i in range(len(content)):
+        if not content[i]:
+            continue
+        if unlinked[i]:
+            if run == 0:
+                start = i
+            run += 1
+            if run > best[0]:
+                best = (run, start, i)
+        else:
+            run = 0
+    return best
+
+
+def side_coverage(sims: np.ndarray, links: np.ndarray, content: np.ndarray,
+                  prefix: str) -> tuple[dict[str, float], tuple[int, int]]:
+    """Signals for one side (rows of `sims` are that side's words) and the word range of
+    its longest uncovered stretch (-1, -1 when none)."""
+    n = int(content.sum())
+    if n == 0 or sims.shape[1] == 0:
+        return {f"{prefix}_unlinked": 0.0, f"{prefix}_run": 0.0, f"{prefix}_gap": 0.0}, (-1, -1)
+    unlinked = ~links.any(1)
+    run, first, last = _longest_run(unlinked, content)
+    best = sims.max(1)
+    return {
+        f"{prefix}_unlinked": float(unlinked[content].mean()),
+        f"{prefix}_run": run / n,
+        f"{prefix}_gap": float(1.0 - best[content].mean()),
+    }, (first, last)
+
+
+def coverage_signals(wa: WordAlignment, src_lang: str) -> tuple[dict[str, float], dict[str, str]]:
+    """Word-coverage signals of a bead and the uncovered stretches as text (for details)."""
+    sims = wa.sims[COVERAGE_LAYER]
+    links = wa.links(COVERAGE_LAYER, LINK_MARGIN)
+    src_words, tgt_words = wa.src_words, wa.tgt_words
+    if sims.shape != (len(src_words), len(tgt_words)):
+        return {}, {}
+    s_sig, (s0, s1) = side_coverage(sims, links, content_mask(src_words, src_lang), "w_src")
+    t_sig, (t0, t1) = side_coverage(sims.T, links.T, content_mask(tgt_words, "en"), "w_tgt")
+    notes = {}
+    if s0 >= 0:
+        notes["uncovered_src"] = " ".join(src_words[s0:s1 + 1])
+    if t0 >= 0:
+        notes["uncovered_tgt"] = " ".join(tgt_words[t0:t1 + 1])
+    return {**s_sig, **t_sig}, notes
+
+
+def name_context_match(wa: WordAlignment, tgt_index: int) -> float:
+    """Best cosine, in context, between English word `tgt_index` and any original word."""
+    sims = wa.sims.get(NAME_LAYER)
+    if sims is None or sims.shape[0] == 0 or tgt_index >= sims.shape[1]:
+        return 1.0
+    return float(sims[:, tgt_index].max())

@@ -1,0 +1,131 @@
+"""Is this English name a transliteration of a word of the original? Both are reduced to a
+consonant skeleton in one shared alphabet, then compared by an edit distance in which
+letters that transliteration confuses (g/j/k for ق ج گ غ, s/z for ث س ص ز ذ ظ, t/d...)
+cost half.
+
+Vowels are dropped on both sides (Arabic script mostly omits short vowels and uses و/ي
+for long ones, so w, y, v and vowels are not consonants here), doubled letters collapse,
+and English digraphs (sh, ch, th, kh, gh, ph) map to the single letter they render.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from functools import lru_cache
+
+from mlalign.drift.base import norm_arabic
+
+# Arabic and Persian letters (after norm_arabic) to the shared skeleton alphabet:
+# S = sh (ش), C = ch (چ); letters that are vowels as often as consonants map to "".
+_AR = {
+    "ب": "b", "پ": "b", "ت": "t", "ط": "t", "ث": "s", "ج": "j", "چ": "C", "ح": "h", "خ": "k",
+    "د": "d", "ض": "d", "ذ": "s", "ر": "r", "ز": "s", "ژ": "j", "س": "s", "ص": "s", "ش": "S",
+    "ظ": "s", "ع": "", "غ": "g", "ف": "f", "ق": "k", "ک": "k", "ك": "k", "گ": "g", "ل": "l",
+    "م": "m", "ن": "n", "ه": "h", "ة": "", "و": "", "ي": "", "ی": "", "ا": "", "آ": "", "أ": "",
+    "إ": "", "ء": "", "ئ": "", "ؤ": "", "ى": "",
+}
+_EN_RULES = (
+    ("sch", "S"), ("tch", "C"), ("ch", "C"), ("sh", "S"), ("th", "t"), ("kh", "k"), ("gh", "g"),
+    ("ph", "f"), ("zh", "j"), ("dj", "j"), ("ck", "k"), ("qu", "k"), ("q", "k"), ("x", "ks"),
+    ("c(?=[eiy])", "s"), ("c", "k"), ("z", "s"), ("p", "b"), ("ng", "n"), ("v", "f"),
+)
+_CONFUSED = {frozenset(p) for p in ("gj", "gk", "jk", "Ss", "SC", "Cj", "tz", "dz", "fb", "td")}
+_AR_PREFIX = re.compile(r"^(?:وال|بال|فال|كال|لل|ال|و|ب|ل|ف)(?=\S{3,})")
+_AR_SUFFIXES = ("ي", "ها", "های", "ی", "ه", "ية", "يه", "ين", "ون", "ان", "ات")
+_AR_LETTERS = re.compile(r"[^\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc]")
+
+
+@lru_cache(maxsize=100_000)
+def skeleton_latin(word: str) -> str:
+    """An English (Latin-script) word's consonant skeleton."""
+    w = unicodedata.normalize("NFKD", word.lower())
+    w = re.sub(r"(.)\1+", r"\1", "".join(c for c in w if c.isalpha()))
+    w = re.sub(r"gh(?=t|$)", "", w)  # silent: Kavanaugh, Wright
+    for pattern, repl in _EN_RULES:
+        w = re.sub(pattern, repl, w)
+    return re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouyw]", "", w))
+
+
+@lru_cache(maxsize=100_000)
+def skeleton_arabic(word: str, strip_article: bool = True) -> str:
+    """An Arabic-script word's consonant skeleton (the article ال dropped by default)."""
+    w = norm_arabic(word)
+    if strip_article:
+        w = re.sub(r"^(?:وال|بال|فال|لل|ال)(?=...)", "", w)
+    w = _AR_LETTERS.sub("", w)
+    w = re.sub("تش", "چ", w)  # "ch" is often written ت+ش
+    w = re.sub("ن[گغجك]", "ن", w)  # "ng": the English rule drops the g too
+    return re.sub(r"(.)\1+", r"\1", "".join(_AR.get(c, "") for c in w))
+
+
+def _indel(c: str) -> float:
+    """h comes and goes in transliteration (John جون, Noah نوح, Sarah سارة): half a cost."""
+    return 0.5 if c == "h" else 1.0
+
+
+@lru_cache(maxsize=200_000)
+def _distance(a: str, b: str) -> float:
+    prev = [0.0]
+    for cb in b:
+        prev.append(prev[-1] + _indel(cb))
+    for ca in a:
+        cur = [prev[0] + _indel(ca)]
+        for j, cb in enumerate(b, 1):
+            sub = 0.0 if ca == cb else 0.5 if frozenset((ca, cb)) in _CONFUSED else 1.0
+            cur.append(min(prev[j] + _indel(ca), cur[j - 1] + _indel(cb), prev[j - 1] + sub))
+        prev = cur
+    return prev[-1]
+
+
+def skeleton_similarity(a: str, b: str) -> float:
+    """1 - edit distance / longer length; 0 when either is empty."""
+    if not a or not b:
+        return 0.0
+    return 1.0 - _distance(a, b) / max(len(a), len(b))
+
+
+@lru_cache(maxsize=100_000)
+def _variants(word: str) -> tuple[str, ...]:
+    """Skeletons of a word with and without a clitic prefix and a common suffix."""
+    w = norm_arabic(word)
+    forms = {w}
+    m = _AR_PREFIX.match(w)
+    if m:
+        forms.add(w[m.end():])
+    for form in list(forms):
+        for suf in _AR_SUFFIXES:
+            if form.endswith(suf) and len(form) - len(suf) >= 3:
+                forms.add(form[:-len(suf)])
+    return tuple({s for f in forms if (s := skeleton_arabic(f, strip_article=False))})
+
+
+def is_transliterated(name: str, src_words: Sequence[str], threshold: float = 0.75) -> bool:
+    """A name counts as found when its skeleton matches well; a skeleton of one or two
+    consonants ("Rosa": rs) matches by chance too easily, so it must match exactly."""
+    sim = transliteration_similarity(name, src_words)
+    return sim >= (threshold if len(skeleton_latin(name)) >= 3 else 1.0)
+
+
+def transliteration_similarity(name: str, src_words: Sequence[str]) -> float:
+    """Best skeleton similarity of an English word to one original word or two adjacent
+    ones ("Abu Bakr" may be one English word or two Arabic ones). Latin words of the
+    original count as themselves."""
+    target = skeleton_latin(name)
+    if not target:
+        return 0.0
+    cands: list[str] = []
+    for i, word in enumerate(src_words):
+        if re.search("[A-Za-z]", word):
+            cands.append(skeleton_latin(word))
+            continue
+        cands.extend(_variants(word))
+        if i + 1 < len(src_words):
+            cands.append(skeleton_arabic(word + src_words[i + 1], strip_article=False))
+    best = 0.0
+    slack = max(2, len(target) // 2)
+    for cand in cands:
+        if cand and abs(len(cand) - len(target)) <= slack:
+            best = max(best, skeleton_similarity(target, cand))
+    return best

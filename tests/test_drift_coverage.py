@@ -1,0 +1,41 @@
+"""Word coverage signals: the share of content words without a counterpart and the
+longest uncovered stretch, from a bead's word alignment."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from mlalign.align.words import WordAligner, WordAlignment
+from mlalign.drift.coverage import COVERAGE_LAYER, content_mask, coverage_signals
+from mlalign.embed.e5_words import E5WordEncoder
+
+
+def test_content_words_skip_function_words_and_punctuation() -> None:
+    assert content_mask("The minister announced it , and left".split(), "en").tolist() == [
+        False, True, True, False, False, False, True]
+    assert content_mask("قال الوزير إن الحكومة في بغداد".split(), "ar").tolist() == [
+        True, True, False, True, False, True]
+
+
+def test_longest_uncovered_stretch_is_reported() -> None:
+    # original words 0-1 link to English words 0-1; words 2-4 have no counterpart
+    src, tgt = "قال الوزير إن الحكومة ستستقيل قريبا", "minister said"
+    sims = np.full((6, 2), 0.1, dtype=np.float32)
+    sims[0, 1] = sims[1, 0] = 0.9
+    sig, notes = coverage_signals(WordAlignment(src, tgt, {COVERAGE_LAYER: sims}), "ar")
+    assert sig["w_src_run"] == 3 / 5  # الحكومة ستستقيل قريبا of 5 content words (إن skipped)
+    assert sig["w_src_unlinked"] == 3 / 5
+    assert notes["uncovered_src"] == "الحكومة ستستقيل قريبا"
+    assert sig["w_tgt_unlinked"] == 0.0 and "uncovered_tgt" not in notes
+
+
+def test_a_cut_clause_leaves_original_words_uncovered() -> None:
+    src = "قال الوزير إن الحكومة ستستقيل إذا فشلت المفاوضات مع النقابات."
+    full = "The minister said the government would resign if talks with the unions failed."
+    cut = "The minister said the government would resign."
+    aligner = WordAligner(E5WordEncoder())
+    a, b = aligner.align([(src, full), (src, cut)])
+    sa, _ = coverage_signals(a, "ar")
+    sb, notes = coverage_signals(b, "ar")
+    assert sb["w_src_run"] > sa["w_src_run"] and sb["w_src_unlinked"] > sa["w_src_unlinked"]
+    assert "المفاوضات" in notes["uncovered_src"]

@@ -1,0 +1,65 @@
+"""Gazetteer lookups (curated list plus CLDR's countries and cities), text typed without
+spaces, and names the English has that nothing in the original renders."""
+
+from __future__ import annotations
+
+import pytest
+
+from mlalign.drift import DriftConfig, detect_drift
+from mlalign.drift.entity import all_entries, find_entities, gazetteer
+from mlalign.types import Bead
+
+
+def test_cldr_adds_countries_and_cities_in_three_languages() -> None:
+    labels = {e.label for e in all_entries()}
+    assert {"El Salvador", "Mexico City", "Kinshasa", "Baghdad"} <= labels
+    assert len(all_entries()) > 3 * len(gazetteer())
+    assert "El Salvador" in find_entities("أثقلت معاقبة السلفادور على دعمها للصين", "ar")
+    assert "El Salvador" in find_entities("جریمه السالوادور به دلیل حمایت از چین", "fa")
+
+
+def test_short_name_after_its_article_is_found() -> None:
+    """الصين is short once its article goes, so the article is required instead of banned."""
+    assert "China" in find_entities("تم إلغاء تجريم المثلية الجنسية في الصين عام 1997", "ar")
+    assert "China" in find_entities("وسافر الوفد بالصين", "ar")
+    assert "China" not in find_entities("صين", "ar")
+
+
+def test_names_inside_text_without_spaces() -> None:
+    glued = "تعهدتكورياالشماليةفياجتماعمعمونهذاالشهربتفكيكموقعصواريخإذااتخذتالولاياتالمتحدة"
+    found = find_entities(glued, "ar")
+    assert {"North Korea", "United States"} <= set(found)
+    assert "Mali" not in find_entities("كورياالشماليةوالوضعالماليفيالمنطقة", "ar")  # مالي: "financial"
+
+
+def test_ambiguous_cldr_names_are_left_out() -> None:
+    """"Chad Hammel" is a man, Easter a feast; مالي is also "financial"."""
+    assert "Chad" not in find_entities("Chad Hammel told KSWB-TV in San Diego", "en")
+    assert "Mali" not in find_entities("وقال إن الوضع المالي صعب", "ar")
+
+
+def test_a_name_inside_a_longer_one_is_not_separate_in_english() -> None:
+    assert list(find_entities("He flew to Mexico City on Monday", "en")) == ["Mexico City"]
+
+
+@pytest.fixture(scope="module")
+def embedder():
+    from mlalign.embed import default_embedder
+
+    return default_embedder()
+
+
+def test_a_swapped_unlisted_name_is_unsupported_and_the_right_one_is_not(embedder) -> None:
+    src = "قالت وارين إن الوقت قد حان لتذهب النساء إلى واشنطن وتصلح حكومتنا."
+    good = "It was time for women to go to Washington and fix our government, said Warren."
+    bad = "It was time for women to go to Washington and fix our government, said Feinstein."
+    beads = [Bead([0], [0], src, good), Bead([1], [1], src, bad)]
+    detect_drift(beads, "ar", embedder, DriftConfig(flag_min=0.0))  # keep every proposal
+    assert beads[0].signals["name_unsupported"] == 0.0
+    assert not [f for f in beads[0].flags if f.type == "entity"]
+    assert beads[1].signals["name_unsupported"] > 0.1
+    assert beads[1].signals["p_entity"] > beads[0].signals["p_entity"]
+    flag = next(f for f in beads[1].flags if f.type == "entity")
+    assert flag.evidence["english"] == ["Feinstein"]
+    assert {"context_match", "word_match"} <= set(flag.evidence)
+    assert round(flag.score, 4) == beads[1].signals["p_entity"]  # its kind's probability

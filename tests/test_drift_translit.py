@@ -1,0 +1,39 @@
+"""Transliteration skeletons: English names against their Arabic and Persian spellings."""
+
+from __future__ import annotations
+
+import pytest
+
+from mlalign.drift.translit import skeleton_arabic, skeleton_latin, transliteration_similarity
+
+
+@pytest.mark.parametrize(("en", "src"), [
+    ("Corbyn", "كوربين"), ("Paltrow", "بالترو"), ("Kavanaugh", "كافانو"), ("Geiger", "غايغر"),
+    ("Fleischer", "فلايشر"), ("Washington", "واشنطن"), ("Chequers", "تشيكرز"),
+    ("Donggala", "دانگالا"), ("Sulawesi", "سالاوسی"), ("Mickelson", "ميكلسون"),
+    ("Merkel", "ميركل"), ("Trump", "ترامپ"), ("Abadi", "العبادي"), ("Baghdad", "وبغداد"),
+])
+def test_names_match_their_spelling(en: str, src: str) -> None:
+    assert transliteration_similarity(en, [src]) >= 0.75
+
+
+@pytest.mark.parametrize(("en", "src"), [
+    ("Guiyang", "كوربين"), ("Thompson", "كوربين"), ("Woodward", "إنقاذ الأطفال"),
+    ("Maddow", "نجم لعبة"), ("Merkel", "ترامب"),
+])
+def test_other_names_do_not(en: str, src: str) -> None:
+    assert transliteration_similarity(en, src.split()) < 0.6
+
+
+def test_two_original_words_can_make_one_name() -> None:
+    assert transliteration_similarity("Abubakar", ["أبو", "بكر"]) >= 0.75
+
+
+def test_latin_words_of_the_original_match_as_written() -> None:
+    assert transliteration_similarity("Spiegel", ["از", "Der", "Spiegel"]) == 1.0
+
+
+def test_skeleton_alphabet_is_shared() -> None:
+    assert skeleton_latin("Shah") == skeleton_arabic("شاه") == "Sh"
+    assert skeleton_latin("Chavez") == "Cfs" and skeleton_arabic("چاوز") == "Cs"  # و: vowel or v
+    assert skeleton_latin("") == "" and transliteration_similarity("", ["بغداد"]) == 0.0
