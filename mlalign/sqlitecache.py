@@ -40,3 +40,15 @@ def open_cache_db(path: Path, schema: str, timeout: float = 60.0,
             con.close()
             raise
     return con
+
+
+def insert_rows(con: sqlite3.Connection, sql: str, rows: list[tuple]) -> None:
+    """Insert rows in one transaction; with INSERT OR IGNORE in `sql`, two processes
+    storing the same key at once is harmless."""
+    con.execute("BEGIN IMMEDIATE")
+    try:
+        con.executemany(sql, rows)
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    con.execute("COMMIT")

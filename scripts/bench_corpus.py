@@ -143,7 +143,8 @@ def pipeline_available() -> bool:
 
 
 def run_once(
-    label: str, manifest: Path, work: Path, engine: str, workers: int, threads: int, proxy: bool
+    label: str, manifest: Path, work: Path, engine: str, workers: int, threads: int, proxy: bool,
+    words: bool = True,
 ) -> dict:
     """One cold build (fresh output folder and embedding cache); wall time includes model loads."""
     from mlalign.corpus import Settings, build_corpus
@@ -161,7 +162,10 @@ def run_once(
             embedder_fn="bench_corpus:proxy_embedder",
         )
     else:
-        settings = Settings(cache_dir=str(cache), threads=threads)
+        from mlalign.drift import DriftConfig
+
+        settings = Settings(cache_dir=str(cache), threads=threads,
+                            drift_config=DriftConfig(word_alignment=words))
     started = time.perf_counter()
     report = build_corpus(
         manifest, out, engine=engine, workers=workers, quiet=True, settings=settings
@@ -184,7 +188,7 @@ def run_once(
 
 
 def run_in_subprocess(
-    plan: tuple[str, str, int, int], manifest: Path, work: Path, proxy: bool
+    plan: tuple[str, str, int, int], manifest: Path, work: Path, proxy: bool, words: bool = True
 ) -> dict:
     """Each run in a fresh interpreter: thread pools, imports and caches all start cold."""
     label, engine, workers, threads = plan
@@ -201,6 +205,8 @@ def run_in_subprocess(
     ]
     if proxy:
         cmd.append("--proxy")
+    if not words:
+        cmd.append("--no-word-alignment")
     proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
     if proc.returncode != 0:
         raise SystemExit(f"run {label} failed:\n{proc.stderr[-3000:]}")
@@ -211,6 +217,7 @@ def one_run(argv: list[str]) -> None:
     """`--one LABEL ENGINE WORKERS THREADS MANIFEST WORK [--proxy]`: print one run's JSON."""
     label, engine, workers, threads, manifest, work = argv[:6]
     proxy = "--proxy" in argv
+    words = "--no-word-alignment" not in argv
     ray_startup = None
     if engine == "ray":
         import ray
@@ -223,7 +230,8 @@ def one_run(argv: list[str]) -> None:
             runtime_env={"env_vars": {"PYTHONPATH": str(Path(__file__).resolve().parent)}},
         )
         ray_startup = round(time.perf_counter() - started, 2)
-    result = run_once(label, Path(manifest), Path(work), engine, int(workers), int(threads), proxy)
+    result = run_once(label, Path(manifest), Path(work), engine, int(workers), int(threads), proxy,
+                      words)
     if ray_startup is not None:
         result["ray_startup_s"] = ray_startup
     print(json.dumps(result))
@@ -239,6 +247,8 @@ def main() -> None:
         "--keep", type=Path, default=None, help="Work folder to keep (default: temp)."
     )
     parser.add_argument("--skip-ray", action="store_true")
+    parser.add_argument("--no-word-alignment", action="store_true",
+                        help="Drift without word alignment (drift.word_alignment=false).")
     parser.add_argument(
         "--proxy",
         action="store_true",
@@ -247,6 +257,8 @@ def main() -> None:
     args = parser.parse_args()
     proxy = args.proxy or not pipeline_available()
     workload = "proxy: real embedder, positional pairing" if proxy else "full pipeline"
+    if not proxy and args.no_word_alignment:
+        workload += " without word alignment"
 
     work = args.keep or Path(tempfile.mkdtemp(prefix="mlalign-bench-corpus-"))
     manifest, n_sentences = make_pairs(work / "docs", args.pairs)
@@ -262,7 +274,8 @@ def main() -> None:
     ]
     if not args.skip_ray:
         plan.append(("ray-2", "ray", 2, max(1, cores // 2)))
-    results = [run_in_subprocess(p, manifest, work, proxy) for p in plan]
+    words = not args.no_word_alignment
+    results = [run_in_subprocess(p, manifest, work, proxy, words) for p in plan]
     ray_startup = next((r.pop("ray_startup_s") for r in results if "ray_startup_s" in r), None)
     header = (
         "run",

@@ -234,7 +234,8 @@ def run(units: list[Unit], lang: str, embedder: object, with_mt: bool,
     return beads
 
 
-def run_pipeline(units: list[Unit], lang: str, embedder: object) -> list[float] | None:
+def run_pipeline(units: list[Unit], lang: str, embedder: object,
+                 config: DriftConfig | None = None) -> list[float] | None:
     """Per-unit drift through the full pipeline (presplit lines, real alignment): a unit
     takes the drift of the bead holding its English line. None if the pipeline can't run."""
     try:
@@ -247,7 +248,8 @@ def run_pipeline(units: list[Unit], lang: str, embedder: object) -> list[float] 
         for doc_units in by_doc.values():
             audit = audit_texts("\n".join(u.src for u in doc_units),
                                 "\n".join(u.tgt for u in doc_units),
-                                src_lang=lang, presplit=True, embedder=embedder)
+                                src_lang=lang, presplit=True, embedder=embedder,
+                                drift_config=config)
             drift = [0.0] * len(doc_units)
             for b in audit.beads:
                 for i in b.tgt_ids or b.src_ids:
@@ -300,17 +302,20 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--max-docs", type=int, default=None)
     ap.add_argument("--langs", default="ar,fa")
+    ap.add_argument("--calibration", default=None, help="calibration file (default: the shipped one)")
+    ap.add_argument("--no-word-alignment", action="store_true", help="ablation: no word signals")
     args = ap.parse_args()
     from mlalign.embed import default_embedder
 
     embedder = default_embedder()
+    config = DriftConfig(calibration_path=args.calibration, word_alignment=not args.no_word_alignment)
     results: dict[str, dict[str, float]] = {}
     for lang in args.langs.split(","):
         units = [u for u in make_units(lang, args.max_docs) if u.doc % 2 == 1]
         for with_mt in (False, True):
-            beads = run(units, lang, embedder, with_mt)
+            beads = run(units, lang, embedder, with_mt, config)
             results[f"{lang}{'+mt' if with_mt else ''}"] = evaluate(units, beads)
-        piped = run_pipeline(units, lang, embedder)
+        piped = run_pipeline(units, lang, embedder, config)
         if piped is not None:
             fake = [Bead([0], [0], drift=d) for d in piped]
             results[f"{lang}:pipe"] = evaluate(units, fake)

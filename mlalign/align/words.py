@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 
 from mlalign.embed.words import WordEncoder, split_words
-from mlalign.sqlitecache import default_cache_dir, open_cache_db
+from mlalign.sqlitecache import default_cache_dir, insert_rows, open_cache_db
 
 
 @dataclass
@@ -151,14 +151,7 @@ class CachedWordAligner(WordAligner):
             # keep the float16-rounded matrices so cold and warm runs agree exactly
             out[key] = WordAlignment("", "", dict(zip(layers, stack.astype(np.float32), strict=True)))
         with self._lock:
-            conn = self._db()
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                conn.executemany("INSERT OR IGNORE INTO sims VALUES (?,?,?,?,?)", rows)
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
-            conn.execute("COMMIT")
+            insert_rows(self._db(), "INSERT OR IGNORE INTO sims VALUES (?,?,?,?,?)", rows)
         return out
 
     def close(self) -> None:

@@ -130,11 +130,11 @@ def build_command(
     align_config = drift_config = None
     if overrides:
         from mlalign.align import AlignConfig
-        from mlalign.drift import DriftConfig
+        from mlalign.corpus.build import corpus_drift_config
 
         check_known_sections(overrides, ("align", "drift"))
         align_config = apply_overrides(AlignConfig(), "align", overrides)
-        drift_config = apply_overrides(DriftConfig(), "drift", overrides)
+        drift_config = apply_overrides(corpus_drift_config(), "drift", overrides)
     filters = FilterConfig(
         min_score=min_score,
         max_drift=max_drift,

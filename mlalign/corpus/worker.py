@@ -139,6 +139,11 @@ def limit_threads(threads: int) -> None:
     ):
         os.environ[var] = value
     os.environ["ARGOS_INTER_THREADS"] = "1"  # one translation batch at a time per worker
+    # NumPy's BLAS (the word encoder's matrix products) reads its variable only when it is
+    # first loaded, which in a forked worker has already happened: set it at run time too.
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(limits=max(1, int(threads)))
 
 
 def read_side(path: str, role: str) -> str:

@@ -18,8 +18,9 @@ from mlalign.drift.calibration import (
     features,
     load_calibration,
     type_probabilities,
+    variant,
 )
-from mlalign.drift.clauses import bead_signals, segments
+from mlalign.drift.clauses import CLEAN_DEFAULTS, bead_signals, segments
 from mlalign.drift.coverage import coverage_signals
 from mlalign.drift.entity import EntityCheck, name_matches, words_to_embed
 from mlalign.drift.length import LengthCheck
@@ -95,8 +96,32 @@ def _word_alignments(beads: list[Bead], embedder: Any, config: DriftConfig,
     return dict(zip(idx, found, strict=True))
 
 
-_CENTRED = (("cos", (0.86, 0.035)), ("len", (0.15, 0.18)), ("cov_src", (0.84, 0.04)),
-            ("cov_tgt", (0.84, 0.04)))
+def _embed_texts(beads: list[Bead], ctx: CheckContext, embedder: Any) -> None:
+    """Embed, in one batched call, every text the checks compare: both sides, their
+    clauses, the translation, and the isolated words the name check needs."""
+    config = ctx.config
+    texts: list[str] = []
+    isolated: list[str] = []  # words the name check compares one by one
+    ctx.common_words = {w for b in beads for w in re.findall(r"\b[a-z][a-z'-]+\b", b.tgt)}
+    for i, bead in enumerate(beads):
+        if not (bead.src.strip() and bead.tgt.strip()):
+            continue
+        src_cl = segments(bead.src, ctx.src_lang, config.clause_min_words, config.segment_max_words)
+        tgt_cl = segments(bead.tgt, "en", config.clause_min_words, config.segment_max_words)
+        ctx.clauses[i] = (src_cl, tgt_cl)
+        texts += [bead.src, bead.tgt, *src_cl, *tgt_cl]
+        if bead.mt:
+            texts.append(bead.mt)
+        if "entity" in config.checks:
+            matches = name_matches(bead.src, bead.tgt, ctx.common_words, config.skeleton_similarity)
+            isolated += words_to_embed(bead.src, matches)
+    unique = list(dict.fromkeys(texts + isolated))
+    if not unique:
+        return
+    vectors = embedder.embed(unique)
+    ctx.vectors = {t: vectors[k] for k, t in enumerate(unique)}
+    pool = [ctx.vectors[w] for w in dict.fromkeys(isolated) if not re.search("[A-Za-z]", w)]
+    ctx.word_pool = np.stack(pool[:5000]) if pool else None
 
 
 def document_centres(raw: list[dict[str, float]], ctx: CheckContext, prior: float) -> dict[str, float]:
@@ -108,7 +133,7 @@ def document_centres(raw: list[dict[str, float]], ctx: CheckContext, prior: floa
     if prior <= 0 or len(raw) < 3:
         return {}
     out = {}
-    for name, default in _CENTRED:
+    for name, default in CLEAN_DEFAULTS.items():
         values = [r[name] for r in raw if name in r]
         if len(values) >= 3:
             mean = ctx.stat(name, default)[0]
@@ -144,31 +169,9 @@ def detect_drift(beads: list[Bead], src_lang: str, embedder: Any,
     config = config or DriftConfig()
     calibration = load_calibration(config.calibration_path)
     ctx = CheckContext(src_lang=src_lang, config=config, calibration=calibration)
-    texts: list[str] = []
-    for i, bead in enumerate(beads):
-        if not (bead.src.strip() and bead.tgt.strip()):
-            continue
-        src_cl = segments(bead.src, src_lang, config.clause_min_words, config.segment_max_words)
-        tgt_cl = segments(bead.tgt, "en", config.clause_min_words, config.segment_max_words)
-        ctx.clauses[i] = (src_cl, tgt_cl)
-        texts += [bead.src, bead.tgt, *src_cl, *tgt_cl]
-        if bead.mt:
-            texts.append(bead.mt)
-    ctx.common_words = {w for b in beads for w in re.findall(r"\b[a-z][a-z'-]+\b", b.tgt)}
-    isolated: list[str] = []  # words the name check compares one by one
-    if "entity" in config.checks:
-        for bead in beads:
-            if bead.src.strip() and bead.tgt.strip():
-                matches = name_matches(bead.src, bead.tgt, ctx.common_words, config.skeleton_similarity)
-                isolated += words_to_embed(bead.src, matches)
-    unique = list(dict.fromkeys(texts + isolated))
-    if unique:
-        vectors = embedder.embed(unique)
-        ctx.vectors = {t: vectors[k] for k, t in enumerate(unique)}
-        pool = [ctx.vectors[w] for w in dict.fromkeys(isolated) if not re.search("[A-Za-z]", w)]
-        ctx.word_pool = np.stack(pool[:5000]) if pool else None
+    _embed_texts(beads, ctx, embedder)
     ctx.alignments = _word_alignments(beads, embedder, config, words)
-    raw = []
+    raw = []  # a first pass, for this document's centres only
     for i, bead in enumerate(beads):
         if bead.src.strip() and bead.tgt.strip():
             ctx.index = i
@@ -194,7 +197,7 @@ def detect_drift(beads: list[Bead], src_lang: str, embedder: Any,
         if not bead.src_ids or not bead.tgt_ids:
             bead.drift = config.unmatched_drift if (bead.src_ids or bead.tgt_ids) else 0.0
         else:
-            bead.drift = combine(probs, src_lang, calibration, "mt_chrf_gap" in feats)
+            bead.drift = combine(probs, src_lang, calibration, variant(feats))
             for name, p in probs.items():
                 bead.signals[f"p_{name}"] = round(p, 4)
         _finish_flags(bead, probs, config)

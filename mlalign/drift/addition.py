@@ -5,7 +5,7 @@ model of `calibration.py` scores the proposal and decides whether it is shown.""
 
 from __future__ import annotations
 
-from mlalign.drift.base import CheckContext, partial_content_flag
+from mlalign.drift.base import CheckContext, partial_content_detail, partial_content_flag
 from mlalign.types import Bead, Flag
 
 
@@ -38,8 +38,5 @@ class AdditionCheck:
             return []
         extra = ctx.note("uncovered_tgt") or ctx.note("weak_tgt")
         what = f"English text \"{extra[:80]}\"" if extra else "part of the English"
-        detail = f"{what} seems not to be in the original (length ratio z {sig.get('len_z', 0):+.1f}"
-        if "w_tgt_unlinked" in sig:
-            detail += f", {sig['w_tgt_unlinked']:.0%} of its content words unmatched"
-        detail += ")"
+        detail = partial_content_detail(what, "seems not to be in the original", sig, "tgt")
         return partial_content_flag("addition", ev, 1.0, detail, sig)

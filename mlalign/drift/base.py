@@ -98,6 +98,15 @@ def clip01(x: float) -> float:
     return float(min(1.0, max(0.0, x)))
 
 
+def partial_content_detail(what: str, claim: str, sig: dict[str, float], side: str) -> str:
+    """The reader's sentence for content partly missing on one side: what, the claim,
+    and the evidence (length ratio, share of that side's content words unmatched)."""
+    detail = f"{what} {claim} (length ratio z {sig.get('len_z', 0):+.1f}"
+    if f"w_{side}_unlinked" in sig:
+        detail += f", {sig[f'w_{side}_unlinked']:.0%} of its content words unmatched"
+    return detail + ")"
+
+
 def partial_content_flag(kind: str, evidence: float, threshold: float, detail: str,
                          signals: dict[str, float]) -> list[Flag]:
     """The flag for content partly missing on one side (omission or addition): the score

@@ -44,8 +44,20 @@ MT_FEATURES: dict[str, tuple[str, ...]] = {
 FIXED_WEIGHTS = {"untranslated": 0.9, "modality": 0.3}
 
 
-def model_features(kind: str, with_mt: bool) -> tuple[str, ...]:
-    return TYPE_FEATURES[kind] + (MT_FEATURES.get(kind, ()) if with_mt else ())
+WORD_FEATURES = ("w_src_unlinked", "w_src_run", "w_src_gap", "w_tgt_unlinked", "w_tgt_run",
+                 "w_tgt_gap")
+
+
+def model_features(kind: str, with_mt: bool, with_words: bool = True) -> tuple[str, ...]:
+    """The signals of one kind's model: with a translation or not, with the word
+    alignment's signals or not (`drift.word_alignment=false`)."""
+    names = TYPE_FEATURES[kind] + (MT_FEATURES.get(kind, ()) if with_mt else ())
+    return names if with_words else tuple(n for n in names if n not in WORD_FEATURES)
+
+
+def variant(feats: dict[str, float]) -> str:
+    """Which fitted model set applies: "plain" or "mt", "-nowords" without word signals."""
+    return ("mt" if "mt_chrf_gap" in feats else "plain") + ("" if feats.get("words") else "-nowords")
 
 
 @lru_cache(maxsize=4)
@@ -77,9 +89,9 @@ def features(bead: Bead) -> dict[str, float]:
     out["negation_flag"] = float(out["negation"] >= 0.7)
     # Signals set by the checks, bead_signals and the word alignment, used as they are.
     for name in ("neg_diff", "name_gap", "name_unsupported", "fragment", "more_sentences",
-                 "latin_missing", "entity_extra", "cos_far", "w_src_unlinked", "w_src_run",
-                 "w_src_gap", "w_tgt_unlinked", "w_tgt_run", "w_tgt_gap"):
+                 "latin_missing", "entity_extra", "cos_far", *WORD_FEATURES):
         out[name] = s.get(name, 0.0)
+    out["words"] = float("w_src_unlinked" in s)  # the word alignment ran on this bead
     # Both sides lacking counterparts: a replaced sentence rather than a cut or an addition.
     out["cov_both"] = min(out["cov_src"], out["cov_tgt"])
     if "mt_chrf" in s:
@@ -103,7 +115,7 @@ def type_probabilities(bead: Bead, src_lang: str, calibration: dict[str, Any],
     """P(this kind of drift) for every kind with a model; a kind's check score stands in
     when no fitted model exists (no calibration file)."""
     feats = feats if feats is not None else features(bead)
-    kind = "mt" if "mt_chrf_gap" in feats else "plain"
+    kind = variant(feats)
     models = calibration.get("models", {})
     table = models.get(src_lang, {}).get(kind) or models.get("*", {}).get(kind) or {}
     out: dict[str, float] = {}
@@ -121,13 +133,14 @@ def type_probabilities(bead: Bead, src_lang: str, calibration: dict[str, Any],
     return out
 
 
-def combine(probs: dict[str, float], src_lang: str, calibration: dict[str, Any], with_mt: bool) -> float:
-    """Noisy-OR of the kinds, Platt-rescaled so it reads as P(any drift)."""
+def combine(probs: dict[str, float], src_lang: str, calibration: dict[str, Any], kind: str) -> float:
+    """Noisy-OR of the kinds, Platt-rescaled (per model set `kind`, see `variant`) so it
+    reads as P(any drift)."""
     q = 1.0
     for p in probs.values():
         q *= 1.0 - min(1.0, max(0.0, p))
     p_any = 1.0 - q
-    scale = calibration.get("combine", {}).get(src_lang, {}).get("mt" if with_mt else "plain")
+    scale = calibration.get("combine", {}).get(src_lang, {}).get(kind)
     if not scale:
         return p_any
     a, b = scale
@@ -137,4 +150,4 @@ def combine(probs: dict[str, float], src_lang: str, calibration: dict[str, Any],
 def drift_probability(bead: Bead, src_lang: str, calibration: dict[str, Any]) -> float:
     feats = features(bead)
     probs = type_probabilities(bead, src_lang, calibration, feats)
-    return combine(probs, src_lang, calibration, "mt_chrf_gap" in feats)
+    return combine(probs, src_lang, calibration, variant(feats))

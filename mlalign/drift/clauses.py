@@ -139,16 +139,21 @@ def mt_metrics() -> tuple[Any, Any]:
     return CHRF(), BLEU(effective_order=True)
 
 
+# (centre, spread) of clean pairs, used until a calibration file gives this pair's own
+CLEAN_DEFAULTS: dict[str, tuple[float, float]] = {
+    "cos": (0.86, 0.035), "len": (0.15, 0.18), "cov_src": (0.84, 0.04), "cov_tgt": (0.84, 0.04)}
+
+
 def bead_signals(ctx: CheckContext, src: str, tgt: str, mt: str | None) -> dict[str, float]:
     """Every continuous signal the checks and the calibration use, for one 1-1-ish bead."""
     cfg = ctx.config
     src_cl, tgt_cl = ctx.clauses.get(ctx.index, ([src], [tgt]))
     vs, vt = ctx.vec(src), ctx.vec(tgt)
     cos = float(vs @ vt) if vs is not None and vt is not None else 0.0
-    mean_c, sd_c = ctx.stat("cos", (0.86, 0.035))
-    mean_l, sd_l = ctx.stat("len", (0.15, 0.18))
-    mean_s, sd_s = ctx.stat("cov_src", (0.84, 0.04))
-    mean_t, sd_t = ctx.stat("cov_tgt", (0.84, 0.04))
+    mean_c, sd_c = ctx.stat("cos", CLEAN_DEFAULTS["cos"])
+    mean_l, sd_l = ctx.stat("len", CLEAN_DEFAULTS["len"])
+    mean_s, sd_s = ctx.stat("cov_src", CLEAN_DEFAULTS["cov_src"])
+    mean_t, sd_t = ctx.stat("cov_tgt", CLEAN_DEFAULTS["cov_tgt"])
     cov_s, weak_s = coverage(ctx, src_cl, tgt_cl, tgt, cfg.clause_min_words)
     cov_t, weak_t = coverage(ctx, tgt_cl, src_cl, src, cfg.clause_min_words)
     ctx.notes[ctx.index] = {"weak_src": weak_s, "weak_tgt": weak_t}

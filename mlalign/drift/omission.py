@@ -5,7 +5,7 @@ English, translation words lost). The check proposes; the calibrated omission mo
 
 from __future__ import annotations
 
-from mlalign.drift.base import CheckContext, partial_content_flag
+from mlalign.drift.base import CheckContext, partial_content_detail, partial_content_flag
 from mlalign.types import Bead, Flag
 
 
@@ -38,8 +38,5 @@ class OmissionCheck:
             return []
         gap = ctx.note("uncovered_src") or ctx.note("weak_src")
         what = f"part of the original (\"{gap[:80]}\")" if gap else "part of the original"
-        detail = f"{what} seems missing in the English (length ratio z {sig.get('len_z', 0):+.1f}"
-        if "w_src_unlinked" in sig:
-            detail += f", {sig['w_src_unlinked']:.0%} of its content words unmatched"
-        detail += ")"
+        detail = partial_content_detail(what, "seems missing in the English", sig, "src")
         return partial_content_flag("omission", ev, 1.0, detail, sig)

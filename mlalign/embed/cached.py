@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from mlalign.embed.base import Embedder, l2_normalise
-from mlalign.sqlitecache import default_cache_dir, open_cache_db
+from mlalign.sqlitecache import default_cache_dir, insert_rows, open_cache_db
 
 
 def _key(text: str) -> str:
@@ -81,14 +81,7 @@ class CachedEmbedder:
     def _store(self, items: dict[str, np.ndarray]) -> None:
         conn = self._db()
         rows = [(self.name, k, int(v.shape[0]), v.astype(np.float16).tobytes()) for k, v in items.items()]
-        # One transaction; INSERT OR IGNORE makes a race between processes harmless.
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            conn.executemany("INSERT OR IGNORE INTO vec (model, key, dim, data) VALUES (?,?,?,?)", rows)
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        conn.execute("COMMIT")
+        insert_rows(conn, "INSERT OR IGNORE INTO vec (model, key, dim, data) VALUES (?,?,?,?)", rows)
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         """Look up memory, then disk; embed only the distinct misses, once."""
