@@ -144,7 +144,7 @@ def pipeline_available() -> bool:
 
 def run_once(
     label: str, manifest: Path, work: Path, engine: str, workers: int, threads: int, proxy: bool,
-    words: bool = True,
+    words: bool = False,
 ) -> dict:
     """One cold build (fresh output folder and embedding cache); wall time includes model loads."""
     from mlalign.corpus import Settings, build_corpus
@@ -162,10 +162,12 @@ def run_once(
             embedder_fn="bench_corpus:proxy_embedder",
         )
     else:
-        from mlalign.drift import DriftConfig
+        from dataclasses import replace
+
+        from mlalign.corpus.build import corpus_drift_config
 
         settings = Settings(cache_dir=str(cache), threads=threads,
-                            drift_config=DriftConfig(word_alignment=words))
+                            drift_config=replace(corpus_drift_config(), word_alignment=words))
     started = time.perf_counter()
     report = build_corpus(
         manifest, out, engine=engine, workers=workers, quiet=True, settings=settings
@@ -188,7 +190,7 @@ def run_once(
 
 
 def run_in_subprocess(
-    plan: tuple[str, str, int, int], manifest: Path, work: Path, proxy: bool, words: bool = True
+    plan: tuple[str, str, int, int], manifest: Path, work: Path, proxy: bool, words: bool = False
 ) -> dict:
     """Each run in a fresh interpreter: thread pools, imports and caches all start cold."""
     label, engine, workers, threads = plan
@@ -205,8 +207,8 @@ def run_in_subprocess(
     ]
     if proxy:
         cmd.append("--proxy")
-    if not words:
-        cmd.append("--no-word-alignment")
+    if words:
+        cmd.append("--word-alignment")
     proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
     if proc.returncode != 0:
         raise SystemExit(f"run {label} failed:\n{proc.stderr[-3000:]}")
@@ -217,7 +219,7 @@ def one_run(argv: list[str]) -> None:
     """`--one LABEL ENGINE WORKERS THREADS MANIFEST WORK [--proxy]`: print one run's JSON."""
     label, engine, workers, threads, manifest, work = argv[:6]
     proxy = "--proxy" in argv
-    words = "--no-word-alignment" not in argv
+    words = "--word-alignment" in argv
     ray_startup = None
     if engine == "ray":
         import ray
@@ -247,8 +249,8 @@ def main() -> None:
         "--keep", type=Path, default=None, help="Work folder to keep (default: temp)."
     )
     parser.add_argument("--skip-ray", action="store_true")
-    parser.add_argument("--no-word-alignment", action="store_true",
-                        help="Drift without word alignment (drift.word_alignment=false).")
+    parser.add_argument("--word-alignment", action="store_true",
+                        help="Drift with word alignment (off by default in corpus builds).")
     parser.add_argument(
         "--proxy",
         action="store_true",
@@ -257,8 +259,8 @@ def main() -> None:
     args = parser.parse_args()
     proxy = args.proxy or not pipeline_available()
     workload = "proxy: real embedder, positional pairing" if proxy else "full pipeline"
-    if not proxy and args.no_word_alignment:
-        workload += " without word alignment"
+    if not proxy:
+        workload += " with word alignment" if args.word_alignment else " (corpus default: no word alignment)"
 
     work = args.keep or Path(tempfile.mkdtemp(prefix="mlalign-bench-corpus-"))
     manifest, n_sentences = make_pairs(work / "docs", args.pairs)
@@ -274,7 +276,7 @@ def main() -> None:
     ]
     if not args.skip_ray:
         plan.append(("ray-2", "ray", 2, max(1, cores // 2)))
-    words = not args.no_word_alignment
+    words = args.word_alignment
     results = [run_in_subprocess(p, manifest, work, proxy, words) for p in plan]
     ray_startup = next((r.pop("ray_startup_s") for r in results if "ray_startup_s" in r), None)
     header = (
