@@ -145,9 +145,3 @@ def combine(probs: dict[str, float], src_lang: str, calibration: dict[str, Any],
         return p_any
     a, b = scale
     return _sigmoid(float(a) * _logit(p_any) + float(b))
-
-
-def drift_probability(bead: Bead, src_lang: str, calibration: dict[str, Any]) -> float:
-    feats = features(bead)
-    probs = type_probabilities(bead, src_lang, calibration, feats)
-    return combine(probs, src_lang, calibration, variant(feats))
