@@ -20,7 +20,7 @@ from mlalign.drift.calibration import (
     type_probabilities,
     variant,
 )
-from mlalign.drift.clauses import CLEAN_DEFAULTS, bead_signals, segments
+from mlalign.drift.clauses import CLEAN_DEFAULTS, raw_signals, segments, standardise
 from mlalign.drift.coverage import coverage_signals
 from mlalign.drift.entity import EntityCheck, name_matches, words_to_embed
 from mlalign.drift.length import LengthCheck
@@ -114,6 +114,7 @@ def _embed_texts(beads: list[Bead], ctx: CheckContext, embedder: Any) -> None:
             texts.append(bead.mt)
         if "entity" in config.checks:
             matches = name_matches(bead.src, bead.tgt, ctx.common_words, config.skeleton_similarity)
+            ctx.names[i] = matches
             isolated += words_to_embed(bead.src, matches)
     unique = list(dict.fromkeys(texts + isolated))
     if not unique:
@@ -171,18 +172,18 @@ def detect_drift(beads: list[Bead], src_lang: str, embedder: Any,
     ctx = CheckContext(src_lang=src_lang, config=config, calibration=calibration)
     _embed_texts(beads, ctx, embedder)
     ctx.alignments = _word_alignments(beads, embedder, config, words)
-    raw = []  # a first pass, for this document's centres only
+    raw: dict[int, dict[str, float]] = {}
     for i, bead in enumerate(beads):
         if bead.src.strip() and bead.tgt.strip():
             ctx.index = i
-            raw.append(bead_signals(ctx, bead.src, bead.tgt, None))
-    ctx.centres = document_centres(raw, ctx, config.document_prior)
+            raw[i] = raw_signals(ctx, bead.src, bead.tgt, bead.mt)
+    ctx.centres = document_centres(list(raw.values()), ctx, config.document_prior)
     checks = [c for c in all_checks() if c.name in config.checks]
     for i, bead in enumerate(beads):
         ctx.index = i
         bead.flags = []
-        if bead.src.strip() and bead.tgt.strip():
-            bead.signals.update(bead_signals(ctx, bead.src, bead.tgt, bead.mt))
+        if i in raw:
+            bead.signals.update(standardise(raw[i], ctx))
             if i in ctx.alignments:
                 cover, notes = coverage_signals(ctx.alignments[i], src_lang)
                 bead.signals.update(cover)

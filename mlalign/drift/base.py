@@ -62,6 +62,7 @@ class CheckContext:
     index: int = 0
     common_words: set[str] = field(default_factory=set)
     centres: dict[str, float] = field(default_factory=dict)  # this document's own centres
+    names: dict[int, Any] = field(default_factory=dict)  # bead index -> entity.NameMatches
 
     def note(self, key: str) -> str:
         return self.notes.get(self.index, {}).get(key, "")

@@ -87,7 +87,7 @@ def features(bead: Bead) -> dict[str, float]:
     out["number_changed"] = float(out["number"] >= 0.9)
     out["entity_swapped"] = float(out["entity"] >= 0.9)
     out["negation_flag"] = float(out["negation"] >= 0.7)
-    # Signals set by the checks, bead_signals and the word alignment, used as they are.
+    # Signals set by the checks, raw_signals and the word alignment, used as they are.
     for name in ("neg_diff", "name_gap", "name_unsupported", "fragment", "more_sentences",
                  "latin_missing", "entity_extra", "cos_far", *WORD_FEATURES):
         out[name] = s.get(name, 0.0)

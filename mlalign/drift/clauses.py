@@ -144,29 +144,19 @@ CLEAN_DEFAULTS: dict[str, tuple[float, float]] = {
     "cos": (0.86, 0.035), "len": (0.15, 0.18), "cov_src": (0.84, 0.04), "cov_tgt": (0.84, 0.04)}
 
 
-def bead_signals(ctx: CheckContext, src: str, tgt: str, mt: str | None) -> dict[str, float]:
-    """Every continuous signal the checks and the calibration use, for one 1-1-ish bead."""
+def raw_signals(ctx: CheckContext, src: str, tgt: str, mt: str | None) -> dict[str, float]:
+    """The bead's signals before they are set against clean pairs (no z values yet)."""
     cfg = ctx.config
     src_cl, tgt_cl = ctx.clauses.get(ctx.index, ([src], [tgt]))
     vs, vt = ctx.vec(src), ctx.vec(tgt)
-    cos = float(vs @ vt) if vs is not None and vt is not None else 0.0
-    mean_c, sd_c = ctx.stat("cos", CLEAN_DEFAULTS["cos"])
-    mean_l, sd_l = ctx.stat("len", CLEAN_DEFAULTS["len"])
-    mean_s, sd_s = ctx.stat("cov_src", CLEAN_DEFAULTS["cov_src"])
-    mean_t, sd_t = ctx.stat("cov_tgt", CLEAN_DEFAULTS["cov_tgt"])
     cov_s, weak_s = coverage(ctx, src_cl, tgt_cl, tgt, cfg.clause_min_words)
     cov_t, weak_t = coverage(ctx, tgt_cl, src_cl, src, cfg.clause_min_words)
     ctx.notes[ctx.index] = {"weak_src": weak_s, "weak_tgt": weak_t}
-    ratio = log_length_ratio(src, tgt)
     sig = {
-        "cos": cos,
-        "cos_z": (cos - mean_c) / sd_c,
-        "len": ratio,
-        "len_z": (ratio - mean_l) / sd_l,
+        "cos": float(vs @ vt) if vs is not None and vt is not None else 0.0,
+        "len": log_length_ratio(src, tgt),
         "cov_src": cov_s,
-        "cov_src_z": (cov_s - mean_s) / sd_s,
         "cov_tgt": cov_t,
-        "cov_tgt_z": (cov_t - mean_t) / sd_t,
         "fragment": looks_cut(src, tgt),
         "more_sentences": extra_sentences(src, tgt),
     }
@@ -179,4 +169,13 @@ def bead_signals(ctx: CheckContext, src: str, tgt: str, mt: str | None) -> dict[
         vm = ctx.vec(mt)
         if vm is not None and vt is not None:
             sig["mt_cos"] = float(vm @ vt)
+    return sig
+
+
+def standardise(sig: dict[str, float], ctx: CheckContext) -> dict[str, float]:
+    """Add each centred signal's z value: standard deviations from clean pairs, around
+    this document's centre when `ctx.centres` has one."""
+    for name, default in CLEAN_DEFAULTS.items():
+        centre, spread = ctx.stat(name, default)
+        sig[f"{name}_z"] = (sig[name] - centre) / spread
     return sig

@@ -401,7 +401,7 @@ class EntityCheck:
                 flags.append(Flag("entity", "low",
                                   f"{xs} is named in the English but not in the original",
                                   0.5, {"english": xs, "match": "gazetteer"}))
-        matches = name_matches(bead.src, bead.tgt, ctx.common_words, thr)
+        matches = ctx.names.get(ctx.index) or name_matches(bead.src, bead.tgt, ctx.common_words, thr)
         if not matches.names:
             return flags
         # graded for the calibration: how far the worst-matched name is from a match
