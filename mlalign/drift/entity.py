@@ -289,7 +289,7 @@ def _name_positions(words: list[str], names: list[str]) -> dict[str, int]:
     """The first whitespace word of the English that carries each name."""
     out: dict[str, int] = {}
     for j, raw in enumerate(words):
-        core = raw.strip(".,;:!?\"'()[]“”‘’").split("'")[0].split("’")[0]
+        core = strip_punctuation(raw).split("'")[0].split("’")[0]
         for name in names:
             if name not in out and (core == name or name in core.split("-")):
                 out[name] = j
