@@ -24,6 +24,7 @@ from mlalign.drift.clauses import CLEAN_DEFAULTS, raw_signals, segments, standar
 from mlalign.drift.coverage import coverage_signals
 from mlalign.drift.entity import EntityCheck, name_matches, words_to_embed
 from mlalign.drift.length import LengthCheck
+from mlalign.drift.lexicon import build_lexicon, lost_names
 from mlalign.drift.modality import ModalityCheck
 from mlalign.drift.negation import NegationCheck
 from mlalign.drift.number import NumberCheck
@@ -116,6 +117,11 @@ def _embed_texts(beads: list[Bead], ctx: CheckContext, embedder: Any) -> None:
             matches = name_matches(bead.src, bead.tgt, ctx.common_words, config.skeleton_similarity)
             ctx.names[i] = matches
             isolated += words_to_embed(bead.src, matches)
+    if "entity" in config.checks:
+        lexicon = build_lexicon([(b.src, b.tgt) for b in beads], ctx.common_words)
+        for i, bead in enumerate(beads):
+            if i in ctx.clauses:
+                ctx.lost_names[i] = lost_names(lexicon, i, bead.src, bead.tgt, ctx.src_lang)
     unique = list(dict.fromkeys(texts + isolated))
     if not unique:
         return

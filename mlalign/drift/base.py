@@ -63,6 +63,8 @@ class CheckContext:
     common_words: set[str] = field(default_factory=set)
     centres: dict[str, float] = field(default_factory=dict)  # this document's own centres
     names: dict[int, Any] = field(default_factory=dict)  # bead index -> entity.NameMatches
+    # bead index -> (original word, its English elsewhere in the document): see lexicon.py
+    lost_names: dict[int, list[tuple[str, str]]] = field(default_factory=dict)
 
     def note(self, key: str) -> str:
         return self.notes.get(self.index, {}).get(key, "")

@@ -95,7 +95,7 @@ def _src_pattern(alias: str, lang: str) -> re.Pattern[str]:
         prefix, suffix = "(?:و|ف|ب|ك)?(?:ال|لل)", ""
     elif short:  # short names (قم، عمان) collide with words; match them exactly
         prefix, suffix = ("(?:و|ب|ل)?" if lang == "ar" else ""), ""
-    return re.compile(rf"(?<!\S){prefix}{core}{suffix}(?![^\s.,،؛:!?\"'»)])")
+    return re.compile(rf"(?<!\S){prefix}{core}{suffix}(?![^\s.,،؛؟:!?\"'»)…”])")
 
 
 def _bare_alias(alias: str) -> str:
@@ -361,7 +361,7 @@ class EntityCheck:
     name = "entity"
 
     def check(self, bead: Bead, ctx: CheckContext) -> list[Flag]:
-        for key in ("name_gap", "name_unsupported", "latin_missing", "entity_extra"):
+        for key in ("name_gap", "name_unsupported", "latin_missing", "entity_extra", "name_lost"):
             bead.signals[key] = 0.0
         if not bead.src.strip() or not bead.tgt.strip():
             return []
@@ -373,7 +373,12 @@ class EntityCheck:
         thr = float(ctx.config.skeleton_similarity) if ctx.config else 0.75
         src = find_entities(bead.src, ctx.src_lang)
         tgt = find_entities(bead.tgt, "en")
-        missing = [src[k] for k in src if k not in tgt]
+        # A listed name the English writes otherwise (سانت مارتن, the CLDR place, is the
+        # church "St. Martin's"; موريس is Mauritius or Ms Maurice) is still there.
+        capitals = [t for t in (strip_punctuation(x).split("'")[0].split("’")[0]
+                                for x in bead.tgt.split()) if t[:1].isupper()]
+        missing = [src[k] for k in src if k not in tgt
+                   and not any(is_transliterated(t, src[k][1].split(), thr) for t in capitals)]
         extra = [tgt[k] for k in tgt if k not in src]
         seen = {src[k][1] for k in src}
         flags: list[Flag] = []
@@ -401,6 +406,17 @@ class EntityCheck:
                 flags.append(Flag("entity", "low",
                                   f"{xs} is named in the English but not in the original",
                                   0.5, {"english": xs, "match": "gazetteer"}))
+        lost = ctx.lost_names.get(ctx.index, [])
+        if lost:
+            # The document's other pairs render this word as a name; this English doesn't.
+            bead.signals["name_lost"] = 1.0
+            if not flags:
+                word, rendering = lost[0]
+                flags.append(Flag("entity", "low",
+                                  f"{word} in the original, \"{rendering}\" elsewhere in this "
+                                  "document, has no counterpart in the English",
+                                  0.5, {"original": word, "rendered_elsewhere": rendering,
+                                        "match": "document"}))
         matches = ctx.names.get(ctx.index) or name_matches(bead.src, bead.tgt, ctx.common_words, thr)
         if not matches.names:
             return flags

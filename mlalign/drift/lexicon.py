@@ -1,0 +1,92 @@
+"""The document's own name dictionary: which words of the original its English renders as
+a transliterated name, learnt from the document's other pairs.
+
+A name usually recurs. Where one pair writes كافانو and "Kavanaugh", كافانو is a name in
+this document; a pair whose original has كافانو but whose English has no word that
+transliterates it has lost or changed that name (it may also render it as "he" — the
+calibration weighs that). This catches changed names that neither the gazetteer nor the
+English side's own candidates can: the swapped-in word may not even look like a name.
+A word counts as a name only when most of the other pairs that contain it do render it
+so, which keeps out common words that once happen to match a name's skeleton.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from mlalign.drift.base import norm_arabic, strip_punctuation
+from mlalign.drift.entity import english_names, find_entities
+from mlalign.drift.translit import is_transliterated, skeleton_arabic, transliteration_similarity
+
+# A pair confirms a name when one of its English names matches the word this well ...
+CONFIRM_SIMILARITY = 0.8
+# ... and the word counts as lost from a pair whose English has no word this close to it.
+LOST_SIMILARITY = 0.7
+# Share of the other pairs containing the word that must render it as a name.
+MIN_SHARE = 0.5
+
+
+@dataclass
+class NameLexicon:
+    """Original word -> the pairs (bead indices) whose English renders it as a name, the
+    English forms used, and how many pairs contain the word at all."""
+
+    confirmed: dict[str, set[int]] = field(default_factory=dict)
+    renderings: dict[str, Counter[str]] = field(default_factory=dict)
+    occurrences: Counter[str] = field(default_factory=Counter)
+
+
+def source_words(text: str) -> list[str]:
+    """Words of the original that could carry a name: Arabic script, three letters up."""
+    return [w for w in map(strip_punctuation, text.split())
+            if len(w) >= 3 and not re.search("[A-Za-z0-9\u0660-\u0669\u06f0-\u06f9]", w)]
+
+
+def build_lexicon(pairs: Sequence[tuple[str, str]], common: set[str]) -> NameLexicon:
+    """Learn the lexicon from a document's (original, English) pairs; `common` holds the
+    words the document's English also writes in lower case (not names)."""
+    lex = NameLexicon()
+    for i, (src, tgt) in enumerate(pairs):
+        # a one-consonant skeleton (على: l) matches any short name
+        words = {w for w in source_words(src) if len(skeleton_arabic(w)) >= 2}
+        lex.occurrences.update(words)
+        if not words or not tgt.strip():
+            continue
+        names = english_names(tgt, set(), common)
+        for w in words:
+            for n in names:
+                if is_transliterated(n, [w], CONFIRM_SIMILARITY):
+                    lex.confirmed.setdefault(w, set()).add(i)
+                    lex.renderings.setdefault(w, Counter())[n] += 1
+                    break
+    return lex
+
+
+def lost_names(lex: NameLexicon, index: int, src: str, tgt: str, lang: str) -> list[tuple[str, str]]:
+    """(original word, its rendering elsewhere) for each name of the original that other
+    pairs of the document render but this pair's English does not. Names the gazetteer
+    finds on both sides are left to it (Europe may be "EU")."""
+    words = [w for w in dict.fromkeys(source_words(src)) if w in lex.confirmed]
+    if not words:
+        return []
+    both = {label for label in find_entities(src, lang) if label in find_entities(tgt, "en")}
+    listed = "".join(s for label, (_, s) in find_entities(src, lang).items() if label in both)
+    # every word, lower-case ones too: a common word the skeleton mistook for a name
+    # (تیم "team" for Tommy) is then found again as that word
+    tokens = [t for t in (strip_punctuation(x).split("'")[0].split("’")[0] for x in tgt.split()) if t]
+    out = []
+    for w in words:
+        others = len(lex.confirmed[w] - {index})
+        in_others = lex.occurrences[w] - 1
+        if others < 1 or others < MIN_SHARE * in_others or norm_arabic(w) in listed:
+            continue
+        # a skeleton of two consonants (پالو: bl) is close to too many words: a closer
+        # match is needed to keep it
+        need = LOST_SIMILARITY if len(skeleton_arabic(w)) >= 3 else CONFIRM_SIMILARITY
+        if any(transliteration_similarity(t, [w]) >= need for t in tokens):
+            continue
+        out.append((w, lex.renderings[w].most_common(1)[0][0]))
+    return out

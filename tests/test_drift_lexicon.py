@@ -1,0 +1,79 @@
+"""The document's own name dictionary: a name the other pairs render, gone from this one."""
+
+from __future__ import annotations
+
+import pytest
+
+from mlalign.drift import DriftConfig, detect_drift
+from mlalign.drift.entity import find_entities
+from mlalign.drift.lexicon import build_lexicon, lost_names
+from mlalign.types import Bead
+
+PAIRS = [
+    ("قال كافانو إنه بريء من التهم.", "On Monday Kavanaugh said he was innocent of the charges."),
+    ("ورفض كافانو الرد على الأسئلة.", "Once again Kavanaugh refused to answer the questions."),
+    ("وتحدث الفريق عن الجلسة.", "The team spoke about the hearing."),
+    ("وأكد كافانو أنه سيبقى في منصبه.", "And Giselle insisted that she would stay in office."),
+]
+
+
+def test_a_name_the_other_pairs_render_is_lost_where_the_english_changes_it() -> None:
+    lex = build_lexicon(PAIRS, common=set())
+    assert lex.renderings["كافانو"]["Kavanaugh"] == 2
+    assert lost_names(lex, 3, *PAIRS[3], "ar") == [("كافانو", "Kavanaugh")]
+    assert lost_names(lex, 0, *PAIRS[0], "ar") == []  # rendered there
+
+
+def test_a_name_seen_only_in_the_pair_itself_teaches_nothing() -> None:
+    lex = build_lexicon(PAIRS[:1] + PAIRS[2:], common=set())
+    only = lex.confirmed["كافانو"]
+    assert only == {0}
+    assert lost_names(lex, 0, *PAIRS[0], "ar") == []
+
+
+def test_a_common_word_that_once_matched_a_name_is_not_one() -> None:
+    """تیم is "team"; one pair that also says "Tommy" must not make it a name."""
+    pairs = [("تیم ملی بازی کرد.", "On Sunday Tommy played for the national side."),
+             ("تیم پیروز شد.", "The side won."),
+             ("تیم شکست خورد.", "The side lost."),
+             ("تیم به خانه رفت.", "The players went home.")]
+    lex = build_lexicon(pairs, common=set())
+    assert "تیم" in lex.confirmed
+    assert all(lost_names(lex, i, s, t, "fa") == [] for i, (s, t) in enumerate(pairs[1:], 1))
+
+
+def test_the_english_may_write_the_name_with_a_suffix() -> None:
+    pairs = [("قال كافانو إنه بريء.", "He said Kavanaugh was innocent."),
+             ("ورفض كافانو الرد.", "But Kavanaugh's team refused to answer.")]
+    lex = build_lexicon(pairs, common=set())
+    assert lost_names(lex, 1, *pairs[1], "ar") == []
+
+
+def test_arabic_question_mark_ends_a_listed_name() -> None:
+    assert "Trump" in find_entities("هل سنصوت لمحاسبة السيد ترامب؟", "ar")
+
+
+@pytest.fixture(scope="module")
+def embedder():
+    from mlalign.embed import default_embedder
+
+    return default_embedder()
+
+
+def test_detect_drift_flags_the_lost_name_with_its_rendering(embedder) -> None:
+    beads = [Bead([i], [i], s, t) for i, (s, t) in enumerate(PAIRS)]
+    detect_drift(beads, "ar", embedder, DriftConfig(flag_min=0.0, word_alignment=False))
+    assert beads[3].signals["name_lost"] == 1.0
+    assert all(b.signals["name_lost"] == 0.0 for b in beads[:3])
+    flag = next(f for f in beads[3].flags if f.type == "entity")
+    assert flag.evidence["rendered_elsewhere"] == "Kavanaugh"
+    assert beads[3].signals["p_entity"] > max(b.signals["p_entity"] for b in beads[:3])
+
+
+def test_a_listed_name_the_english_writes_otherwise_is_not_swapped(embedder) -> None:
+    """CLDR's سانت مارتن is Sint Maarten; here it is the church "St. Martin's"."""
+    src = "أجراس كنيسة سانت مارتن تصمت في هارلم"
+    tgt = "The Bells of St. Martin's Fall Silent in Harlem"
+    bead = Bead([0], [0], src, tgt)
+    detect_drift([bead], "ar", embedder, DriftConfig(flag_min=0.0, word_alignment=False))
+    assert bead.signals["flag_entity"] < 0.9
