@@ -19,14 +19,14 @@ PAIRS = [
 
 def test_a_name_the_other_pairs_render_is_lost_where_the_english_changes_it() -> None:
     lex = build_lexicon(PAIRS, common=set())
-    assert lex.renderings["كافانو"]["Kavanaugh"] == 2
+    assert lex.renderings[lex.key("كافانو")]["Kavanaugh"] == 2
     assert lost_names(lex, 3, *PAIRS[3], "ar") == [("كافانو", "Kavanaugh")]
     assert lost_names(lex, 0, *PAIRS[0], "ar") == []  # rendered there
 
 
 def test_a_name_seen_only_in_the_pair_itself_teaches_nothing() -> None:
     lex = build_lexicon(PAIRS[:1] + PAIRS[2:], common=set())
-    only = lex.confirmed["كافانو"]
+    only = lex.confirmed[lex.key("كافانو")]
     assert only == {0}
     assert lost_names(lex, 0, *PAIRS[0], "ar") == []
 
@@ -38,7 +38,7 @@ def test_a_common_word_that_once_matched_a_name_is_not_one() -> None:
              ("تیم شکست خورد.", "The side lost."),
              ("تیم به خانه رفت.", "The players went home.")]
     lex = build_lexicon(pairs, common=set())
-    assert "تیم" in lex.confirmed
+    assert lex.key("تیم") in lex.confirmed
     assert all(lost_names(lex, i, s, t, "fa") == [] for i, (s, t) in enumerate(pairs[1:], 1))
 
 
@@ -47,6 +47,17 @@ def test_the_english_may_write_the_name_with_a_suffix() -> None:
              ("ورفض كافانو الرد.", "But Kavanaugh's team refused to answer.")]
     lex = build_lexicon(pairs, common=set())
     assert lost_names(lex, 1, *pairs[1], "ar") == []
+
+
+def test_one_entry_whatever_the_clitic_and_punctuation() -> None:
+    """لفورد and فورد are one name; «فلايشر:"هذا» holds the word فلايشر."""
+    pairs = [("قالت فورد إنها متأكدة.", "On Monday Ford said she was certain."),
+             ("واستمعت اللجنة لفورد.", "The committee heard Ford."),
+             ('كتب فلايشر:"هذا الإنكار محتد".', '"This denial is angry," Fleischer wrote.'),
+             ("وأضاف فلايشر أن الأمر انتهى.", "He added that Dolly was done.")]
+    lex = build_lexicon(pairs, common=set())
+    assert lex.confirmed[lex.key("فورد")] == {0, 1}
+    assert lost_names(lex, 3, *pairs[3], "ar") == [("فلايشر", "Fleischer")]
 
 
 def test_arabic_question_mark_ends_a_listed_name() -> None:

@@ -37,30 +37,51 @@ class NameLexicon:
     confirmed: dict[str, set[int]] = field(default_factory=dict)
     renderings: dict[str, Counter[str]] = field(default_factory=dict)
     occurrences: Counter[str] = field(default_factory=Counter)
+    keys: dict[str, str] = field(default_factory=dict)  # word as written -> its entry
+
+    def key(self, word: str) -> str:
+        return self.keys.get(word) or norm_arabic(word)
+
+
+_LETTERS = re.compile("[\u0621-\u064a\u0671-\u06d3\u200c]+")
+_CLITIC = re.compile("^(?:وال|بال|فال|كال|لل|ال|و|ب|ل|ف)(?=...)")
 
 
 def source_words(text: str) -> list[str]:
-    """Words of the original that could carry a name: Arabic script, three letters up."""
-    return [w for w in map(strip_punctuation, text.split())
-            if len(w) >= 3 and not re.search("[A-Za-z0-9\u0660-\u0669\u06f0-\u06f9]", w)]
+    """Words of the original that could carry a name: runs of Arabic-script letters (so
+    «فلايشر:"هذا» is two words), three letters up."""
+    return [w.strip("\u200c") for w in _LETTERS.findall(text) if len(w) >= 3]
+
+
+def word_keys(forms: set[str]) -> dict[str, str]:
+    """One entry for a name whatever clitic it carries: لفورد is فورد when the document
+    also writes فورد; فورد itself stays whole (its ف is no clitic: no ورد is written)."""
+    normed = {f: norm_arabic(f) for f in forms}
+    present = set(normed.values())
+    out = {}
+    for form, n in normed.items():
+        bare = _CLITIC.sub("", n)
+        out[form] = bare if bare != n and bare in present else n
+    return out
 
 
 def build_lexicon(pairs: Sequence[tuple[str, str]], common: set[str]) -> NameLexicon:
     """Learn the lexicon from a document's (original, English) pairs; `common` holds the
     words the document's English also writes in lower case (not names)."""
     lex = NameLexicon()
+    lex.keys = word_keys({w for src, _ in pairs for w in source_words(src)})
     for i, (src, tgt) in enumerate(pairs):
         # a one-consonant skeleton (على: l) matches any short name
-        words = {w for w in source_words(src) if len(skeleton_arabic(w)) >= 2}
-        lex.occurrences.update(words)
+        words = {lex.key(w): w for w in source_words(src) if len(skeleton_arabic(w)) >= 2}
+        lex.occurrences.update(words.keys())
         if not words or not tgt.strip():
             continue
         names = english_names(tgt, set(), common)
-        for w in words:
+        for key, w in words.items():
             for n in names:
                 if is_transliterated(n, [w], CONFIRM_SIMILARITY):
-                    lex.confirmed.setdefault(w, set()).add(i)
-                    lex.renderings.setdefault(w, Counter())[n] += 1
+                    lex.confirmed.setdefault(key, set()).add(i)
+                    lex.renderings.setdefault(key, Counter())[n] += 1
                     break
     return lex
 
@@ -69,7 +90,7 @@ def lost_names(lex: NameLexicon, index: int, src: str, tgt: str, lang: str) -> l
     """(original word, its rendering elsewhere) for each name of the original that other
     pairs of the document render but this pair's English does not. Names the gazetteer
     finds on both sides are left to it (Europe may be "EU")."""
-    words = [w for w in dict.fromkeys(source_words(src)) if w in lex.confirmed]
+    words = {k: w for w in source_words(src) if (k := lex.key(w)) in lex.confirmed}
     if not words:
         return []
     both = {label for label in find_entities(src, lang) if label in find_entities(tgt, "en")}
@@ -78,9 +99,9 @@ def lost_names(lex: NameLexicon, index: int, src: str, tgt: str, lang: str) -> l
     # (تیم "team" for Tommy) is then found again as that word
     tokens = [t for t in (strip_punctuation(x).split("'")[0].split("’")[0] for x in tgt.split()) if t]
     out = []
-    for w in words:
-        others = len(lex.confirmed[w] - {index})
-        in_others = lex.occurrences[w] - 1
+    for key, w in words.items():
+        others = len(lex.confirmed[key] - {index})
+        in_others = lex.occurrences[key] - 1
         if others < 1 or others < MIN_SHARE * in_others or norm_arabic(w) in listed:
             continue
         # a skeleton of two consonants (پالو: bl) is close to too many words: a closer
@@ -88,5 +109,5 @@ def lost_names(lex: NameLexicon, index: int, src: str, tgt: str, lang: str) -> l
         need = LOST_SIMILARITY if len(skeleton_arabic(w)) >= 3 else CONFIRM_SIMILARITY
         if any(transliteration_similarity(t, [w]) >= need for t in tokens):
             continue
-        out.append((w, lex.renderings[w].most_common(1)[0][0]))
+        out.append((w, lex.renderings[key].most_common(1)[0][0]))
     return out
