@@ -6,7 +6,7 @@ import pytest
 
 from mlalign.drift import DriftConfig, detect_drift
 from mlalign.drift.entity import find_entities
-from mlalign.drift.lexicon import build_lexicon, lost_names
+from mlalign.drift.lexicon import build_lexicon, lost_names, opening_names
 from mlalign.types import Bead
 
 PAIRS = [
@@ -58,6 +58,15 @@ def test_one_entry_whatever_the_clitic_and_punctuation() -> None:
     lex = build_lexicon(pairs, common=set())
     assert lex.confirmed[lex.key("فورد")] == {0, 1}
     assert lost_names(lex, 3, *pairs[3], "ar") == [("فلايشر", "Fleischer")]
+
+
+def test_a_name_opening_a_sentence_counts_but_not_a_short_or_common_one() -> None:
+    pairs = [("قال كافانو إنه بريء.", "Kavanaugh said he was innocent. Ross agreed."),
+             ("ورفض كافانو الرد.", "He refused to answer.")]
+    lex = build_lexicon(pairs, common=set())
+    assert lex.renderings[lex.key("كافانو")]["Kavanaugh"] == 1
+    assert lost_names(lex, 1, *pairs[1], "ar") == [("كافانو", "Kavanaugh")]
+    assert opening_names("Ross agreed. Kavanaugh left. However it rained.", set()) == ["Kavanaugh"]
 
 
 def test_arabic_question_mark_ends_a_listed_name() -> None:

@@ -18,8 +18,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from mlalign.drift.base import norm_arabic, strip_punctuation
-from mlalign.drift.entity import english_names, find_entities
-from mlalign.drift.translit import is_transliterated, skeleton_arabic, transliteration_similarity
+from mlalign.drift.entity import _STOP, _TRANSLATED, english_names, find_entities
+from mlalign.drift.translit import (
+    is_transliterated,
+    skeleton_arabic,
+    skeleton_latin,
+    transliteration_similarity,
+)
 
 # A pair confirms a name when one of its English names matches the word this well ...
 CONFIRM_SIMILARITY = 0.8
@@ -65,6 +70,18 @@ def word_keys(forms: set[str]) -> dict[str, str]:
     return out
 
 
+def opening_names(tgt: str, common: set[str]) -> list[str]:
+    """A capitalised word opening a sentence ("Kavanaugh said"), which `english_names`
+    leaves out; only skeletons of three consonants up, as short ones match by chance."""
+    out = []
+    for m in re.finditer(r"(?:^|[.!?:;]\s+)[\"“‘']?([A-Z][a-z][\w\-]*)", tgt):
+        word = m.group(1).split("'")[0]
+        if (word not in _STOP and word not in _TRANSLATED and word.lower() not in common
+                and len(skeleton_latin(word)) >= 3):
+            out.append(word)
+    return out
+
+
 def build_lexicon(pairs: Sequence[tuple[str, str]], common: set[str]) -> NameLexicon:
     """Learn the lexicon from a document's (original, English) pairs; `common` holds the
     words the document's English also writes in lower case (not names)."""
@@ -76,7 +93,7 @@ def build_lexicon(pairs: Sequence[tuple[str, str]], common: set[str]) -> NameLex
         lex.occurrences.update(words.keys())
         if not words or not tgt.strip():
             continue
-        names = english_names(tgt, set(), common)
+        names = english_names(tgt, set(), common) + opening_names(tgt, common)
         for key, w in words.items():
             for n in names:
                 if is_transliterated(n, [w], CONFIRM_SIMILARITY):
