@@ -117,11 +117,6 @@ def _embed_texts(beads: list[Bead], ctx: CheckContext, embedder: Any) -> None:
             matches = name_matches(bead.src, bead.tgt, ctx.common_words, config.skeleton_similarity)
             ctx.names[i] = matches
             isolated += words_to_embed(bead.src, matches)
-    if "entity" in config.checks:
-        lexicon = build_lexicon([(b.src, b.tgt) for b in beads], ctx.common_words)
-        for i, bead in enumerate(beads):
-            if i in ctx.clauses:
-                ctx.lost_names[i] = lost_names(lexicon, i, bead.src, bead.tgt, ctx.src_lang)
     unique = list(dict.fromkeys(texts + isolated))
     if not unique:
         return
@@ -177,6 +172,10 @@ def detect_drift(beads: list[Bead], src_lang: str, embedder: Any,
     calibration = load_calibration(config.calibration_path)
     ctx = CheckContext(src_lang=src_lang, config=config, calibration=calibration)
     _embed_texts(beads, ctx, embedder)
+    if "entity" in config.checks:  # the document's own names (lexicon.py)
+        lexicon = build_lexicon([(b.src, b.tgt) for b in beads], ctx.common_words)
+        ctx.lost_names = {i: lost_names(lexicon, i, b.src, b.tgt, src_lang)
+                          for i, b in enumerate(beads) if i in ctx.clauses}
     ctx.alignments = _word_alignments(beads, embedder, config, words)
     raw: dict[int, dict[str, float]] = {}
     for i, bead in enumerate(beads):

@@ -41,6 +41,12 @@ def strip_punctuation(word: str) -> str:
     return word.strip(".,;:!?\"'()[]{}«»“”‘’،؛؟-–—…")
 
 
+def bare_words(text: str) -> list[str]:
+    """The English's whitespace words without punctuation or possessive ("Martin's" is
+    Martin), where names are compared one word at a time."""
+    return [w for w in (strip_punctuation(x).split("'")[0].split("’")[0] for x in text.split()) if w]
+
+
 def words(text: str) -> list[str]:
     """Word tokens (letters/digits), keeping the Persian zero-width non-joiner inside words."""
     return re.findall(r"[\w\u200c']+", text)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import numpy as np
 
-from mlalign.drift.base import CheckContext, norm_arabic, strip_punctuation
+from mlalign.drift.base import CheckContext, bare_words, norm_arabic, strip_punctuation
 from mlalign.drift.coverage import name_context_match
 from mlalign.drift.translit import (
     is_transliterated,
@@ -375,8 +375,7 @@ class EntityCheck:
         tgt = find_entities(bead.tgt, "en")
         # A listed name the English writes otherwise (سانت مارتن, the CLDR place, is the
         # church "St. Martin's"; موريس is Mauritius or Ms Maurice) is still there.
-        capitals = [t for t in (strip_punctuation(x).split("'")[0].split("’")[0]
-                                for x in bead.tgt.split()) if t[:1].isupper()]
+        capitals = [t for t in bare_words(bead.tgt) if t[:1].isupper()]
         missing = [src[k] for k in src if k not in tgt
                    and not any(is_transliterated(t, src[k][1].split(), thr) for t in capitals)]
         extra = [tgt[k] for k in tgt if k not in src]

@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from mlalign.drift.base import norm_arabic, strip_punctuation
+from mlalign.drift.base import bare_words, norm_arabic
 from mlalign.drift.entity import _STOP, _TRANSLATED, english_names, find_entities
 from mlalign.drift.translit import (
     is_transliterated,
@@ -110,11 +110,11 @@ def lost_names(lex: NameLexicon, index: int, src: str, tgt: str, lang: str) -> l
     words = {k: w for w in source_words(src) if (k := lex.key(w)) in lex.confirmed}
     if not words:
         return []
-    both = {label for label in find_entities(src, lang) if label in find_entities(tgt, "en")}
-    listed = "".join(s for label, (_, s) in find_entities(src, lang).items() if label in both)
+    in_english = find_entities(tgt, "en")
+    listed = "".join(s for label, (_, s) in find_entities(src, lang).items() if label in in_english)
     # every word, lower-case ones too: a common word the skeleton mistook for a name
     # (تیم "team" for Tommy) is then found again as that word
-    tokens = [t for t in (strip_punctuation(x).split("'")[0].split("’")[0] for x in tgt.split()) if t]
+    tokens = bare_words(tgt)
     out = []
     for key, w in words.items():
         others = len(lex.confirmed[key] - {index})
