@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from mlalign.drift.base import bare_words, norm_arabic
 from mlalign.drift.entity import _STOP, _TRANSLATED, english_names, find_entities
 from mlalign.drift.translit import (
+    AR_CLITIC,
     is_transliterated,
     skeleton_arabic,
     skeleton_latin,
@@ -49,7 +50,6 @@ class NameLexicon:
 
 
 _LETTERS = re.compile("[\u0621-\u064a\u0671-\u06d3\u200c]+")
-_CLITIC = re.compile("^(?:وال|بال|فال|كال|لل|ال|و|ب|ل|ف)(?=...)")
 
 
 def source_words(text: str) -> list[str]:
@@ -65,7 +65,7 @@ def word_keys(forms: set[str]) -> dict[str, str]:
     present = set(normed.values())
     out = {}
     for form, n in normed.items():
-        bare = _CLITIC.sub("", n)
+        bare = AR_CLITIC.sub("", n)
         out[form] = bare if bare != n and bare in present else n
     return out
 

@@ -32,7 +32,8 @@ _EN_RULES = (
     ("c(?=[eiy])", "s"), ("c", "k"), ("z", "s"), ("p", "b"), ("ng", "n"), ("v", "f"),
 )
 _CONFUSED = {frozenset(p) for p in ("gj", "gk", "jk", "Ss", "SC", "Cj", "tz", "dz", "fb", "td")}
-_AR_PREFIX = re.compile(r"^(?:وال|بال|فال|كال|لل|ال|و|ب|ل|ف)(?=\S{3,})")
+# clitics an Arabic word may carry before a name (و، ب، ل، ف، ال...), if three letters remain
+AR_CLITIC = re.compile(r"^(?:وال|بال|فال|كال|لل|ال|و|ب|ل|ف)(?=\S{3,})")
 _AR_SUFFIXES = ("ي", "ها", "های", "ی", "ه", "ية", "يه", "ين", "ون", "ان", "ات")
 _AR_LETTERS = re.compile(r"[^\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc]")
 
@@ -91,7 +92,7 @@ def _variants(word: str) -> tuple[str, ...]:
     """Skeletons of a word with and without a clitic prefix and a common suffix."""
     w = norm_arabic(word)
     forms = {w}
-    m = _AR_PREFIX.match(w)
+    m = AR_CLITIC.match(w)
     if m:
         forms.add(w[m.end():])
     for form in list(forms):
