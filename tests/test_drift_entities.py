@@ -42,6 +42,23 @@ def test_a_name_inside_a_longer_one_is_not_separate_in_english() -> None:
     assert list(find_entities("He flew to Mexico City on Monday", "en")) == ["Mexico City"]
 
 
+def test_a_country_is_found_through_its_relative_adjective() -> None:
+    """اللغة الإسبانية is "Spanish": without the adjective the English's Spanish looked like
+    a name the original lacks, and with China missing (Mandarin) like a swap."""
+    assert "Spain" in find_entities("الطلاب الذين يدرسون اللغة الإسبانية", "ar")
+    assert "Russia" in find_entities("قال المسؤولون الروسيون", "ar")
+    assert "Europe" in find_entities("التعاون الأوروبي", "ar")
+    assert "Asia" in find_entities("التعاون الأوروبي الأسيوي", "ar")  # irregular: listed
+    # a city has no adjective: صوفيا must not find صوفي ("Sufi"), nor ألبانيا باني ("builder")
+    assert "Sofia" not in find_entities("الطريقة الصوفية", "ar")
+    assert "Albania" not in find_entities("باني البيت", "ar")
+
+
+def test_a_name_ends_at_a_hyphen() -> None:
+    """توافق روسیه-ترکیه, "the Russian-Turkish deal": both names are there."""
+    assert {"Russia", "Turkey"} <= set(find_entities("توافق روسیه-ترکیه از حمله", "fa"))
+
+
 @pytest.fixture(scope="module")
 def embedder():
     from mlalign.embed import default_embedder

@@ -81,21 +81,36 @@ class Entry:
         return self.english[0]
 
 
-def _src_pattern(alias: str, lang: str) -> re.Pattern[str]:
-    """Arabic aliases take clitic prefixes (و، ب، ال...); Persian ones only suffixes."""
+def _src_pattern(alias: str, lang: str, adjective: bool = True) -> re.Pattern[str]:
+    """Arabic aliases take clitic prefixes (و، ب، ال...); Persian ones only suffixes.
+    `adjective`: a country's name also matches its relative adjective (not a city's:
+    صوفيا would find صوفي, "Sufi")."""
     core = norm_arabic(alias).replace("\u200c", " ")
     had_article = lang == "ar" and core.startswith("ال") and len(core) > 4
     if had_article:
         core = core[2:]
     short = len(core) <= 3
+    nisba = _nisba_stem(core, lang) if adjective and not had_article else ""
     core = re.escape(core).replace(r"\ ", r"\s*")
+    if nisba:  # إسبانيا, and its adjective الإسبانية: the final alif gives way to ي
+        core = f"(?:{core}|{re.escape(nisba)})"
     prefix = _PREFIX if lang == "ar" else "(?:ال)?"  # Persian keeps the article of Arabic names
-    suffix = "(?:ي|يه|ه|ين|يون|يين)?" if lang == "ar" else "(?:ي|ها|هاي|اي)?"
+    suffix = "(?:ي|يه|ه|ين|يون|يين|ون)?" if lang == "ar" else "(?:ي|ها|هاي|اي|يي)?"
     if short and had_article:  # الصين: short once bare, so its article must be there
         prefix, suffix = "(?:و|ف|ب|ك)?(?:ال|لل)", ""
     elif short:  # short names (قم، عمان) collide with words; match them exactly
         prefix, suffix = ("(?:و|ب|ل)?" if lang == "ar" else ""), ""
-    return re.compile(rf"(?<!\S){prefix}{core}{suffix}(?![^\s.,،؛؟:!?\"'»)…”])")
+    # a name ends at a space, punctuation or a hyphen (روسیه-ترکیه, "Russian-Turkish")
+    return re.compile(rf"(?<![^\s\-]){prefix}{core}{suffix}(?![^\s.,،؛؟:!?\"'»)…”\-])")
+
+
+def _nisba_stem(core: str, lang: str) -> str:
+    """An Arabic place name's relative adjective, masculine (إسبانيا → إسباني, أوروبا →
+    أوروبي), which the English renders "Spanish", "European"; "" when the name has none
+    of that shape. Persian adds یی to the whole name instead (اسپانیایی), a suffix."""
+    if lang != "ar" or " " in core or not core.endswith("ا") or len(core) < 5:
+        return ""
+    return core[:-1] if core.endswith("يا") else core[:-1] + "ي"
 
 
 def _bare_alias(alias: str) -> str:
@@ -104,23 +119,29 @@ def _bare_alias(alias: str) -> str:
     return core[2:] if core.startswith("ال") and len(core) > 5 else core
 
 
-def _entry(kind: str, english: list[str], ar: list[str], fa: list[str]) -> Entry:
+def _entry(kind: str, english: list[str], ar: list[str], fa: list[str],
+           cities: frozenset[str] = frozenset()) -> Entry:
+    """One compiled gazetteer entry; `cities`: its aliases that name a city (no adjective)."""
     english_t = tuple(dict.fromkeys(a for a in english if a))
-    src = {"ar": tuple(_src_pattern(a, "ar") for a in dict.fromkeys(ar) if a),
-           "fa": tuple(_src_pattern(a, "fa") for a in dict.fromkeys(fa) if a)}
+    src = {"ar": tuple(_src_pattern(a, "ar", a not in cities) for a in dict.fromkeys(ar) if a),
+           "fa": tuple(_src_pattern(a, "fa", a not in cities) for a in dict.fromkeys(fa) if a)}
     bare = {"ar": tuple(b for a in dict.fromkeys(ar) if a and len(b := _bare_alias(a)) >= 6),
             "fa": tuple(b for a in dict.fromkeys(fa) if a and len(b := _bare_alias(a)) >= 6)}
-    keys = {lang: tuple({_key_word(a) for a in aliases if a})
+    keys = {lang: tuple({k for a in aliases if a for k in _key_words(a, lang, a not in cities)})
             for lang, aliases in (("ar", ar), ("fa", fa))}
     alts = "|".join(re.escape(a) for a in sorted(english_t, key=len, reverse=True))
     pattern = re.compile(rf"(?<![\w.])(?:{alts})(?:'s|s|i|is|n|ns|ian|ians)?(?!\w)")
     return Entry(kind, english_t, src, pattern, bare, keys)
 
 
-def _key_word(alias: str) -> str:
-    """The first word of an alias as its pattern must find it (article and clitics off)."""
+def _key_words(alias: str, lang: str, adjective: bool = True) -> tuple[str, ...]:
+    """The first word of an alias as its pattern must find it (article and clitics off),
+    in each form the pattern accepts (the name, its adjective's stem)."""
     core = norm_arabic(alias).replace("\u200c", " ").split()[0]
-    return core[2:] if core.startswith("ال") and len(core) > 4 else core
+    if core.startswith("ال") and len(core) > 4:
+        return (core[2:],)
+    nisba = _nisba_stem(core, lang) if adjective else ""
+    return (core, nisba) if nisba else (core,)
 
 
 def _rows() -> list[tuple[str, list[str], list[str], list[str]]]:
@@ -175,7 +196,7 @@ def _cldr_rows() -> list[tuple[str, list[str], list[str], list[str]]]:
         ar_city = (ar.time_zones.get(zone) or {}).get("city")
         fa_city = (fa.time_zones.get(zone) or {}).get("city")
         if city and ar_city:
-            rows.append(("place", [city], distinct([ar_city]), distinct([fa_city or ""])))
+            rows.append(("city", [city], distinct([ar_city]), distinct([fa_city or ""])))
     return [r for r in rows if r[1][0] not in _EN_AMBIGUOUS and (r[2] or r[3])]
 
 
@@ -184,20 +205,23 @@ def all_entries() -> tuple[Entry, ...]:
     """The curated gazetteer with CLDR's countries and cities merged in: a curated entry
     keeps its aliases and gains CLDR's spellings; CLDR adds the places it lacks."""
     rows = [list(r) for r in _rows()]
+    cities: set[str] = set()  # aliases that name a city: no relative adjective
     by_label: dict[str, list] = {}
     for row in rows:
         for alias in row[1]:
             by_label.setdefault(alias, row)
     for kind, en, ar, fa in _cldr_rows():
+        if kind == "city":
+            cities.update(ar + fa)
         row = by_label.get(en[0])
         if row is None:
-            row = [kind, list(en), [], []]
+            row = ["place", list(en), [], []]
             rows.append(row)
             by_label[en[0]] = row
         row[2] = row[2] + [a for a in ar if a not in row[2]]
         row[3] = row[3] + [a for a in fa if a not in row[3]]
     # A CLDR name that is also a common word or a curated short form would only mislead.
-    return tuple(_entry(k, en, ar, fa) for k, en, ar, fa in rows
+    return tuple(_entry(k, en, ar, fa, frozenset(cities)) for k, en, ar, fa in rows
                  if not (len(en) == 1 and len(en[0]) < 4))
 
 
