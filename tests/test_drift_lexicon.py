@@ -6,7 +6,13 @@ import pytest
 
 from mlalign.drift import DriftConfig, detect_drift
 from mlalign.drift.entity import find_entities
-from mlalign.drift.lexicon import build_lexicon, lost_names, opening_names
+from mlalign.drift.lexicon import (
+    MIN_PAIRS_ONLY_HERE,
+    build_lexicon,
+    lost_names,
+    names_only_here,
+    opening_names,
+)
 from mlalign.types import Bead
 
 PAIRS = [
@@ -97,3 +103,25 @@ def test_a_listed_name_the_english_writes_otherwise_is_not_swapped(embedder) -> 
     bead = Bead([0], [0], src, tgt)
     detect_drift([bead], "ar", embedder, DriftConfig(flag_min=0.0, word_alignment=False))
     assert bead.signals["flag_entity"] < 0.9
+
+
+def test_an_unmatched_name_no_other_pair_writes_is_only_here() -> None:
+    english = ["Kavanaugh spoke.", "Then Kavanaugh left.", "The team met Giselle.",
+               "Later Giselle's car came.", "Dolly was there.", "Nothing else happened."]
+    unknown = {0: ["Kavanaugh"], 2: ["Giselle"], 4: ["Dolly"]}
+    # Kavanaugh and Giselle (possessive too) recur; Dolly is written by this pair alone
+    assert names_only_here(english, unknown) == {4: ["Dolly"]}
+    # a document too short to say where else a name occurs gets nothing
+    assert names_only_here(english[:MIN_PAIRS_ONLY_HERE - 1], {0: ["Kavanaugh"]}) == {}
+
+
+def test_detect_drift_marks_a_name_only_this_pair_writes(embedder) -> None:
+    pairs = PAIRS[:3] + [("وأكدت أنها ستبقى في منصبها.", "And Giselle insisted that she would stay."),
+                         ("وقال المحامي إن الجلسة انتهت.", "The lawyer said the hearing was over."),
+                         ("وغادر الجميع القاعة.", "Everyone left the room.")]
+    beads = [Bead([i], [i], s, t) for i, (s, t) in enumerate(pairs)]
+    detect_drift(beads, "ar", embedder, DriftConfig(flag_min=0.0, word_alignment=False))
+    assert beads[3].signals["name_only_here"] == 1.0  # "Giselle": no transliteration, nowhere else
+    assert all(b.signals["name_only_here"] == 0.0 for i, b in enumerate(beads) if i != 3)
+    flag = next(f for f in beads[3].flags if f.type == "entity")
+    assert flag.evidence["only_in_this_pair"] == ["Giselle"]

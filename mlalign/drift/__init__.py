@@ -24,7 +24,7 @@ from mlalign.drift.clauses import CLEAN_DEFAULTS, raw_signals, segments, standar
 from mlalign.drift.coverage import coverage_signals
 from mlalign.drift.entity import EntityCheck, name_matches, words_to_embed
 from mlalign.drift.length import LengthCheck
-from mlalign.drift.lexicon import build_lexicon, lost_names
+from mlalign.drift.lexicon import build_lexicon, lost_names, names_only_here
 from mlalign.drift.modality import ModalityCheck
 from mlalign.drift.negation import NegationCheck
 from mlalign.drift.number import NumberCheck
@@ -176,6 +176,8 @@ def detect_drift(beads: list[Bead], src_lang: str, embedder: Any,
         lexicon = build_lexicon([(b.src, b.tgt) for b in beads], ctx.common_words)
         ctx.lost_names = {i: lost_names(lexicon, i, b.src, b.tgt, src_lang)
                           for i, b in enumerate(beads) if i in ctx.clauses}
+        ctx.names_only_here = names_only_here([b.tgt for b in beads],
+                                              {i: m.unknown for i, m in ctx.names.items()})
     ctx.alignments = _word_alignments(beads, embedder, config, words)
     raw: dict[int, dict[str, float]] = {}
     for i, bead in enumerate(beads):

@@ -71,6 +71,8 @@ class CheckContext:
     names: dict[int, Any] = field(default_factory=dict)  # bead index -> entity.NameMatches
     # bead index -> (original word, its English elsewhere in the document): see lexicon.py
     lost_names: dict[int, list[tuple[str, str]]] = field(default_factory=dict)
+    # bead index -> its unmatched English names that no other pair of the document writes
+    names_only_here: dict[int, list[str]] = field(default_factory=dict)
 
     def note(self, key: str) -> str:
         return self.notes.get(self.index, {}).get(key, "")

@@ -28,7 +28,7 @@ TYPE_FEATURES: dict[str, tuple[str, ...]] = {
     "replacement": ("neg_cos", "cov_both", "cos_far", "w_src_gap", "w_tgt_gap"),
     "number": ("number", "number_changed"),
     "entity": ("entity", "entity_swapped", "entity_extra", "latin_missing", "name_gap",
-               "name_unsupported", "name_lost"),
+               "name_unsupported", "name_lost", "name_only_here"),
     "negation": ("negation", "neg_diff", "negation_flag"),
 }
 # With a translation: how far the English is from it, in words and characters.
@@ -88,7 +88,8 @@ def features(bead: Bead) -> dict[str, float]:
     out["entity_swapped"] = float(out["entity"] >= 0.9)
     out["negation_flag"] = float(out["negation"] >= 0.7)
     # Signals set by the checks, raw_signals and the word alignment, used as they are.
-    for name in ("neg_diff", "name_gap", "name_unsupported", "name_lost", "fragment", "more_sentences",
+    for name in ("neg_diff", "name_gap", "name_unsupported", "name_lost", "name_only_here",
+                 "fragment", "more_sentences",
                  "latin_missing", "entity_extra", "cos_far", *WORD_FEATURES):
         out[name] = s.get(name, 0.0)
     out["words"] = float("w_src_unlinked" in s)  # the word alignment ran on this bead

@@ -385,7 +385,8 @@ class EntityCheck:
     name = "entity"
 
     def check(self, bead: Bead, ctx: CheckContext) -> list[Flag]:
-        for key in ("name_gap", "name_unsupported", "latin_missing", "entity_extra", "name_lost"):
+        for key in ("name_gap", "name_unsupported", "latin_missing", "entity_extra", "name_lost",
+                    "name_only_here"):
             bead.signals[key] = 0.0
         if not bead.src.strip() or not bead.tgt.strip():
             return []
@@ -459,6 +460,8 @@ class EntityCheck:
             scores[n] = (unsupported_score(lexical, context), lexical, context)
         worst = max(matches.unknown, key=lambda n: scores[n][0])
         bead.signals["name_unsupported"] = scores[worst][0]
+        only_here = ctx.names_only_here.get(ctx.index, [])
+        bead.signals["name_only_here"] = float(bool(only_here))
         if not flags:
             u, lexical, context = scores[worst]
             evidence: dict[str, object] = {"english": matches.unknown, "match": "skeleton",
@@ -469,6 +472,8 @@ class EntityCheck:
                 evidence["context_match"] = round(context, 3)
             if lexical is not None:
                 evidence["word_match"] = round(lexical, 3)
+            if only_here:  # a real name usually recurs in its document
+                evidence["only_in_this_pair"] = only_here
             flags.append(Flag("entity", "low", detail,
                               0.35 + 0.1 * min(len(matches.unknown) - 1, 2), evidence))
         return flags
