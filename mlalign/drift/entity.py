@@ -221,7 +221,8 @@ def all_entries() -> tuple[Entry, ...]:
         row[2] = row[2] + [a for a in ar if a not in row[2]]
         row[3] = row[3] + [a for a in fa if a not in row[3]]
     # A CLDR name that is also a common word or a curated short form would only mislead.
-    return tuple(_entry(k, en, ar, fa, frozenset(cities)) for k, en, ar, fa in rows
+    city_aliases = frozenset(cities)
+    return tuple(_entry(k, en, ar, fa, city_aliases) for k, en, ar, fa in rows
                  if not (len(en) == 1 and len(en[0]) < 4))
 
 
