@@ -75,6 +75,49 @@ def test_a_name_opening_a_sentence_counts_but_not_a_short_or_common_one() -> Non
     assert opening_names("Ross agreed. Kavanaugh left. However it rained.", set()) == ["Kavanaugh"]
 
 
+PALU = [("زلزله پالو را لرزاند.", "The quake shook Palu."),
+        ("امدادگران صبح به شهر پالو رسیدند.", "Rescuers reached the city of Palu this morning."),
+        ("پالو مرکز استان است.", "Palu is the capital of the province."),
+        ("مردم خانه‌ها را ترک کردند.", "Many people left their homes."),
+        ("مردم کمک خواستند.", "The people asked for help."),
+        ("حدود ۱۶۷۰۰ نفر در پالو اسکان داده شدند.", "About 16,700 people were housed in Robin.")]
+
+
+def test_a_short_name_opening_a_sentence_counts_where_the_document_writes_it_inside_one() -> None:
+    assert opening_names("Palu is the capital.", set()) == []  # a two-consonant skeleton
+    assert opening_names("Palu is the capital.", set(), frozenset({"Palu"})) == ["Palu"]
+    lex = build_lexicon(PALU, common=set())
+    assert lex.confirmed[lex.key("پالو")] == {0, 1, 2}
+
+
+def test_a_lower_case_word_hides_a_settled_name_only_where_it_renders_it() -> None:
+    """"people" has پالو's skeleton, but the pairs that write "people" say مردم."""
+    lex = build_lexicon(PALU, common=set())
+    assert lost_names(lex, 5, *PALU[5], "fa") == [("پالو", "Palu")]
+    # where the pairs writing "people" do hold پالو, the word may be its rendering
+    pairs = PALU[:3] + [("مردم پالو خانه‌ها را ترک کردند.", "Many people left their homes.")]
+    pairs.append(PALU[5])
+    lex = build_lexicon(pairs, common=set())
+    assert lost_names(lex, 4, *pairs[4], "fa") == []
+
+
+def test_a_first_name_is_not_lost_where_the_english_keeps_the_surname() -> None:
+    pairs = [("قالت نانسي بيلوسي إنها غاضبة.", "On Friday the speaker Nancy Pelosi said that she was angry about the vote."),
+             ("وأضافت نانسي أن الأمر انتهى.", "Later Nancy added that it was over."),
+             ("وكررت نانسي موقفها.", "Pelosi repeated her position."),
+             ("وكررت نانسي موقفها.", "Then Giselle repeated her position.")]
+    lex = build_lexicon(pairs, common=set())
+    assert lex.later_parts["Nancy"] == {"Pelosi"}
+    assert lost_names(lex, 2, *pairs[2], "ar") == []
+    assert lost_names(lex, 3, *pairs[3], "ar") == [("نانسي", "Nancy")]
+    # the surname lost where the first name stays is lost
+    pairs = [("فازت عيلدة دويل بالسباق.", "On Sunday Eilidh Doyle won the race."),
+             ("وقالت دويل إنها سعيدة.", "Later Doyle said she was happy."),
+             ("انتخبت عيلدة دويل للمجلس.", "Eilidh Chilean was elected to the board.")]
+    lex = build_lexicon(pairs, common=set())
+    assert lost_names(lex, 2, *pairs[2], "ar") == [("دويل", "Doyle")]
+
+
 def test_arabic_question_mark_ends_a_listed_name() -> None:
     assert "Trump" in find_entities("هل سنصوت لمحاسبة السيد ترامب؟", "ar")
 

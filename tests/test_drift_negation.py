@@ -101,6 +101,7 @@ def test_not_a_strong_cue(text: str, lang: str) -> None:
 @pytest.mark.parametrize("text", [
     "imaginable, intelligible and interchangeable parts",  # in-/im- that do not negate
     "the United States university students understand",  # un- that does not negate
+    "a distant discovery: the dish was displayed",  # dis- that does not negate
 ])
 def test_english_words_that_are_no_cue_at_all(text: str) -> None:
     assert negation_cues(text, "en") == (0, 0)
@@ -113,6 +114,9 @@ def test_english_words_that_are_no_cue_at_all(text: str) -> None:
     ("شکی وجود ندارد", "fa"),
     ("no later than Friday", "en"),
     ("the indisputable story of an irreplaceable instrument", "en"),
+    ("Mr. Rosenstein says the account is inaccurate.", "en"),  # دقیق نیست "is not accurate"
+    ("He disqualifies himself with those statements.", "en"),  # واجد شرایط نیست
+    ("ensure your bills get paid if you're incapacitated", "en"),  # توانایی ندارید
 ])
 def test_idioms_and_lexical_negation_are_weak_cues(text: str, lang: str) -> None:
     assert negation_cues(text, lang)[1] >= 1

@@ -44,6 +44,11 @@ class NameLexicon:
     renderings: dict[str, Counter[str]] = field(default_factory=dict)
     occurrences: Counter[str] = field(default_factory=Counter)
     keys: dict[str, str] = field(default_factory=dict)  # word as written -> its entry
+    pair_keys: list[set[str]] = field(default_factory=list)  # entries of each original
+    pair_words: list[set[str]] = field(default_factory=list)  # words of each English
+    # English name word -> the words after it in a full name of the document ("Nancy" ->
+    # {"Pelosi"}): the English may keep the surname alone
+    later_parts: dict[str, set[str]] = field(default_factory=dict)
 
     def key(self, word: str) -> str:
         return self.keys.get(word) or norm_arabic(word)
@@ -70,15 +75,32 @@ def word_keys(forms: set[str]) -> dict[str, str]:
     return out
 
 
-def opening_names(tgt: str, common: set[str]) -> list[str]:
+def opening_names(tgt: str, common: set[str], known: frozenset[str] = frozenset()) -> list[str]:
     """A capitalised word opening a sentence ("Kavanaugh said"), which `english_names`
-    leaves out; only skeletons of three consonants up, as short ones match by chance."""
+    leaves out; only skeletons of three consonants up, as short ones match by chance,
+    unless the document also writes the word as a name inside a sentence (`known`:
+    "Palu is the capital" where another pair says "in Palu")."""
     out = []
     for m in re.finditer(r"(?:^|[.!?:;]\s+)[\"“‘']?([A-Z][a-z][\w\-]*)", tgt):
         word = m.group(1).split("'")[0]
         if (word not in _STOP and word not in _TRANSLATED and word.lower() not in common
-                and len(skeleton_latin(word)) >= 3):
+                and (len(skeleton_latin(word)) >= 3 or word in known)):
             out.append(word)
+    return out
+
+
+_FULL_NAME = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+")
+
+
+def later_name_parts(texts: Sequence[str]) -> dict[str, set[str]]:
+    """Each capitalised word -> the capitalised words after it in one run ("Nancy Pelosi"
+    gives Nancy -> {Pelosi}), over all the English of a document."""
+    out: dict[str, set[str]] = {}
+    for text in texts:
+        for m in _FULL_NAME.finditer(text):
+            parts = m.group(0).split()
+            for i, part in enumerate(parts[:-1]):
+                out.setdefault(part, set()).update(parts[i + 1:])
     return out
 
 
@@ -87,13 +109,18 @@ def build_lexicon(pairs: Sequence[tuple[str, str]], common: set[str]) -> NameLex
     words the document's English also writes in lower case (not names)."""
     lex = NameLexicon()
     lex.keys = word_keys({w for src, _ in pairs for w in source_words(src)})
+    lex.pair_keys = [{lex.key(w) for w in source_words(src)} for src, _ in pairs]
+    lex.pair_words = [set(bare_words(tgt)) for _, tgt in pairs]
+    lex.later_parts = later_name_parts([tgt for _, tgt in pairs])
+    inner = [english_names(tgt, set(), common) for _, tgt in pairs]
+    known = frozenset(n for names in inner for n in names)
     for i, (src, tgt) in enumerate(pairs):
         # a one-consonant skeleton (على: l) matches any short name
         words = {lex.key(w): w for w in source_words(src) if len(skeleton_arabic(w)) >= 2}
         lex.occurrences.update(words.keys())
         if not words or not tgt.strip():
             continue
-        names = english_names(tgt, set(), common) + opening_names(tgt, common)
+        names = inner[i] + opening_names(tgt, common, known)
         for key, w in words.items():
             for n in names:
                 if is_transliterated(n, [w], CONFIRM_SIMILARITY):
@@ -103,10 +130,25 @@ def build_lexicon(pairs: Sequence[tuple[str, str]], common: set[str]) -> NameLex
     return lex
 
 
+# A name this well established (rendered by this many other pairs, and by this share of
+# the pairs that contain it) is hidden by a lower-case word only where that word renders it.
+SETTLED_PAIRS = 2
+SETTLED_SHARE = 0.75
+
+
+def _renders(lex: NameLexicon, index: int, key: str, word: str) -> bool:
+    """Whether the lower-case English `word` is how this document renders the entry `key`:
+    the other pairs that write the word mostly have the entry in their original ("team"
+    where تیم is, but not "people", whose skeleton happens to match پالو)."""
+    with_word = [j for j, ws in enumerate(lex.pair_words) if j != index and word in ws]
+    return not with_word or sum(key in lex.pair_keys[j] for j in with_word) >= 0.5 * len(with_word)
+
+
 def lost_names(lex: NameLexicon, index: int, src: str, tgt: str, lang: str) -> list[tuple[str, str]]:
     """(original word, its rendering elsewhere) for each name of the original that other
     pairs of the document render but this pair's English does not. Names the gazetteer
-    finds on both sides are left to it (Europe may be "EU")."""
+    finds on both sides are left to it (Europe may be "EU"); a first name is not lost
+    where the English keeps the surname the document writes after it (نانسي for "Pelosi")."""
     words = {k: w for w in source_words(src) if (k := lex.key(w)) in lex.confirmed}
     if not words:
         return []
@@ -124,9 +166,15 @@ def lost_names(lex: NameLexicon, index: int, src: str, tgt: str, lang: str) -> l
         # a skeleton of two consonants (پالو: bl) is close to too many words: a closer
         # match is needed to keep it
         need = LOST_SIMILARITY if len(skeleton_arabic(w)) >= 3 else CONFIRM_SIMILARITY
-        if any(transliteration_similarity(t, [w]) >= need for t in tokens):
+        settled = others >= SETTLED_PAIRS and others >= SETTLED_SHARE * in_others
+        if any(transliteration_similarity(t, [w]) >= need
+               and (t[:1].isupper() or not settled or _renders(lex, index, key, t))
+               for t in tokens):
             continue
-        out.append((w, lex.renderings[key].most_common(1)[0][0]))
+        rendering = lex.renderings[key].most_common(1)[0][0]
+        if any(part in tokens for part in lex.later_parts.get(rendering, ())):
+            continue
+        out.append((w, rendering))
     return out
 
 

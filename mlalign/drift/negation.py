@@ -23,7 +23,12 @@ EN_WEAK = re.compile(
     r"rather than|instead|free|un(?!der|ite|ivers|iqu|iform|animous)[a-z]{4,}|non-?[a-z]+|"
     r"[a-z]{3,}less|il(?:legal|licit)\w*|"
     r"ir(?:regular|relevant|responsible)\w*|im(?:possible|proper|balance)\w*|"
-    r"in(?:valid|correct|capable|sufficient|adequate|action|dependent|appropriate)\w*|"
+    r"in(?:valid|correct|capable|sufficient|adequate|action|dependent|appropriate|accura|"
+    r"complete|consisten|effective|efficien|competen|convenien|direct|formal|visib|secur|"
+    r"sensitiv|significan|stabil|capacit|abilit|experien|justice)\w*|"
+    # dis- that negates its stem ("disqualifies" for واجد شرایط نیست, "dishonest")
+    r"dis(?:qualif|honest|satisf|loyal|approv|respect|trust|lik|obey|advantage|continu|"
+    r"connect|believ|credit)\w*|"
     # Latinate negative adjectives, in-/im-/ir-/il- + -able/-ible ("indisputable" for
     # لا جدال فيه), minus those whose in-/im- is no negation (imaginable, intelligible).
     r"(?:in|im|ir|il)(?!ter|agin|tellig|rit|flat|pression|dict|herit|habit|sura|vest|peach|port)"
