@@ -118,6 +118,41 @@ def test_a_first_name_is_not_lost_where_the_english_keeps_the_surname() -> None:
     assert lost_names(lex, 2, *pairs[2], "ar") == [("دويل", "Doyle")]
 
 
+def test_a_name_confirms_only_the_original_word_closest_to_it() -> None:
+    """Halkett is هالكيت; الوقت ("the time") in the same sentence is close too, not closest."""
+    pairs = [("كان القائد هالكيت هائلاً طوال الوقت.", "Once again the captain, Halkett, was immense in defence."),
+             ("لم يتبق الوقت.", "There was no time left.")]
+    lex = build_lexicon(pairs, common=set())
+    assert lex.key("هالكيت") in lex.confirmed
+    assert lex.key("الوقت") not in lex.confirmed
+    assert lost_names(lex, 1, *pairs[1], "ar") == []
+
+
+def test_a_common_word_once_beside_the_name_is_not_that_name() -> None:
+    """الفريق ("the team") matches Furyk as well as فيوريك does, in the one pair that holds
+    both; the pairs that write "Furyk" mostly hold فيوريك, not الفريق."""
+    pairs = [("قال فيوريك إن الفريق جاهز.", "On Friday Furyk said that the team was ready."),
+             ("وأضاف فيوريك أن اللاعبين متعبون.", "Later Furyk added that the players were tired."),
+             ("وقال فيوريك إنه سعيد.", "Then Furyk said that he was very happy."),
+             ("الفريق خسر المباراة.", "The side lost the game on Sunday.")]
+    lex = build_lexicon(pairs, common=set())
+    assert lex.confirmed[lex.key("الفريق")] == {0}
+    assert lost_names(lex, 3, *pairs[3], "ar") == []
+
+
+def test_a_name_written_in_a_hyphenated_word_or_as_its_adjective_is_not_lost() -> None:
+    pairs = [("التقى كيم بالرئيس في تشيلي.",
+              "On Monday Kim met the president in Chile for lengthy talks."),
+             ("وصل كيم إلى تشيلي.", "Later that week Kim arrived in Chile for more talks."),
+             ("سيعقد كيم قمة ثانية.", "There will be a second Kim-Trump summit within weeks."),
+             ("قال خبير من تشيلي.", "A Chilean expert said that this was likely."),
+             ("قال كيم إنه من تشيلي.", "Then Giselle said that she was born in Peru.")]
+    lex = build_lexicon(pairs, common=set())
+    assert lost_names(lex, 2, *pairs[2], "ar") == []
+    assert lost_names(lex, 3, *pairs[3], "ar") == []
+    assert lost_names(lex, 4, *pairs[4], "ar") == [("كيم", "Kim"), ("تشيلي", "Chile")]
+
+
 def test_arabic_question_mark_ends_a_listed_name() -> None:
     assert "Trump" in find_entities("هل سنصوت لمحاسبة السيد ترامب؟", "ar")
 

@@ -12,6 +12,7 @@ so, which keeps out common words that once happen to match a name's skeleton.
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -116,14 +117,19 @@ def build_lexicon(pairs: Sequence[tuple[str, str]], common: set[str]) -> NameLex
     known = frozenset(n for names in inner for n in names)
     for i, (src, tgt) in enumerate(pairs):
         # a one-consonant skeleton (على: l) matches any short name
-        words = {lex.key(w): w for w in source_words(src) if len(skeleton_arabic(w)) >= 2}
+        all_words = source_words(src)
+        words = {lex.key(w): w for w in all_words if len(skeleton_arabic(w)) >= 2}
         lex.occurrences.update(words.keys())
         if not words or not tgt.strip():
             continue
         names = inner[i] + opening_names(tgt, common, known)
+        # a name confirms only the original word closest to it (Halkett is هالكيت, not
+        # الوقت "the time" in the same sentence)
+        closest = {n: max(transliteration_similarity(n, [w]) for w in all_words) for n in names}
         for key, w in words.items():
             for n in names:
-                if is_transliterated(n, [w], CONFIRM_SIMILARITY):
+                if (is_transliterated(n, [w], CONFIRM_SIMILARITY)
+                        and transliteration_similarity(n, [w]) >= closest[n]):
                     lex.confirmed.setdefault(key, set()).add(i)
                     lex.renderings.setdefault(key, Counter())[n] += 1
                     break
@@ -137,26 +143,37 @@ SETTLED_SHARE = 0.75
 
 
 def _renders(lex: NameLexicon, index: int, key: str, word: str) -> bool:
-    """Whether the lower-case English `word` is how this document renders the entry `key`:
-    the other pairs that write the word mostly have the entry in their original ("team"
-    where تیم is, but not "people", whose skeleton happens to match پالو)."""
+    """Whether the English `word` is how this document renders the entry `key`: the other
+    pairs that write the word mostly have the entry in their original ("team" where تیم
+    is, but not "people", whose skeleton happens to match پالو; "Furyk" where فيوريك is,
+    not فريق "team", which one sentence held beside it)."""
     with_word = [j for j, ws in enumerate(lex.pair_words) if j != index and word in ws]
     return not with_word or sum(key in lex.pair_keys[j] for j in with_word) >= 0.5 * len(with_word)
+
+
+def _derived(word: str, name: str) -> bool:
+    """Whether `word` is a form of `name` that shares its start: an adjective or a clipped
+    form ("Chilean" for Chile, "Scottish" for Scotland, "Insta" for Instagram)."""
+    shared = len(os.path.commonprefix([word.lower(), name.lower()]))
+    return shared >= 4 and shared >= 0.5 * len(name)
 
 
 def lost_names(lex: NameLexicon, index: int, src: str, tgt: str, lang: str) -> list[tuple[str, str]]:
     """(original word, its rendering elsewhere) for each name of the original that other
     pairs of the document render but this pair's English does not. Names the gazetteer
     finds on both sides are left to it (Europe may be "EU"); a first name is not lost
-    where the English keeps the surname the document writes after it (نانسي for "Pelosi")."""
+    where the English keeps the surname the document writes after it (نانسي for "Pelosi"),
+    nor a name whose adjective the English writes (تشيلي for "Chilean")."""
     words = {k: w for w in source_words(src) if (k := lex.key(w)) in lex.confirmed}
     if not words:
         return []
     in_english = find_entities(tgt, "en")
     listed = "".join(s for label, (_, s) in find_entities(src, lang).items() if label in in_english)
     # every word, lower-case ones too: a common word the skeleton mistook for a name
-    # (تیم "team" for Tommy) is then found again as that word
+    # (تیم "team" for Tommy) is then found again as that word; and the parts of
+    # hyphenated words ("a Kim-Trump summit")
     tokens = bare_words(tgt)
+    tokens += [part for t in tokens if "-" in t for part in t.split("-") if part]
     out = []
     for key, w in words.items():
         others = len(lex.confirmed[key] - {index})
@@ -172,7 +189,11 @@ def lost_names(lex: NameLexicon, index: int, src: str, tgt: str, lang: str) -> l
                for t in tokens):
             continue
         rendering = lex.renderings[key].most_common(1)[0][0]
+        if not _renders(lex, index, key, rendering):
+            continue
         if any(part in tokens for part in lex.later_parts.get(rendering, ())):
+            continue
+        if any(t[:1].isupper() and _derived(t, rendering) for t in tokens):
             continue
         out.append((w, rendering))
     return out
