@@ -12,6 +12,8 @@ from mlalign.drift.lexicon import (
     lost_names,
     names_only_here,
     opening_names,
+    source_words,
+    word_keys,
 )
 from mlalign.types import Bead
 
@@ -138,6 +140,14 @@ def test_a_common_word_once_beside_the_name_is_not_that_name() -> None:
     lex = build_lexicon(pairs, common=set())
     assert lex.confirmed[lex.key("الفريق")] == {0}
     assert lost_names(lex, 3, *pairs[3], "ar") == []
+
+
+def test_a_function_word_is_never_a_name() -> None:
+    """وليس ("and not") and بأن ("that") match Lawless and Bone by skeleton; فليس is Fleiss,
+    not ف + ليس."""
+    assert source_words("وليس يقين بأن الأمر انتهى") == ["يقين", "الأمر", "انتهى"]
+    assert word_keys({"فليس", "ليس"})["فليس"] == "فليس"
+    assert word_keys({"لفورد", "فورد"})["لفورد"] == "فورد"
 
 
 def test_a_name_written_in_a_hyphenated_word_or_as_its_adjective_is_not_lost() -> None:

@@ -37,3 +37,12 @@ def test_skeleton_alphabet_is_shared() -> None:
     assert skeleton_latin("Shah") == skeleton_arabic("شاه") == "Sh"
     assert skeleton_latin("Chavez") == "Cfs" and skeleton_arabic("چاوز") == "Cs"  # و: vowel or v
     assert skeleton_latin("") == "" and transliteration_similarity("", ["بغداد"]) == 0.0
+
+
+def test_a_name_inside_words_whose_spaces_were_lost_is_found() -> None:
+    glued = "تعهدبهاترامبفيسنغافورةوتحركاتنحوتطبيعالعلاقاتمعواشنطن".split()
+    assert transliteration_similarity("Trump", glued) == 1.0
+    assert transliteration_similarity("Washington", glued) == 1.0
+    assert transliteration_similarity("Giselle", glued) < 0.75
+    # a word of ordinary length is not searched inside
+    assert transliteration_similarity("Bush", ["مستبشرون"]) < 0.75

@@ -36,6 +36,11 @@ def norm_arabic(text: str) -> str:
     return _DIACRITICS.sub("", text).translate(_AR_NORM)
 
 
+# An Arabic-script "word" this long is several words whose spaces were lost (text pasted
+# from a PDF); what it holds can't be told word by word.
+GLUED_RUN = 15
+
+
 def strip_punctuation(word: str) -> str:
     """A whitespace word without the punctuation and quotes around it."""
     return word.strip(".,;:!?\"'()[]{}«»“”‘’،؛؟-–—…")

@@ -20,7 +20,7 @@ COVERAGE_LAYER = 5  # word identity (dev data: best omission/addition separation
 NAME_LAYER = 9  # names in context (dev data: best swapped-name separation)
 LINK_MARGIN = 0.02
 
-_FUNCTION_AR_FA = {norm_arabic(w) for w in """
+FUNCTION_AR_FA = {norm_arabic(w) for w in """
 في من على إلى الى عن أن ان إن و أو او ثم هذا هذه ذلك تلك التي الذي الذين اللذين كان كانت
 قد لا ما مع كل بعد قبل عند بين حتى هو هي هم هما نحن أنا وقد وفي ومن وهو وهي به له لها فيه
 منه عليه إلا أي لم لن ليس إذا اذا كما أيضا أيضًا حيث بأن لأن وأن فإن وإن هناك
@@ -43,7 +43,7 @@ def content_mask(words: list[str], lang: str) -> np.ndarray:
         if lang == "en":
             out[i] = w.lower() not in _FUNCTION_EN and len(w) > 1
         else:
-            out[i] = norm_arabic(w) not in _FUNCTION_AR_FA and len(w) > 1
+            out[i] = norm_arabic(w) not in FUNCTION_AR_FA and len(w) > 1
     return out
 
 

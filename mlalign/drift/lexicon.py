@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from mlalign.drift.base import bare_words, norm_arabic
+from mlalign.drift.coverage import FUNCTION_AR_FA
 from mlalign.drift.entity import _STOP, _TRANSLATED, english_names, find_entities
 from mlalign.drift.translit import (
     AR_CLITIC,
@@ -60,8 +61,15 @@ _LETTERS = re.compile("[\u0621-\u064a\u0671-\u06d3\u200c]+")
 
 def source_words(text: str) -> list[str]:
     """Words of the original that could carry a name: runs of Arabic-script letters (so
-    «فلايشر:"هذا» is two words), three letters up."""
-    return [w.strip("\u200c") for w in _LETTERS.findall(text) if len(w) >= 3]
+    «فلايشر:"هذا» is two words), three letters up, not function words (بأن "that" is no
+    "Bone")."""
+    words = (w.strip("\u200c") for w in _LETTERS.findall(text) if len(w) >= 3)
+    return [w for w in words if not _function_word(norm_arabic(w))]
+
+
+def _function_word(word: str) -> bool:
+    """A function word, also with و "and" before it (وليس "and not")."""
+    return word in FUNCTION_AR_FA or (word[:1] == "و" and word[1:] in FUNCTION_AR_FA)
 
 
 def word_keys(forms: set[str]) -> dict[str, str]:
@@ -72,7 +80,8 @@ def word_keys(forms: set[str]) -> dict[str, str]:
     out = {}
     for form, n in normed.items():
         bare = AR_CLITIC.sub("", n)
-        out[form] = bare if bare != n and bare in present else n
+        # فليس (Fleiss) is not ف + ليس "not"
+        out[form] = bare if bare != n and bare in present and bare not in FUNCTION_AR_FA else n
     return out
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from mlalign.drift.base import CheckContext, norm_arabic
+from mlalign.drift.base import GLUED_RUN, CheckContext, norm_arabic
 from mlalign.types import Bead, Flag
 
 EN_STRONG = re.compile(r"\b(?:not|never|no|none|nor|neither|nobody|nothing|nowhere|"
@@ -75,9 +75,8 @@ AR_QUOTED_LA = re.compile(r"(?:(?<=\s)|^)[\"«“'‘]لا(?:\s+[^\s\"«»“”
 AR_GLUED_NEG = re.compile(norm_arabic(
     r"^[وف]?(?:(?:نحن|أنا|أنت|أنتم|لكن|لكنه|لكنها|لكنهم|ولكن|لأن|لأنه|لأنها|لأنهم|إنه|أنه|"
     r"إنها|أنها|إنهم|أنهم|إذا|الذي|التي|الذين)(?:لا|لم|لن)|(?:هو|هي|هم)(?:لا|لم))$"))
-# A run this long is several words whose spaces were lost; if a cue's letters occur in it,
-# the cue is invisible, so the side cannot be said to carry no negation (one weak cue).
-GLUED_RUN = 15
+# In a run of glued words (base.GLUED_RUN) where a cue's letters occur, the cue is
+# invisible, so the side cannot be said to carry no negation (one weak cue).
 _GLUED_CUES = {"ar": ("لا", "لم", "لن", "ليس", "غير", "دون", "عدم"),
                "fa": ("نمی", "نمي", "نیست", "هیچ", "هرگز", "بدون")}
 FA_STRONG = {"نه", "هیچ", "نیست", "نیستند", "نیستیم", "نیستم", "نیستی", "نیستید", "نیستش",

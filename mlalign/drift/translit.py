@@ -15,7 +15,7 @@ import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 
-from mlalign.drift.base import norm_arabic
+from mlalign.drift.base import GLUED_RUN, norm_arabic
 
 # Arabic and Persian letters (after norm_arabic) to the shared skeleton alphabet:
 # S = sh (ش), C = ch (چ); letters that are vowels as often as consonants map to "".
@@ -109,6 +109,13 @@ def is_transliterated(name: str, src_words: Sequence[str], threshold: float = 0.
     return sim >= (threshold if len(skeleton_latin(name)) >= 3 else 1.0)
 
 
+def _windows(skeleton: str, size: int) -> list[str]:
+    """Stretches of a glued run's skeleton about as long as a name's: a name inside words
+    whose spaces were lost is still found (too leniently, which is the safe side there)."""
+    return [skeleton[i:i + n] for n in (size - 1, size, size + 1) if n >= 2
+            for i in range(len(skeleton) - n + 1)]
+
+
 def transliteration_similarity(name: str, src_words: Sequence[str]) -> float:
     """Best skeleton similarity of an English word to one original word or two adjacent
     ones ("Abu Bakr" may be one English word or two Arabic ones). Latin words of the
@@ -122,6 +129,8 @@ def transliteration_similarity(name: str, src_words: Sequence[str]) -> float:
             cands.append(skeleton_latin(word))
             continue
         cands.extend(_variants(word))
+        if len(_AR_LETTERS.sub("", word)) >= GLUED_RUN:
+            cands.extend(_windows(skeleton_arabic(word, strip_article=False), len(target)))
         if i + 1 < len(src_words):
             cands.append(skeleton_arabic(word + src_words[i + 1], strip_article=False))
     best = 0.0
