@@ -423,6 +423,10 @@ def test_latin_name_of_the_original_missing_in_english_is_a_signal() -> None:
     for b in (ok, cut):
         EntityCheck().check(b, CheckContext(src_lang="fa", config=DriftConfig(), calibration={}))
     assert ok.signals["latin_missing"] == 0.0 and cut.signals["latin_missing"] == 1.0
+    # a slip in the original's spelling ("Lowa") is not a name the English lost
+    typo = Bead([0], [0], "فرماندار سابق Lowa گفت.", "The former governor of Iowa said so.")
+    EntityCheck().check(typo, CheckContext(src_lang="fa", config=DriftConfig(), calibration={}))
+    assert typo.signals["latin_missing"] == 0.0
 
 
 def test_entity_extra_listed_name_is_a_signal_unless_transliterated() -> None:

@@ -46,3 +46,12 @@ def test_a_name_inside_words_whose_spaces_were_lost_is_found() -> None:
     assert transliteration_similarity("Giselle", glued) < 0.75
     # a word of ordinary length is not searched inside
     assert transliteration_similarity("Bush", ["مستبشرون"]) < 0.75
+
+
+def test_a_latin_spelling_one_slip_apart_is_the_same_word() -> None:
+    from mlalign.drift.translit import latin_typo
+
+    assert latin_typo("Lowa", "Iowa") and latin_typo("MHC", "HMC")
+    assert not latin_typo("Iowa", "Ohio")
+    assert not latin_typo("May", "Mya")  # only acronyms may reorder their letters
+    assert not latin_typo("BBC", "CBS")

@@ -80,6 +80,26 @@ def _distance(a: str, b: str) -> float:
     return prev[-1]
 
 
+def latin_typo(a: str, b: str) -> bool:
+    """Two Latin-script spellings one slip apart: a letter changed, added or dropped
+    ("Lowa" for Iowa, four letters up), or an acronym's letters reordered ("MHC" for HMC)."""
+    acronym = a.isupper() and b.isupper()
+    a, b = a.lower(), b.lower()
+    if a == b:
+        return True
+    if len(a) >= 4 and abs(len(a) - len(b)) <= 1 and _levenshtein_one(a, b):
+        return True
+    return acronym and len(a) <= 5 and len(a) == len(b) and sorted(a) == sorted(b)
+
+
+def _levenshtein_one(a: str, b: str) -> bool:
+    """At most one substitution, insertion or deletion apart."""
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) <= 1
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
 def skeleton_similarity(a: str, b: str) -> float:
     """1 - edit distance / longer length; 0 when either is empty."""
     if not a or not b:
