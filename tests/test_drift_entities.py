@@ -54,6 +54,32 @@ def test_a_country_is_found_through_its_relative_adjective() -> None:
     assert "Albania" not in find_entities("باني البيت", "ar")
 
 
+def test_a_short_country_name_with_its_article_comes_from_cldr() -> None:
+    """النمسا (Austria) and التشيك are four letters without the article; a city is not
+    taken so (العيون, El Aaiun, is also "the eyes")."""
+    assert "Austria" in find_entities("الانتصار على النمساويين", "ar")  # listed adjective
+    assert "Czechia" in find_entities("زار التشيك أمس", "ar")
+    assert find_entities("نظر في العيون", "ar") == {}
+
+
+def test_a_listed_name_that_is_part_of_another_or_transliterated_word_by_word_is_no_extra() -> None:
+    from mlalign.drift.base import CheckContext
+    from mlalign.drift.entity import EntityCheck
+
+    def extra(src: str, tgt: str) -> float:
+        bead = Bead([0], [0], src, tgt)
+        EntityCheck().check(bead, CheckContext(src_lang="ar", config=DriftConfig(), calibration={}))
+        return bead.signals["entity_extra"]
+
+    # "Trades Union Congress" is not the US Congress; "St. Martin's" is سانت مارتن
+    assert extra('صدّقت "نقابة اتحاد الحرفيين" على التحول إلى العمل أربعة أيام.',
+                 "Shifting to a four-day week has been endorsed by the Trades Union Congress.") == 0.0
+    assert extra("وقد أطلق القس جونسون وخليفته في سانت مارتن موسيقى الأجراس.",
+                 "Johnson's successor at St. Martin's proudly called the bells his own.") == 0.0
+    assert extra("وصلت الرئيسة إلى المؤتمر صباح اليوم.",
+                 "The president arrived at the conference in Baghdad this morning.") == 1.0
+
+
 def test_a_name_ends_at_a_hyphen() -> None:
     """توافق روسیه-ترکیه, "the Russian-Turkish deal": both names are there."""
     assert {"Russia", "Turkey"} <= set(find_entities("توافق روسیه-ترکیه از حمله", "fa"))

@@ -181,14 +181,21 @@ def _cldr_rows() -> list[tuple[str, list[str], list[str], list[str]]]:
         return []
     en, ar, fa = Locale("en"), Locale("ar"), Locale("fa")
     rows = []
-    def distinct(names: list[str]) -> list[str]:
-        # short single words (مالي "financial", کره "butter") collide with common words
-        return [n for n in names if n and (" " in n.strip() or len(norm_arabic(n).removeprefix("ال")) >= 5)]
+    def distinct(names: list[str], country: bool = False) -> list[str]:
+        # short single words (مالي "financial", کره "butter") collide with common words;
+        # with its article a short country name (النمسا) is one, and its pattern keeps the
+        # article (not a city's: العيون is also "the eyes")
+        def kept(n: str) -> bool:
+            core = norm_arabic(n)
+            bare = core.removeprefix("ال")
+            return (" " in n.strip() or len(bare) >= 5
+                    or (country and n.startswith("ال") and len(bare) >= 3))
+        return [n for n in names if n and kept(n)]
 
     rows = []
     for code, name in en.territories.items():
         if len(code) == 2 and code.isalpha() and code not in _NOT_PLACES and code in ar.territories:
-            rows.append(("place", [name], distinct([ar.territories[code]]),
+            rows.append(("place", [name], distinct([ar.territories[code]], country=True),
                          distinct([fa.territories.get(code, "")])))
     for zone in ar.time_zones:
         if zone.startswith(_ZONE_SKIP) or "/" not in zone:
@@ -199,6 +206,11 @@ def _cldr_rows() -> list[tuple[str, list[str], list[str], list[str]]]:
         if city and ar_city:
             rows.append(("city", [city], distinct([ar_city]), distinct([fa_city or ""])))
     return [r for r in rows if r[1][0] not in _EN_AMBIGUOUS and (r[2] or r[3])]
+
+
+# Arabic relative adjectives of CLDR countries that do not follow the name's shape
+# (النمسا → نمساوي "Austrian"; regular ones come from `_nisba_stem`).
+_IRREGULAR_ADJECTIVES = {"Austria": ("النمساوي", "نمساوي")}
 
 
 @lru_cache(maxsize=1)
@@ -221,6 +233,9 @@ def all_entries() -> tuple[Entry, ...]:
             by_label[en[0]] = row
         row[2] = row[2] + [a for a in ar if a not in row[2]]
         row[3] = row[3] + [a for a in fa if a not in row[3]]
+    for label, aliases in _IRREGULAR_ADJECTIVES.items():
+        if label in by_label:
+            by_label[label][2] = by_label[label][2] + list(aliases)
     # A CLDR name that is also a common word or a curated short form would only mislead.
     city_aliases = frozenset(cities)
     return tuple(_entry(k, en, ar, fa, city_aliases) for k, en, ar, fa in rows
@@ -381,6 +396,22 @@ def unsupported_score(lexical: float | None, context: float | None) -> float:
     return sum(parts) / len(parts) if parts else 0.0
 
 
+def _name_words(name: str) -> list[str]:
+    """The words of a multi-word listed name that can be transliterated on their own
+    ("St. Martin's" → Martin, which the original writes مارتن after سانت)."""
+    parts = [strip_punctuation(w).split("'")[0] for w in name.split()]
+    return [w for w in parts if len(w) >= 4] if len(parts) > 1 else []
+
+
+def _part_of_longer_name(surface: str, text: str) -> bool:
+    """A listed name that ends a longer capitalised name ("Trades Union Congress") is
+    that other name's word, not the listed one."""
+    for m in re.finditer(rf"([A-Z][a-z]+)\s+{re.escape(surface)}", text):
+        if m.group(1) not in _STOP:
+            return True
+    return False
+
+
 class EntityCheck:
     """Flag names present on one side only, and names swapped for another name."""
 
@@ -420,7 +451,9 @@ class EntityCheck:
         else:
             # A listed word that the other side transliterates (Jordan the player, جوردان)
             # is the same name, not a missing one.
-            extra = [x for x in extra if not is_transliterated(x[1], src_words, thr)]
+            extra = [x for x in extra if not is_transliterated(x[1], src_words, thr)
+                     and not _part_of_longer_name(x[1], bead.tgt)
+                     and not any(is_transliterated(w, src_words, thr) for w in _name_words(x[1]))]
             for m, ms in missing[:1]:
                 flags.append(Flag("entity", "low",
                                   f"{m.label} ({ms}) in the original is not named in the English",

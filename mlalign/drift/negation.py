@@ -36,6 +36,8 @@ EN_WEAK = re.compile(
     # "Care less", "matters less": a lowered degree that translations render as a negation.
     r"(?:car(?:e|es|ed|ing)|matter(?:s|ed)?|mind(?:s|ed)?) less|"
     r"no longer|little|hardly|barely|scarcely|yet to|intoleran\w*|disagree\w*|disregard\w*|"
+    # "out of form" for لم يؤد جيدا "did not play well": out of = not in
+    r"out[- ]of[- ](?:form|reach|work|touch|order|sight|stock|control|luck|place|bounds|favou?r)|"
     r"declin\w*)\b", re.IGNORECASE)
 AR_STRONG = {"لا", "لم", "لن", "ليس", "ليست", "ليسوا", "لست", "لسنا", "ولا", "ولم", "ولن",
              "فلا", "فلم", "فلن", "وليس", "وليست"}
@@ -173,7 +175,8 @@ def negation_cues(text: str, lang: str) -> tuple[int, int]:
             continue
         if lang == "ar":
             strong += tok in _AR_STRONG_N or bool(AR_GLUED_NEG.match(tok))
-            weak += tok in _AR_WEAK_N or re.sub("^[وف]", "", tok).startswith(_AR_WEAK_STEMS_N)
+            bare = re.sub("^[وف]", "", tok)  # ولعدم is و + لعدم
+            weak += tok in _AR_WEAK_N or bare in _AR_WEAK_N or bare.startswith(_AR_WEAK_STEMS_N)
             exceptive += tok in _AR_EXCEPTIVE_N
             continue
         if tok in FA_NOT_NEG:
