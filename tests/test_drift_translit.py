@@ -12,6 +12,9 @@ from mlalign.drift.translit import skeleton_arabic, skeleton_latin, transliterat
     ("Fleischer", "فلايشر"), ("Washington", "واشنطن"), ("Chequers", "تشيكرز"),
     ("Donggala", "دانگالا"), ("Sulawesi", "سالاوسی"), ("Mickelson", "ميكلسون"),
     ("Merkel", "ميركل"), ("Trump", "ترامپ"), ("Abadi", "العبادي"), ("Baghdad", "وبغداد"),
+    # ث is "th", ch may be k, gh is silent after ou/au/ei/ai
+    ("Smith", "سميث"), ("Spieth", "سبيث"), ("Keith", "كيث"), ("Othman", "عثمان"),
+    ("Michael", "مايكل"), ("Willoughby", "ويلوبي"), ("Vaughn", "فون"),
 ])
 def test_names_match_their_spelling(en: str, src: str) -> None:
     assert transliteration_similarity(en, [src]) >= 0.75

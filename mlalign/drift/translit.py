@@ -1,6 +1,6 @@
 """Is this English name a transliteration of a word of the original? Both are reduced to a
 consonant skeleton in one shared alphabet, then compared by an edit distance in which
-letters that transliteration confuses (g/j/k for ق ج گ غ, s/z for ث س ص ز ذ ظ, t/d...)
+letters that transliteration confuses (g/j/k for ق ج گ غ, s/z for س ص ز ذ ظ, t/d, ch/k...)
 cost half.
 
 Vowels are dropped on both sides (Arabic script mostly omits short vowels and uses و/ي
@@ -20,7 +20,7 @@ from mlalign.drift.base import GLUED_RUN, norm_arabic
 # Arabic and Persian letters (after norm_arabic) to the shared skeleton alphabet:
 # S = sh (ش), C = ch (چ); letters that are vowels as often as consonants map to "".
 _AR = {
-    "ب": "b", "پ": "b", "ت": "t", "ط": "t", "ث": "s", "ج": "j", "چ": "C", "ح": "h", "خ": "k",
+    "ب": "b", "پ": "b", "ت": "t", "ط": "t", "ث": "t", "ج": "j", "چ": "C", "ح": "h", "خ": "k",
     "د": "d", "ض": "d", "ذ": "s", "ر": "r", "ز": "s", "ژ": "j", "س": "s", "ص": "s", "ش": "S",
     "ظ": "s", "ع": "", "غ": "g", "ف": "f", "ق": "k", "ک": "k", "ك": "k", "گ": "g", "ل": "l",
     "م": "m", "ن": "n", "ه": "h", "ة": "", "و": "", "ي": "", "ی": "", "ا": "", "آ": "", "أ": "",
@@ -31,7 +31,8 @@ _EN_RULES = (
     ("ph", "f"), ("zh", "j"), ("dj", "j"), ("ck", "k"), ("qu", "k"), ("q", "k"), ("x", "ks"),
     ("c(?=[eiy])", "s"), ("c", "k"), ("z", "s"), ("p", "b"), ("ng", "n"), ("v", "f"),
 )
-_CONFUSED = {frozenset(p) for p in ("gj", "gk", "jk", "Ss", "SC", "Cj", "tz", "dz", "fb", "td")}
+_CONFUSED = {frozenset(p) for p in ("gj", "gk", "jk", "Ss", "SC", "Cj", "Ck", "tz", "dz", "fb",
+                                     "td")}
 # clitics an Arabic word may carry before a name (و، ب، ل، ف، ال...), if three letters remain
 AR_CLITIC = re.compile(r"^(?:وال|بال|فال|كال|لل|ال|و|ب|ل|ف)(?=\S{3,})")
 _AR_SUFFIXES = ("ي", "ها", "های", "ی", "ه", "ية", "يه", "ين", "ون", "ان", "ات")
@@ -43,7 +44,7 @@ def skeleton_latin(word: str) -> str:
     """An English (Latin-script) word's consonant skeleton."""
     w = unicodedata.normalize("NFKD", word.lower())
     w = re.sub(r"(.)\1+", r"\1", "".join(c for c in w if c.isalpha()))
-    w = re.sub(r"gh(?=t|$)", "", w)  # silent: Kavanaugh, Wright
+    w = re.sub(r"gh(?=t|$)|(?<=ou|au|ei|ai)gh(?![aeiouy])", "", w)  # Kavanaugh, Willoughby
     for pattern, repl in _EN_RULES:
         w = re.sub(pattern, repl, w)
     return re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouyw]", "", w))
