@@ -208,9 +208,10 @@ def _cldr_rows() -> list[tuple[str, list[str], list[str], list[str]]]:
     return [r for r in rows if r[1][0] not in _EN_AMBIGUOUS and (r[2] or r[3])]
 
 
-# Arabic relative adjectives of CLDR countries that do not follow the name's shape
-# (النمسا → نمساوي "Austrian"; regular ones come from `_nisba_stem`).
-_IRREGULAR_ADJECTIVES = {"Austria": ("النمساوي", "نمساوي")}
+# Arabic relative adjectives and peoples of countries that do not follow the name's shape
+# (النمسا → نمساوي "Austrian", الألمان "the Germans"; regular ones come from `_nisba_stem`).
+_IRREGULAR_ADJECTIVES = {"Austria": ("النمساوي", "نمساوي"), "Germany": ("الألمان", "ألمان"),
+                         "Turkey": ("الأتراك", "أتراك"), "Russia": ("الروس",)}
 
 
 @lru_cache(maxsize=1)
@@ -396,6 +397,13 @@ def unsupported_score(lexical: float | None, context: float | None) -> float:
     return sum(parts) / len(parts) if parts else 0.0
 
 
+def _inside_a_word(entry: Entry, text: str, lang: str) -> bool:
+    """Whether one of the entry's long spellings is inside a word of the original, as when
+    two words lost the space between them (الأمريكيفيل, "the American Phil")."""
+    folded = norm_arabic(text).replace("\u200c", "")
+    return any(alias in folded for alias in entry.src_bare.get(lang, ()))
+
+
 def _name_words(name: str) -> list[str]:
     """The words of a multi-word listed name that can be transliterated on their own
     ("St. Martin's" → Martin, which the original writes مارتن after سانت)."""
@@ -439,7 +447,7 @@ class EntityCheck:
         capitals = [t for t in bare_words(bead.tgt) if t[:1].isupper()]
         missing = [src[k] for k in src if k not in tgt
                    and not any(is_transliterated(t, src[k][1].split(), thr) for t in capitals)]
-        extra = [tgt[k] for k in tgt if k not in src]
+        extra = [tgt[k] for k in tgt if k not in src and not _inside_a_word(tgt[k][0], bead.src, ctx.src_lang)]
         seen = {src[k][1] for k in src}
         flags: list[Flag] = []
         swapped = [(m, x) for m in missing for x in extra if m[0].kind == x[0].kind]
