@@ -118,27 +118,27 @@ def build_lexicon(pairs: Sequence[tuple[str, str]], common: set[str]) -> NameLex
     """Learn the lexicon from a document's (original, English) pairs; `common` holds the
     words the document's English also writes in lower case (not names)."""
     lex = NameLexicon()
-    lex.keys = word_keys({w for src, _ in pairs for w in source_words(src)})
-    lex.pair_keys = [{lex.key(w) for w in source_words(src)} for src, _ in pairs]
+    src_words = [source_words(src) for src, _ in pairs]
+    lex.keys = word_keys({w for ws in src_words for w in ws})
+    lex.pair_keys = [{lex.key(w) for w in ws} for ws in src_words]
     lex.pair_words = [set(bare_words(tgt)) for _, tgt in pairs]
     lex.later_parts = later_name_parts([tgt for _, tgt in pairs])
     inner = [english_names(tgt, set(), common) for _, tgt in pairs]
     known = frozenset(n for names in inner for n in names)
-    for i, (src, tgt) in enumerate(pairs):
+    for i, ((_, tgt), all_words) in enumerate(zip(pairs, src_words, strict=True)):
         # a one-consonant skeleton (على: l) matches any short name
-        all_words = source_words(src)
         words = {lex.key(w): w for w in all_words if len(skeleton_arabic(w)) >= 2}
         lex.occurrences.update(words.keys())
         if not words or not tgt.strip():
             continue
         names = inner[i] + opening_names(tgt, common, known)
+        sim = {(n, w): transliteration_similarity(n, [w]) for n in names for w in all_words}
         # a name confirms only the original word closest to it (Halkett is هالكيت, not
         # الوقت "the time" in the same sentence)
-        closest = {n: max(transliteration_similarity(n, [w]) for w in all_words) for n in names}
+        closest = {n: max(sim[n, w] for w in all_words) for n in names}
         for key, w in words.items():
             for n in names:
-                if (is_transliterated(n, [w], CONFIRM_SIMILARITY)
-                        and transliteration_similarity(n, [w]) >= closest[n]):
+                if is_transliterated(n, [w], CONFIRM_SIMILARITY) and sim[n, w] >= closest[n]:
                     lex.confirmed.setdefault(key, set()).add(i)
                     lex.renderings.setdefault(key, Counter())[n] += 1
                     break
