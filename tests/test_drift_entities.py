@@ -78,6 +78,9 @@ def test_a_listed_name_that_is_part_of_another_or_transliterated_word_by_word_is
                  "Johnson's successor at St. Martin's proudly called the bells his own.") == 0.0
     assert extra("وصلت الرئيسة إلى المؤتمر صباح اليوم.",
                  "The president arrived at the conference in Baghdad this morning.") == 1.0
+    # a person after a title is that person
+    assert extra("وصلت الرئيسة إلى المؤتمر صباح اليوم.",
+                 "Chancellor Merkel arrived at the conference this morning.") == 1.0
     # the people (الألمان "the Germans"), and a name glued to the next word
     assert extra("كان الضباط الألمان على استعداد لشن انقلاب ضد هتلر.",
                  "German officers were ready to stage a coup against Hitler.") == 0.0

@@ -413,7 +413,8 @@ def _name_words(name: str) -> list[str]:
 
 def _part_of_longer_name(surface: str, text: str) -> bool:
     """A listed name that ends a longer capitalised name ("Trades Union Congress") is
-    that other name's word, not the listed one."""
+    that other name's word, not the listed one. Not for people: "Chancellor Merkel" is
+    Merkel."""
     for m in re.finditer(rf"([A-Z][a-z]+)\s+{re.escape(surface)}", text):
         if m.group(1) not in _STOP:
             return True
@@ -460,7 +461,7 @@ class EntityCheck:
             # A listed word that the other side transliterates (Jordan the player, جوردان)
             # is the same name, not a missing one.
             extra = [x for x in extra if not is_transliterated(x[1], src_words, thr)
-                     and not _part_of_longer_name(x[1], bead.tgt)
+                     and not (x[0].kind != "person" and _part_of_longer_name(x[1], bead.tgt))
                      and not any(is_transliterated(w, src_words, thr) for w in _name_words(x[1]))]
             for m, ms in missing[:1]:
                 flags.append(Flag("entity", "low",
