@@ -56,7 +56,7 @@ def _fa_ar_score(text: str) -> float:
         if ch in _FA_LETTERS:
             fa += 1.0 if ch != "ی" and ch != "ک" else 0.5
         elif ch in _AR_LETTERS:
-            ar += 1.0 if ch not in "يك" else 0.5
+            ar += 1.0 if ch not in "يكى" else 0.5  # also typed for Persian (Arabic keyboard)
     words = _WORD.findall(text)
     for w in words:
         w2 = w.replace("ي", "ی").replace("ك", "ک")
