@@ -62,30 +62,31 @@ def test_a_short_country_name_with_its_article_comes_from_cldr() -> None:
     assert find_entities("نظر في العيون", "ar") == {}
 
 
-def test_a_listed_name_that_is_part_of_another_or_transliterated_word_by_word_is_no_extra() -> None:
+@pytest.mark.parametrize(("src", "tgt", "expected"), [
+    # "Trades Union Congress" is not the US Congress; "St. Martin's" is سانت مارتن
+    ('صدّقت "نقابة اتحاد الحرفيين" على التحول إلى العمل أربعة أيام.',
+     "Shifting to a four-day week has been endorsed by the Trades Union Congress.", 0.0),
+    ("وقد أطلق القس جونسون وخليفته في سانت مارتن موسيقى الأجراس.",
+     "Johnson's successor at St. Martin's proudly called the bells his own.", 0.0),
+    ("وصلت الرئيسة إلى المؤتمر صباح اليوم.",
+     "The president arrived at the conference in Baghdad this morning.", 1.0),
+    # a person after a title is that person
+    ("وصلت الرئيسة إلى المؤتمر صباح اليوم.",
+     "Chancellor Merkel arrived at the conference this morning.", 1.0),
+    # the people (الألمان "the Germans"), and a name glued to the next word
+    ("كان الضباط الألمان على استعداد لشن انقلاب ضد هتلر.",
+     "German officers were ready to stage a coup against Hitler.", 0.0),
+    ("النجم الأمريكيفيل ميكلسون بذل جهدًا مضنيًا.",
+     "US star Phil Mickelson struggled most of the tournament.", 0.0),
+])
+def test_a_listed_english_name_the_original_has_in_another_form_is_no_extra(
+        src: str, tgt: str, expected: float) -> None:
     from mlalign.drift.base import CheckContext
     from mlalign.drift.entity import EntityCheck
 
-    def extra(src: str, tgt: str) -> float:
-        bead = Bead([0], [0], src, tgt)
-        EntityCheck().check(bead, CheckContext(src_lang="ar", config=DriftConfig(), calibration={}))
-        return bead.signals["entity_extra"]
-
-    # "Trades Union Congress" is not the US Congress; "St. Martin's" is سانت مارتن
-    assert extra('صدّقت "نقابة اتحاد الحرفيين" على التحول إلى العمل أربعة أيام.',
-                 "Shifting to a four-day week has been endorsed by the Trades Union Congress.") == 0.0
-    assert extra("وقد أطلق القس جونسون وخليفته في سانت مارتن موسيقى الأجراس.",
-                 "Johnson's successor at St. Martin's proudly called the bells his own.") == 0.0
-    assert extra("وصلت الرئيسة إلى المؤتمر صباح اليوم.",
-                 "The president arrived at the conference in Baghdad this morning.") == 1.0
-    # a person after a title is that person
-    assert extra("وصلت الرئيسة إلى المؤتمر صباح اليوم.",
-                 "Chancellor Merkel arrived at the conference this morning.") == 1.0
-    # the people (الألمان "the Germans"), and a name glued to the next word
-    assert extra("كان الضباط الألمان على استعداد لشن انقلاب ضد هتلر.",
-                 "German officers were ready to stage a coup against Hitler.") == 0.0
-    assert extra("النجم الأمريكيفيل ميكلسون بذل جهدًا مضنيًا.",
-                 "US star Phil Mickelson struggled most of the tournament.") == 0.0
+    bead = Bead([0], [0], src, tgt)
+    EntityCheck().check(bead, CheckContext(src_lang="ar", config=DriftConfig(), calibration={}))
+    assert bead.signals["entity_extra"] == expected
 
 
 def test_a_name_ends_at_a_hyphen() -> None:
