@@ -108,6 +108,9 @@ def skeleton_similarity(a: str, b: str) -> float:
     return 1.0 - _distance(a, b) / max(len(a), len(b))
 
 
+_VAV_CONSONANT = re.compile("(?<=[اآيی])و|و(?=[اآيی])")
+
+
 @lru_cache(maxsize=100_000)
 def _variants(word: str) -> tuple[str, ...]:
     """Skeletons of a word with and without a clitic prefix and a common suffix."""
@@ -120,6 +123,9 @@ def _variants(word: str) -> tuple[str, ...]:
         for suf in _AR_SUFFIXES:
             if form.endswith(suf) and len(form) - len(suf) >= 3:
                 forms.add(form[:-len(suf)])
+    # و beside a long vowel is often the consonant v (Persian کاوانا "Kavanaugh", نوادا
+    # "Nevada"), which the skeleton otherwise reads as a vowel: both readings are kept
+    forms |= {_VAV_CONSONANT.sub("ف", f) for f in forms if _VAV_CONSONANT.search(f)}
     return tuple({s for f in forms if (s := skeleton_arabic(f, strip_article=False))})
 
 
