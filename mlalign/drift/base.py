@@ -36,6 +36,9 @@ def norm_arabic(text: str) -> str:
     return _DIACRITICS.sub("", text).translate(_AR_NORM)
 
 
+# Arabic-script letters a name is written in (Arabic plus Persian پ چ ژ ک گ ی), as a
+# regex character range.
+ARABIC_LETTERS = "\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc"
 # An Arabic-script "word" this long is several words whose spaces were lost (text pasted
 # from a PDF); what it holds can't be told word by word.
 GLUED_RUN = 15

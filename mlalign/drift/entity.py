@@ -11,7 +11,14 @@ from pathlib import Path
 
 import numpy as np
 
-from mlalign.drift.base import GLUED_RUN, CheckContext, bare_words, norm_arabic, strip_punctuation
+from mlalign.drift.base import (
+    ARABIC_LETTERS,
+    GLUED_RUN,
+    CheckContext,
+    bare_words,
+    norm_arabic,
+    strip_punctuation,
+)
 from mlalign.drift.coverage import name_context_match
 from mlalign.drift.translit import (
     is_transliterated,
@@ -243,7 +250,7 @@ def all_entries() -> tuple[Entry, ...]:
                  if not (len(en) == 1 and len(en[0]) < 4))
 
 
-_GLUED = re.compile(rf"[\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc]{{{GLUED_RUN},}}")
+_GLUED = re.compile(f"[{ARABIC_LETTERS}]{{{GLUED_RUN},}}")
 
 
 def find_entities(text: str, lang: str, entries: tuple[Entry, ...] | None = None

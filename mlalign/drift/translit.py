@@ -15,7 +15,7 @@ import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 
-from mlalign.drift.base import GLUED_RUN, norm_arabic
+from mlalign.drift.base import ARABIC_LETTERS, GLUED_RUN, norm_arabic
 
 # Arabic and Persian letters (after norm_arabic) to the shared skeleton alphabet:
 # S = sh (ش), C = ch (چ); letters that are vowels as often as consonants map to "".
@@ -36,7 +36,7 @@ _CONFUSED = {frozenset(p) for p in ("gj", "gk", "jk", "Ss", "SC", "Cj", "Ck", "t
 # clitics an Arabic word may carry before a name (و، ب، ل، ف، ال...), if three letters remain
 AR_CLITIC = re.compile(r"^(?:وال|بال|فال|كال|لل|ال|و|ب|ل|ف)(?=\S{3,})")
 _AR_SUFFIXES = ("ي", "ها", "های", "ی", "ه", "ية", "يه", "ين", "ون", "ان", "ات")
-_AR_LETTERS = re.compile(r"[^\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc]")
+_NOT_AR_LETTER = re.compile(f"[^{ARABIC_LETTERS}]")
 
 
 @lru_cache(maxsize=100_000)
@@ -56,7 +56,7 @@ def skeleton_arabic(word: str, strip_article: bool = True) -> str:
     w = norm_arabic(word)
     if strip_article:
         w = re.sub(r"^(?:وال|بال|فال|لل|ال)(?=...)", "", w)
-    w = _AR_LETTERS.sub("", w)
+    w = _NOT_AR_LETTER.sub("", w)
     w = re.sub("تش", "چ", w)  # "ch" is often written ت+ش
     w = re.sub("ن[گغجك]", "ن", w)  # "ng": the English rule drops the g too
     return re.sub(r"(.)\1+", r"\1", "".join(_AR.get(c, "") for c in w))
@@ -156,7 +156,7 @@ def transliteration_similarity(name: str, src_words: Sequence[str]) -> float:
             cands.append(skeleton_latin(word))
             continue
         cands.extend(_variants(word))
-        if len(_AR_LETTERS.sub("", word)) >= GLUED_RUN:
+        if len(_NOT_AR_LETTER.sub("", word)) >= GLUED_RUN:
             cands.extend(_windows(skeleton_arabic(word, strip_article=False), len(target)))
         if i + 1 < len(src_words):
             cands.append(skeleton_arabic(word + src_words[i + 1], strip_article=False))
