@@ -240,6 +240,16 @@ def test_number_changed_in_words_is_high(src: str, tgt: str, lang: str) -> None:
     ("فیلمبردار بی بی سی بوده است", "had worked as a BBC cameraman", "fa"),  # سی in BBC
     ("وتوصلت الحكومتان إلى اتفاق", "The two governments struck a deal", "ar"),
     ("لاعب من الأرجنتين سجل ثلاثة أهداف", "an Argentine player scored three goals", "ar"),
+    # short sentences of the kind Tatoeba holds: vowelled text, duals, tanween, scales
+    ("لقد تم اختراع الطائرة الورقية قبل ألفَيْ عام.", "Kites were invented 2,000 years ago.", "ar"),
+    ("ستنجزه خلال أربعاً و عشرين ساعة.", "She'll do it in 24 hours.", "ar"),
+    ("أدين لها بمئة ألف ين.", "I owe her 100,000 yen.", "ar"),
+    ("قتل مئة شخص", "a hundred people were killed", "ar"),  # مئة once normalised
+    ("هناك ستون ثانية في الدقيقة.", "There are sixty seconds in a minute.", "ar"),
+    ("استيقظت الساعة السادسة و النصف هذا الصباح.", "I got up at six-thirty this morning.", "ar"),
+    ("وُلد جدي عام عشرين ميلادية.", "My grandfather was born in 1920.", "ar"),  # no century
+    ("في السابع من ديسيمبر عام واحد و أربعين", "on December 7, 1941", "ar"),
+    ("صد هزار نفر آمدند", "100,000 people came", "fa"),
 ])
 def test_number_same_figure_in_other_words_does_not_flag(src: str, tgt: str, lang: str) -> None:
     assert _run(NumberCheck(), src, tgt, lang) == []
@@ -250,6 +260,12 @@ def test_number_compounds_only_add_tens_and_units() -> None:
     assert sorted(max(m.values) for m in extract("the first half", "en")) == [0.5, 1.0]
     assert sorted(max(m.values) for m in extract("three one-sided sessions", "en")) == [1.0, 3.0]
     assert [max(m.values) for m in extract("ثلاثة عشر", "ar")] == [13.0]
+    # each language's order: units and tens in Arabic, tens then units in Persian and English
+    assert [max(m.values) for m in extract("ستة وثلاثون", "ar")] == [36.0]
+    assert [max(m.values) for m in extract("سی و شش", "fa")] == [36.0]
+    assert sorted(max(m.values) for m in extract("six-thirty", "en")) == [6.0, 30.0]
+    assert [max(m.values) for m in extract("ستون ثانية", "ar")] == [60.0]  # seconds, not 62
+    assert [max(m.values) for m in extract("one hundred thousand", "en")] == [100000.0]
 
 
 # --- negation: Arabic cues that do not negate ------------------------------------------
@@ -478,3 +494,24 @@ def test_without_word_alignment_the_matching_models_apply(embedder) -> None:
     assert "w_src_run" not in models["plain-nowords"]["omission"]["coef"]
     assert "w_src_run" in models["plain"]["omission"]["coef"]
     assert "omission" in {f.type for f in without[0].flags}
+
+
+# --- length ratio --------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("src", "faithful", "padded"), [
+    ("قُتِلَ بالسيف.", "He was killed with a sword.",
+     "He was killed with a sword in the old square by the river, his family said."),
+    ("تنزهنا معًا.", "We went on a picnic together.",
+     "We went on a picnic together, and we stayed there until the evening came."),
+])
+def test_a_short_faithful_pair_has_an_ordinary_length_ratio(src: str, faithful: str,
+                                                             padded: str) -> None:
+    """Arabic says in two words what English says in six: that is no addition, but
+    twice the English still is."""
+    from mlalign.drift.calibration import load_calibration
+    from mlalign.drift.clauses import CLEAN_DEFAULTS, log_length_ratio
+
+    ctx = CheckContext(src_lang="ar", config=DriftConfig(), calibration=load_calibration())
+    centre, spread = ctx.stat("len", CLEAN_DEFAULTS["len"])
+    assert (log_length_ratio(src, faithful) - centre) / spread < 2.0
+    assert (log_length_ratio(src, padded) - centre) / spread > 2.5

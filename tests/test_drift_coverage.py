@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 
 from mlalign.align.words import WordAligner, WordAlignment
-from mlalign.drift.coverage import COVERAGE_LAYER, content_mask, coverage_signals
+from mlalign.drift.coverage import COVERAGE_LAYER, SHARE_PRIOR, content_mask, coverage_signals
 from mlalign.embed.e5_words import E5WordEncoder
 
 
@@ -23,8 +23,9 @@ def test_longest_uncovered_stretch_is_reported() -> None:
     sims = np.full((6, 2), 0.1, dtype=np.float32)
     sims[0, 1] = sims[1, 0] = 0.9
     sig, notes = coverage_signals(WordAlignment(src, tgt, {COVERAGE_LAYER: sims}), "ar")
-    assert sig["w_src_run"] == 3 / 5  # الحكومة ستستقيل قريبا of 5 content words (إن skipped)
-    assert sig["w_src_unlinked"] == 3 / 5
+    # الحكومة ستستقيل قريبا: 3 of 5 content words (إن skipped), over 5 + SHARE_PRIOR
+    assert sig["w_src_run"] == 3 / (5 + SHARE_PRIOR)
+    assert sig["w_src_unlinked"] == 3 / (5 + SHARE_PRIOR)
     assert notes["uncovered_src"] == "الحكومة ستستقيل قريبا"
     assert sig["w_tgt_unlinked"] == 0.0 and "uncovered_tgt" not in notes
 
@@ -39,3 +40,14 @@ def test_a_cut_clause_leaves_original_words_uncovered() -> None:
     sb, notes = coverage_signals(b, "ar")
     assert sb["w_src_run"] > sa["w_src_run"] and sb["w_src_unlinked"] > sa["w_src_unlinked"]
     assert "المفاوضات" in notes["uncovered_src"]
+
+
+def test_one_unmatched_word_weighs_less_in_a_short_sentence() -> None:
+    """One unmatched word of two is weaker evidence of a cut than four of eight."""
+    def run_share(n_src: int, unmatched: int) -> float:
+        src = " ".join(["بغداد"] * (n_src - unmatched) + ["الحكومة"] * unmatched)
+        sims = np.full((n_src, 1), 0.1, dtype=np.float32)
+        sims[: n_src - unmatched, 0] = 0.9
+        return coverage_signals(WordAlignment(src, "Baghdad", {COVERAGE_LAYER: sims}), "ar")[0][
+            "w_src_run"]
+    assert run_share(2, 1) < run_share(8, 4)

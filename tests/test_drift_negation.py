@@ -60,6 +60,36 @@ def _flags(src: str, tgt: str, lang: str) -> list:
     # "care less" is the English rendering of a negated verb
     ("او گفت پدر شدن باعث شده دیگر به بردن المپیک اهمیت ندهد.",
      "He also said becoming a parent made him care less about winning the Olympics.", "fa"),
+    # tag questions ask for agreement and negate nothing
+    ("إنك متعب ، أليس كذلك؟", "You are tired, aren't you?", "ar"),
+    ("سيذهب إلى طوكيو غداً، أليس ذلك صحيحاً؟", "He will go to Tokyo tomorrow, won't he?", "ar"),
+    ("با تام موافقی، نه؟", "You agree with Tom, don't you?", "fa"),
+    ("تام حتماً دور می‌زند، اینطور نیست؟", "Tom does get around, doesn't he?", "fa"),
+    # لِمَ "why" is no negation: vowelled, before a pronoun, or where the English asks why
+    ("لمَ أبقيت هذا سرًّا؟", "Why did you keep that a secret?", "ar"),
+    ("لم أنت مستعجل؟", "Why are you in such a hurry?", "ar"),
+    ("لم تركت وظيفتك؟", "Why did you quit your job?", "ar"),
+    ("أريد أن أعرف لم كنت مضطرّا للقيام بذلك.", "I want to know why I needed to do that.", "ar"),
+    ("هذا أسوأ فلم شاهدته في حياتي.", "This is the worst movie I have ever seen.", "ar"),
+    # interrogative أ + لم, and a polite هلا, are negations the English keeps
+    ("ألم تنس شيئا؟", "Aren't you forgetting one thing?", "ar"),
+    ("هلّا شاركتنا الحديث؟", "Won't you join our conversation?", "ar"),
+    ("ما كان يجب علي أن أثق بتوم", "I shouldn't have trusted Tom.", "ar"),
+    ("لايبدو أن توم يتجاوب مع العلاج", "Tom doesn't seem to be responding to the treatment.", "ar"),
+    ("لقد حذّرت الأولاد من اللعب على الطريق.", "She warned the children not to play on the street.",
+     "ar"),
+    ("لن يستطيع أن يدرس من شدة التعب.", "He is too tired to study.", "ar"),
+    ("علاوه بر پسرش، دخترش نیز مشهور است.", "Not only his son, but his daughter is also famous.",
+     "fa"),
+    # Persian negated verbs: more stems, object clitics, a preverb, Arabic ي in نيست
+    ("فرصت خوب را به دور نیانداز.", "Don't throw away a good opportunity.", "fa"),
+    ("ترجیح می دهم که نخورمش.", "I'd better not eat that.", "fa"),
+    ("او هیچگاه دوباره به کشور موطن خود بازنگشت.", "He was never to return to his country.",
+     "fa"),
+    ("این اصلا برای من مهم نيست", "It doesn't matter at all to me.", "fa"),
+    # هرگز in a question is "ever"; نه before a number word's English is "nine"
+    ("آیا هرگز او آن را انجام خواهد داد؟", "Will he ever do it?", "fa"),
+    ("ساعت یک ربع بعد از نه است.", "It's a quarter past nine.", "fa"),
 ])
 def test_clean_pairs_do_not_flag(src: str, tgt: str, lang: str) -> None:
     assert _flags(src, tgt, lang) == []
@@ -76,6 +106,16 @@ def test_clean_pairs_do_not_flag(src: str, tgt: str, lang: str) -> None:
     # بی in an acronym (بی بی سی "BBC") is a letter, not "without"
     ("او فیلمبردار بی بی سی بوده است.", "He has not been a BBC cameraman.", "fa"),
     ("من در دور انتخابات نیستم.", "I am running for election.", "fa"),
+    # لم after لِمَ still negates; "why" is spent on the لِمَ
+    ("لمَ لم تصدقني؟", "Why did you believe me?", "ar"),
+    ("لم تركت وظيفتك؟", "You quit your job.", "ar"),  # no "why" in the English
+    ("ألم تنس شيئا؟", "Are you forgetting one thing?", "ar"),
+    # برنده "winner" is no negated verb, but a preverb verb is
+    ("او دوباره به کشور خود بازنگشت.", "He returned to his country.", "fa"),
+    # "not only" without a "but" is a plain negation
+    ("مجازات فقط برای السالوادور اعمال شد.", "Penalties were not only considered against El Salvador.",
+     "fa"),
+    ("این مهم نيست", "It matters to me.", "fa"),
 ])
 def test_flipped_negations_still_flag(src: str, tgt: str, lang: str) -> None:
     flags = _flags(src, tgt, lang)
@@ -93,6 +133,11 @@ def test_flipped_negations_still_flag(src: str, tgt: str, lang: str) -> None:
     ("أولًا، سنقوم بزيارة بغداد مثلًا", "ar"),  # words ending in لا
     ("في راشدين، بلديةنورثهامبتونشاير، يوم السبت", "ar"),  # a glued run without cue letters
     ("غیر از او کسی نیامد", "fa"),  # غیر از ... نه: exceptive, "only he came"
+    ("فکر می کنم تام برنده خواهد شد.", "fa"),  # برنده "winner", not بر + نده
+    ("ألم في الظهر منذ أسبوع", "ar"),  # ألم "pain" outside a question
+    ("ليس فقط للاستمتاع بالعروض، ولكن أيضًا لزيادة الوعي", "ar"),  # "not only ... but also"
+    ("نه تنها از اجراها لذت ببرند، بلکه آگاهی را بالا ببرند", "fa"),
+    ("to not only enjoy the acts, but also to raise awareness", "en"),
 ])
 def test_not_a_strong_cue(text: str, lang: str) -> None:
     assert negation_cues(text, lang)[0] == 0

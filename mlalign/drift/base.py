@@ -31,6 +31,11 @@ def to_ascii_digits(text: str) -> str:
     return text.translate(_DIGIT_TABLE)
 
 
+def strip_diacritics(text: str) -> str:
+    """Arabic text without its short vowels, tanween and shadda (ألفَيْ is ألفي)."""
+    return _DIACRITICS.sub("", text)
+
+
 def norm_arabic(text: str) -> str:
     """Fold Arabic/Persian letter variants so gazetteer and cue lists match either spelling."""
     return _DIACRITICS.sub("", text).translate(_AR_NORM)

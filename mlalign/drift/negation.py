@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from mlalign.drift.base import GLUED_RUN, CheckContext, norm_arabic
+from mlalign.drift.base import GLUED_RUN, CheckContext, norm_arabic, strip_diacritics
 from mlalign.types import Bead, Flag
 
 EN_STRONG = re.compile(r"\b(?:not|never|no|none|nor|neither|nobody|nothing|nowhere|"
@@ -38,7 +38,9 @@ EN_WEAK = re.compile(
     r"no longer|little|hardly|barely|scarcely|yet to|intoleran\w*|disagree\w*|disregard\w*|"
     # "out of form" for لم يؤد جيدا "did not play well": out of = not in
     r"out[- ]of[- ](?:form|reach|work|touch|order|sight|stock|control|luck|place|bounds|favou?r)|"
-    r"declin\w*)\b", re.IGNORECASE)
+    r"declin\w*|"
+    # "too tired to study" for لن يستطيع أن يدرس من شدة التعب: so tired that ... not
+    r"too \w+ to|seldom|rarely|ceas(?:e|es|ed|ing)|stop(?:s|ped|ping)? \w+ing)\b", re.IGNORECASE)
 AR_STRONG = {"لا", "لم", "لن", "ليس", "ليست", "ليسوا", "لست", "لسنا", "ولا", "ولم", "ولن",
              "فلا", "فلم", "فلن", "وليس", "وليست"}
 # ألا (أن لا, "that ... not") folds into إلا ("except") once hamzas are normalised.
@@ -46,14 +48,42 @@ AR_ALLA = {"ألا", "وألا", "بألا", "لألا"}
 AR_WEAK = {"غير", "وغير", "بغير", "بدون", "دون", "ودون", "بلا", "عدم", "وعدم", "لعدم", "بعدم"}
 # Lexical negation in Arabic verbs ("refused", "was unable", "failed", "lacks"), as stems.
 AR_WEAK_STEMS = ("رفض", "ترفض", "يرفض", "عجز", "يعجز", "فشل", "تفشل", "يفشل", "امتنع", "يمتنع",
-                 "يفتقر", "تفتقر", "افتقر", "افتقار", "يفتقد", "تفتقد", "ينقص", "تنقص")
+                 "يفتقر", "تفتقر", "افتقر", "افتقار", "يفتقد", "تفتقد", "ينقص", "تنقص",
+                 # "warned ... not to", "prevented", "does not know"
+                 "حذر", "يحذر", "تحذر", "منع", "يمنع", "تمنع", "يجهل", "تجهل")
 # Idioms whose negation word negates nothing ("no later than", "whether or not"): weak cues.
 EN_NOT_NEG = re.compile(r"\b(?:no (?:later|earlier|more|less|sooner) than|not long (?:after|before)|"
-                        r"never (?:more|before) so|no doubt|not to mention|none other than|or not)\b",
+                        r"never (?:more|before) so|no doubt|not to mention|none other than|or not|if ever|"
+                        # "not only ... but (also)" adds, it does not negate
+                        r"not only\b(?=[^.;!?]*\bbut\b))\b",
                         re.IGNORECASE)
+# A tag question (", isn't it?", ", don't you?") asks for agreement and negates nothing;
+# the Arabic and Persian tags (أليس كذلك، مگه نه) are removed likewise.
+EN_TAG = re.compile(r",\s*(?:is|are|was|were|do|does|did|have|has|had|can|could|will|would|"
+                    r"should|must|wo|ca|sha|ai)n't\s+(?:I|you|he|she|it|we|they|there|that|this)"
+                    r"\s*(?=[?])", re.IGNORECASE)
+# ليس فقط ... بل / نه تنها ... بلکه "not only ... but also", likewise (weak cues).
+AR_NOT_ONLY = re.compile(r"(?<!\w)(?:ليس|ليست|لا)\s+فقط(?=[^.؛!؟]*(?<!\w)(?:بل|لكن|ولكن|وإنما|إنما)(?!\w))")
+FA_NOT_ONLY = re.compile(r"(?<!\w)نه\s+(?:تنها|فقط)(?=[^.؛!؟]*(?<!\w)بلکه(?!\w))")
+AR_TAG = re.compile(r"(?<!\w)أليس(?:ت)?\s+(?:كذلك|ذلك\s+صحيح\w*|صحيح\w*)(?!\w)")
+FA_TAG = re.compile(r"[،,]\s*(?:(?:(?:مگه|مگر)\s+)?نه|(?:این\s*طور|اینطور|اینجوری)\s+نیست)"
+                    r"(?=\s*[؟?])")
+# Interrogative negation: أ + لم/لن/ليس ("ألم تنس شيئا؟" "Aren't you forgetting something?").
+# Only in a question: ألم is also the noun "pain".
+AR_QUESTION_NEG = re.compile(r"(?<!\w)أ(?:لم|لن|ليس|ليست|لست|لسنا)(?!\w)|^\s*الا(?!\w)")
+# لِمَ "why", not لَمْ "not": written with its vowel, or before a pronoun, a definite noun or
+# a perfect of كان (negating لم takes the jussive: لم يكن).
+AR_WHY_LAM = re.compile(r"(?<!\w)لِ?مَ(?!\w)|(?<!\w)لم(?=\s+(?:أنت|أنتِ|أنتم|أنتما|أنتن|أنا|"
+                        r"هو|هي|هم|هما|نحن|ال\w+|كان|كانت|كنت|كنا|كانوا|كنتم)(?!\w))")
+# Words of doubtful negation: ما كان "was not" or "what was", لولا "were it not for", هلا
+# "won't you" (a polite request). Weak cues.
+AR_MAYBE_NEG = re.compile(r"(?<!\w)(?:[وف]?ما\s+(?:كان|كانت|كنت|كنا|كانوا|كنتم)|لولا|هلا)(?!\w)")
+# لا glued to an imperfect verb (لايمكن، لايبدو) as informal text writes it; weak, since a
+# few names start so too (لايبزيغ).
+AR_GLUED_LA = re.compile(r"^لاي\w{3,}$")
 # Persian words that look like a negated verb: نزد "at", نبرد "battle".
 FA_NOT_NEG = {"نزد", "نبرد", "نبردها", "نبردهای"}
-_AR_DIACRITICS = re.compile("[\u064b-\u065f\u0670]")
+
 # Positive idioms built on a negation word, rendered without one in English: لا سيما
 # "especially", لا بد "must", لمّ شمله "reunite", and "still" (ما زال، لا يزال، لم يزل، مازال).
 _ZAL = "زال|زالت|زالوا|زلت|زلنا|زلتم|يزال|تزال|يزالون|يزالوا|تزالين|أزال|نزال|يزل|تزل|أزل|نزل"
@@ -83,7 +113,7 @@ _GLUED_CUES = {"ar": ("لا", "لم", "لن", "ليس", "غير", "دون", "ع�
                "fa": ("نمی", "نمي", "نیست", "هیچ", "هرگز", "بدون")}
 FA_STRONG = {"نه", "هیچ", "نیست", "نیستند", "نیستیم", "نیستم", "نیستی", "نیستید", "نیستش",
              "نبود", "نبودند", "هرگز"}
-FA_WEAK = {"بدون", "عدم", "بی", "غیر", "فاقد"}
+FA_WEAK = {"بدون", "عدم", "بی", "غیر", "فاقد", "قاصر"}
 # Persian lexical negation: بی‌/نا/بلا + a noun or adjective ("بیگناه" innocent, "نامعتبر"
 # invalid, "بلااستفاده" unused). Matched on known stems only: most words starting with
 # these letters are not negated (بیمار، بیش، نام، نامه، ناحیه، بلافاصله).
@@ -115,11 +145,19 @@ FA_GHEIR_AZ = re.compile(r"(?<!\w)غیر\s+از(?!\w)")
 _FA_STEMS = ("یاور|یاورد|یامد|یافت|یاب|یای|کرد|کن|شد|شو|دار|داشت|خواه|باید|بود|باش|توان|توانست|دهد|داد|ده|گرفت|گیر|"
              "رفت|رو|آمد|آی|گفت|گوی|گو|دید|بین|یافت|یاب|زد|زن|رس|رسید|ماند|مان|خورد|خور|"
              "ساخت|ساز|گذاشت|گذار|پذیر|پذیرفت|دان|دانست|خواست|کشید|کش|افتاد|افت|برد|بر|"
-             "آور|آورد|شناس|شناخت|نشست|نشین|کند|گذشت|خواند|خوان|دهند|کنند")
-_FA_END = "(?:م|ی|د|یم|ید|ند|ه|ن|ست|است|ه‌اند|ه‌است|ه‌ام|یم|ید)?"
+             "آور|آورد|شناس|شناخت|نشست|نشین|کند|گذشت|خواند|خوان|دهند|کنند|"
+             # انداختن (نینداز، نیانداز), فهمیدن, خوابیدن, شنیدن, خریدن, گشتن, colloquial تونستن
+             "ینداز|یانداز|یانداخت|ینداخت|فهم|فهمید|خواب|خوابید|شنو|شنید|خر|خرید|گرد|گشت|"
+             "تون|تونست|پرس|پرسید|نوشت|نویس|فرست|فرستاد|ترس|ترسید|پوش|پوشید|بخش|بخشید")
+_FA_END = "(?:م|ی|د|یم|ید|ند|ه|ن|ست|است|ه‌اند|ه‌است|ه‌ام|یم|ید)?(?:ش|ت|م|مان|تان|شان)?"
 _FA_VERB = re.compile(rf"^(?:ن|نمی\u200c?|نمي\u200c?)(?:{_FA_STEMS}){_FA_END}$")
 _FA_VERB_N = re.compile(rf"^(?:ن|نمي\u200c?)(?:{norm_arabic(_FA_STEMS)}){norm_arabic(_FA_END)}$")
+# A preverb goes before the negation (بازنگشت "did not return", درنیامد), on a few verbs
+# only: with short stems the letters make nouns (برنده "winner", درنده، بازنده).
+_FA_PREVERB_VERB = re.compile(rf"^(?:باز|بر|در)ن(?:گشت|گرد|یامد|آمد|یاورد|آورد|داشت|خورد)"
+                              rf"{_FA_END}$")
 _AR_STRONG_N = {norm_arabic(c) for c in AR_STRONG}
+_FA_STRONG_N = {norm_arabic(c) for c in FA_STRONG}
 _AR_WEAK_N = {norm_arabic(c) for c in AR_WEAK}
 _AR_WEAK_STEMS_N = tuple(norm_arabic(c) for c in AR_WEAK_STEMS)
 _AR_EXCEPTIVE_N = {norm_arabic(c) for c in AR_EXCEPTIVE}
@@ -128,6 +166,7 @@ _AR_PUNCT = re.compile(r"[،؛؟٪٫٬۔«»]")
 
 def _english_cues(text: str) -> tuple[int, int]:
     """(strong, weak) of an English text; idioms are weak, "No. 5" is a number."""
+    text = EN_TAG.sub(" ", text)
     text, idioms = EN_NOT_NEG.subn(" ", text)
     strong = EN_STRONG.findall(text)
     strong = [c for c in strong if c.lower() != "no" or not re.search(r"\bNo\.\s?\d", text)]
@@ -137,14 +176,22 @@ def _english_cues(text: str) -> tuple[int, int]:
 def _arabic_phrases(text: str) -> tuple[str, int, int]:
     """Resolve Arabic cues that need context (punctuation, quotes, hamza) before
     tokenising: (normalised rest of the text, strong, weak)."""
-    text = _AR_DIACRITICS.sub("", text)
+    text = AR_TAG.sub(" ", AR_WHY_LAM.sub(" ", text.replace("ّ", "")))
+    question = bool(re.search("[؟?]", text))
+    text = strip_diacritics(text)
+    text, asked = AR_QUESTION_NEG.subn(" ", text)
+    text, maybe = AR_MAYBE_NEG.subn(" ", text)
+    text, only = AR_NOT_ONLY.subn(" ", text)
+    maybe += only
     text, weak = AR_QUOTED_LA.subn(" ", text)
+    weak += maybe
     text, strong = AR_KALLA.subn(" ", text)
     text = AR_ALLA_NAMELY.sub(" ", _AR_PUNCT.sub(" ", text))
     alla = [t for t in text.split() if t in AR_ALLA]
     text = norm_arabic(" ".join(t for t in text.split() if t not in AR_ALLA))
     text, idioms = AR_IDIOM.subn(" ", text)
-    return AR_NOT_NEG.sub(" ", text), strong + len(alla), weak + idioms
+    strong += len(alla) + (asked if question else 0)
+    return AR_NOT_NEG.sub(" ", text), strong, weak + idioms
 
 
 def _persian_weak(tok: str) -> bool:
@@ -165,7 +212,14 @@ def negation_cues(text: str, lang: str) -> tuple[int, int]:
     if lang == "ar":
         text, strong, weak = _arabic_phrases(text)
     else:
+        text = FA_TAG.sub(" ", text)
         text, weak = FA_IDIOM.subn(" ", text)
+        text, only = FA_NOT_ONLY.subn(" ", text)
+        weak += only
+        # هرگز in a question is "ever" (آیا هرگز ...؟ "did you ever ...?")
+        if re.search(r"[؟?]|(?<!\w)آیا(?!\w)", text):
+            text, ever = re.subn(r"(?<!\w)هرگز(?!\w)", " ", text)
+            weak += ever
         text, exceptive = FA_GHEIR_AZ.subn(" ", text)
         text = _FA_ACRONYM.sub(" ", _AR_PUNCT.sub(" ", text))  # «نه،» is the word نه
     for raw in re.findall(r"[\u0600-\u06ff\u200c]+", text):
@@ -176,7 +230,8 @@ def negation_cues(text: str, lang: str) -> tuple[int, int]:
         if lang == "ar":
             strong += tok in _AR_STRONG_N or bool(AR_GLUED_NEG.match(tok))
             bare = re.sub("^[وف]", "", tok)  # ولعدم is و + لعدم
-            weak += tok in _AR_WEAK_N or bare in _AR_WEAK_N or bare.startswith(_AR_WEAK_STEMS_N)
+            weak += (tok in _AR_WEAK_N or bare in _AR_WEAK_N or bare.startswith(_AR_WEAK_STEMS_N)
+                     or bool(AR_GLUED_LA.match(tok)))
             exceptive += tok in _AR_EXCEPTIVE_N
             continue
         if tok in FA_NOT_NEG:
@@ -185,14 +240,33 @@ def negation_cues(text: str, lang: str) -> tuple[int, int]:
             exceptive += 1
             continue
         first = tok.split("\u200c")[0]
-        if tok in FA_STRONG or first in {"نمی", "نمي"} or tok.startswith(("نمی", "نمي")):
+        if (tok in FA_STRONG or norm_arabic(tok) in _FA_STRONG_N or first in {"نمی", "نمي"}
+                or tok.startswith(("نمی", "نمي"))):
             strong += 1
-        elif _FA_VERB.match(tok) or _FA_VERB_N.match(norm_arabic(tok)):
+        elif (_FA_VERB.match(tok) or _FA_VERB_N.match(norm_arabic(tok))
+              or _FA_PREVERB_VERB.match(tok)):
             strong += 1
         elif _persian_weak(tok):
             weak += 1
     moved = strong if exceptive else 0  # "not ... except" restricts: count it as weak
     return strong - moved, weak + moved
+
+
+def _homographs(src: str, tgt: str, lang: str) -> int:
+    """Strong cues of the original that its English shows to be other words: Persian نه
+    "nine" where the English says nine, Arabic لم "why" in a question the English asks with
+    "why", فلم "film" where the English has a film or movie."""
+    def count(pattern: str, text: str) -> int:
+        return len(re.findall(pattern, text, re.IGNORECASE))
+    if lang == "fa":
+        return min(count(r"(?<!\w)نه(?!\w)", src), count(r"\b(?:nine|9)\b", tgt))
+    # "why" left once لماذا and the لِمَ the original writes as such are accounted for
+    why = (count(r"\bwhy\b", tgt) - count(r"(?<!\w)[وف]?لماذا(?!\w)", src)
+           - len(AR_WHY_LAM.findall(src)))
+    bare = strip_diacritics(AR_WHY_LAM.sub(" ", src))
+    lam = count(r"(?<!\w)لم(?!\w)", bare) if re.search("[؟?]", src) else 0
+    film = min(count(r"(?<!\w)فلم(?!\w)", src), count(r"\b(?:film|movie)s?\b", tgt))
+    return min(lam, max(0, why)) + film
 
 
 def count_negations(text: str, lang: str) -> int:
@@ -210,6 +284,7 @@ class NegationCheck:
         if not bead.src.strip() or not bead.tgt.strip():
             return []
         s_strong, s_weak = negation_cues(bead.src, ctx.src_lang)
+        s_strong = max(0, s_strong - _homographs(bead.src, bead.tgt, ctx.src_lang))
         t_strong, t_weak = negation_cues(bead.tgt, "en")
         # A different number of negations is weaker evidence than none vs some (one of two
         # negations lost, "not unable"), so it goes to the calibration, not to a flag.

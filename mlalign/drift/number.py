@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from mlalign.drift.base import CheckContext, norm_arabic, to_ascii_digits
+from mlalign.drift.base import CheckContext, norm_arabic, strip_diacritics, to_ascii_digits
 from mlalign.types import Bead, Flag
 
 SCALES_EN = {"hundred": 100, "hundreds": 100, "thousand": 1e3, "thousands": 1e3,
@@ -41,7 +41,11 @@ WORDS_AR = {"صفر": 0, "واحد": 1, "واحده": 1, "اثنان": 2, "اث�
             "سادس": 6, "سادسه": 6, "سابع": 7, "سابعه": 7, "ثامن": 8, "ثامنه": 8, "تاسع": 9,
             "تاسعه": 9, "عاشر": 10, "عاشره": 10, "حادي": 1, "حاديه": 1,
             "عشرينيات": 20, "ثلاثينيات": 30, "اربعينيات": 40, "خمسينيات": 50,
-            "ستينيات": 60, "سبعينيات": 70, "ثمانينيات": 80, "تسعينيات": 90}
+            "ستينيات": 60, "سبعينيات": 70, "ثمانينيات": 80, "تسعينيات": 90,
+            # duals of the scale words: ألفي عام "two thousand years", مئتي ألف "200,000"
+            "ألفين": 2000, "ألفي": 2000, "ألفان": 2000, "مئتين": 200, "مئتان": 200,
+            "مئتي": 200, "مائتين": 200, "مائتان": 200, "مائتي": 200, "مليونين": 2e6,
+            "مليونان": 2e6, "مليارين": 2e9, "ملياران": 2e9}
 # Ordinals match ordinals or digits, not cardinal words: "second homes" is not "two years".
 ORDINALS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
             "ninth", "tenth", "اول", "اولي", "ثاني", "ثانيه", "ثالث", "ثالثه", "رابع",
@@ -65,6 +69,18 @@ APPROX_AR = {"عشرات": 10, "مئات": 100, "الاف": 1e3, "ملايين":
              "عده": 3, "بضع": 3, "بضعه": 3}
 APPROX_FA = {"دهها": 10, "صدها": 100, "هزاران": 1e3, "ميليونها": 1e6, "چند": 3,
              "چندين": 3}
+# The tables are looked up with normalised text (أ and ئ folded), so their keys are too:
+# مئة is مييه once normalised.
+SCALES_SRC, WORDS_AR, WORDS_FA, APPROX_AR, APPROX_FA = (
+    {norm_arabic(k): v for k, v in table.items()}
+    for table in (SCALES_SRC, WORDS_AR, WORDS_FA, APPROX_AR, APPROX_FA))
+ORDINALS = {norm_arabic(k) for k in ORDINALS}
+AMBIGUOUS = {norm_arabic(k) for k in AMBIGUOUS}
+CENTURY = {norm_arabic(k) for k in CENTURY}
+# A number after "year" may be a year without its century: عام واحد وأربعين is 1941.
+YEAR_WORDS = {"year", "عام", "العام", "سنه", "السنه", "سال"}
+# Seconds after a figure (ستون ثانية "sixty seconds"), not the ordinal "second".
+UNIT_SECOND = {"ثانيه", "ثوان", "ثواني"}
 # Small numbers that are often idiomatic ("one of", "a first step") and not worth a flag alone.
 WEAK = {1.0, 2.0, 0.5, 0.25}
 
@@ -86,6 +102,7 @@ class Mention:
     weak: bool = False  # may match, never flags alone (century numbers, ambiguous words)
     parts: frozenset[float] = frozenset()  # a clock time "4.40" is 4 and 40 elsewhere
     converted: frozenset[float] = frozenset()  # a metric figure in imperial units
+    after_year: bool = False  # follows "year": عام عشرين may be 1920
 
 
 def _digit_values(raw: str) -> set[float]:
@@ -147,17 +164,38 @@ def _year_equivalents(v: float) -> set[float]:
     return out
 
 
-def _compound(a: float, b: float) -> bool:
-    """Number words that add up: "twenty one", "سی و شش", "ستة وثلاثون", "ثلاثة عشر"."""
+def _compound(a: float, b: float, lang: str, joined: bool) -> bool:
+    """Number words that add up, in each language's order: "twenty one", "سی و شش" (tens,
+    then units), "ستة وثلاثون" (units and tens), "ثلاثة عشر". Not "six thirty" (a time) nor
+    ستون ثانية ("sixty seconds")."""
     tens = {20.0, 30.0, 40.0, 50.0, 60.0, 70.0, 80.0, 90.0}
     units = {float(i) for i in range(1, 10)}
-    return (a in tens and b in units) or (a in units and (b in tens or b == 10.0))
+    if lang == "ar":
+        return a in units and (b == 10.0 and not joined or b in tens and joined)
+    return a in tens and b in units
+
+
+def _scale_run(toks: list[str], i: int, value: float, scales: dict[str, float],
+               strip: Any) -> tuple[float, int]:
+    """`value` times the scale words after token i ("one hundred thousand", مئة ألف):
+    each next scale must be larger than the product so far. (product, tokens used)."""
+    used = 0
+    while i + used + 1 < len(toks):
+        nxt = strip(toks[i + used + 1].lower())
+        factor = scales.get(nxt)
+        if factor is None or nxt in ("m", "k", "bn") or factor <= value:
+            break
+        value *= factor
+        used += 1
+    return value, used
 
 
 def extract(text: str, lang: str) -> list[Mention]:
     """All number mentions of a text: digits (any script) with a following scale or percent
     sign, number words, vague quantity words."""
     is_en = lang == "en"
+    if not is_en:
+        text = strip_diacritics(text)
     spans = list(re.finditer(r"\d+(?:[.,٫٬،]\d+)*|[^\W\d_]+(?:[\u200c][^\W\d_]+)*|[%٪]", text))
     raw_toks = [m.group(0) for m in spans]
     toks = [to_ascii_digits(t).replace("،", ",") for t in raw_toks]
@@ -178,7 +216,9 @@ def extract(text: str, lang: str) -> list[Mention]:
                 if t.endswith(suf) and t[: -len(suf)] in known:
                     return t[: -len(suf)]
             return t
-        return _AR_PREFIX.sub("", t)
+        bare = _AR_PREFIX.sub("", t)
+        # the accusative ending -اً (أربعاً) once its tanween is gone
+        return bare[:-1] if bare.endswith("ا") and bare[:-1] in known else bare
 
     def ordinal(low: str, stem: str) -> bool:
         return low in ORDINALS or stem in ORDINALS or (lang == "fa" and stem != low)
@@ -227,35 +267,52 @@ def extract(text: str, lang: str) -> list[Mention]:
         elif stem in approx or low in approx:
             out.append(Mention(tok, frozenset({approx.get(stem, approx.get(low, 0))}),
                                False, approx=True))
+        elif stem in UNIT_SECOND and last_word == i - 1:
+            pass  # ستون ثانية: the unit "seconds" after a number word
         elif stem in words or low in words:
             val = float(words.get(low, words.get(stem, 0)))
             is_ord = ordinal(low, stem)
-            nxt = toks[i + 1].lower() if i + 1 < len(toks) else ""
-            nxt = strip(nxt)
+            start = i
             vals = {val}
-            if nxt in scales and val < 100:
-                vals.add(val * scales[nxt])
-                i += 1
+            scaled, used = _scale_run(toks, i, val, scales, strip)
+            if used:
+                vals.add(scaled)
+                i += used
             prev = out[-1] if out else None
-            joined = toks[i - 1] in ("و", "and") or (not is_en and raw_toks[i - 1].startswith("و"))
-            if (prev is not None and not prev.digits and not prev.approx
-                    and (last_word == i - 1 or joined and last_word == i - 2)
-                    and len(prev.values) == 1 and _compound(max(prev.values), max(vals))):
+            conj = start > 0 and toks[start - 1] in ("و", "and")
+            joined = conj or (not is_en and raw_toks[start].startswith("و") and stem != low)
+            adjacent = last_word == start - 1 or (conj and last_word == start - 2)
+            if (prev is not None and not prev.digits and not prev.approx and adjacent
+                    and len(prev.values) == 1
+                    and _compound(max(prev.values), max(vals), lang, joined)):
                 total = max(prev.values) + max(vals)
                 out[-1] = Mention(f"{prev.text} {tok}", frozenset({total}), False,
-                                  ordinal=prev.ordinal or is_ord, weak=century(i, 2))
+                                  ordinal=prev.ordinal or is_ord, weak=century(i, 2),
+                                  after_year=prev.after_year)
             else:
                 weak = stem in AMBIGUOUS or low in AMBIGUOUS or century(i, 2)
-                out.append(Mention(tok, frozenset(vals), False, ordinal=is_ord, weak=weak))
+                after_year = start > 0 and strip(toks[start - 1].lower()) in YEAR_WORDS
+                out.append(Mention(tok, frozenset(vals), False, ordinal=is_ord, weak=weak,
+                                   after_year=after_year))
             last_word = i
         elif stem in scales and not (is_en and stem in ("m", "k", "bn")):
-            out.append(Mention(tok, frozenset({float(scales[stem])}), False))
+            scaled, used = _scale_run(toks, i, float(scales[stem]), scales, strip)
+            out.append(Mention(" ".join(raw_toks[i:i + used + 1]), frozenset({scaled}), False))
+            i += used
         elif lang == "ar" and _AR_DUAL.search(stem) and not stem.endswith("ارجنتين"):
             # a feminine dual (الحكومتان "the two governments"): a small figure, so it
             # only counts against an unmatched number word on the other side
             out.append(Mention(tok, frozenset({2.0}), False))
         i += 1
-    return out
+    return [_with_century(m) if m.after_year else m for m in out]
+
+
+def _with_century(m: Mention) -> Mention:
+    """A year named without its century (عام عشرين, "the year twenty") may be 19xx or 20xx."""
+    v = max(m.values)
+    if m.ordinal or not 10 <= v < 100 or v != int(v):
+        return m
+    return Mention(m.text, m.values | {1900 + v, 2000 + v}, False, weak=m.weak)
 
 
 def _same(x: float, y: float) -> bool:
