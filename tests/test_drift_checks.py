@@ -265,6 +265,7 @@ def test_number_compounds_only_add_tens_and_units() -> None:
     assert [max(m.values) for m in extract("سی و شش", "fa")] == [36.0]
     assert sorted(max(m.values) for m in extract("six-thirty", "en")) == [6.0, 30.0]
     assert [max(m.values) for m in extract("ستون ثانية", "ar")] == [60.0]  # seconds, not 62
+    assert [max(m.values) for m in extract("انتظر 30 ثانية", "ar")] == [30.0]  # not 30 and 2nd
     assert [max(m.values) for m in extract("one hundred thousand", "en")] == [100000.0]
 
 

@@ -62,6 +62,7 @@ def _flags(src: str, tgt: str, lang: str) -> list:
      "He also said becoming a parent made him care less about winning the Olympics.", "fa"),
     # tag questions ask for agreement and negate nothing
     ("إنك متعب ، أليس كذلك؟", "You are tired, aren't you?", "ar"),
+    ("إنكَ متعبٌ، أليسَ كذلكَ؟", "You are tired, aren't you?", "ar"),  # with its vowels
     ("سيذهب إلى طوكيو غداً، أليس ذلك صحيحاً؟", "He will go to Tokyo tomorrow, won't he?", "ar"),
     ("با تام موافقی، نه؟", "You agree with Tom, don't you?", "fa"),
     ("تام حتماً دور می‌زند، اینطور نیست؟", "Tom does get around, doesn't he?", "fa"),

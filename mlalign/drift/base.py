@@ -38,7 +38,7 @@ def strip_diacritics(text: str) -> str:
 
 def norm_arabic(text: str) -> str:
     """Fold Arabic/Persian letter variants so gazetteer and cue lists match either spelling."""
-    return _DIACRITICS.sub("", text).translate(_AR_NORM)
+    return strip_diacritics(text).translate(_AR_NORM)
 
 
 # Arabic-script letters a name is written in (Arabic plus Persian پ چ ژ ک گ ی), as a

@@ -176,9 +176,9 @@ def _english_cues(text: str) -> tuple[int, int]:
 def _arabic_phrases(text: str) -> tuple[str, int, int]:
     """Resolve Arabic cues that need context (punctuation, quotes, hamza) before
     tokenising: (normalised rest of the text, strong, weak)."""
-    text = AR_TAG.sub(" ", AR_WHY_LAM.sub(" ", text.replace("ّ", "")))
+    text = AR_WHY_LAM.sub(" ", text.replace("ّ", ""))  # its vowels tell لِمَ from لَمْ
     question = bool(re.search("[؟?]", text))
-    text = strip_diacritics(text)
+    text = AR_TAG.sub(" ", strip_diacritics(text))
     text, asked = AR_QUESTION_NEG.subn(" ", text)
     text, maybe = AR_MAYBE_NEG.subn(" ", text)
     text, only = AR_NOT_ONLY.subn(" ", text)

@@ -70,7 +70,7 @@ APPROX_AR = {"عشرات": 10, "مئات": 100, "الاف": 1e3, "ملايين":
 APPROX_FA = {"دهها": 10, "صدها": 100, "هزاران": 1e3, "ميليونها": 1e6, "چند": 3,
              "چندين": 3}
 # The tables are looked up with normalised text (أ and ئ folded), so their keys are too:
-# مئة is مييه once normalised.
+# مئة is ميه once normalised.
 SCALES_SRC, WORDS_AR, WORDS_FA, APPROX_AR, APPROX_FA = (
     {norm_arabic(k): v for k, v in table.items()}
     for table in (SCALES_SRC, WORDS_AR, WORDS_FA, APPROX_AR, APPROX_FA))
@@ -264,11 +264,12 @@ def extract(text: str, lang: str) -> list[Mention]:
             out.append(Mention(shown, frozenset(vals | extra), True, year_like=year,
                                weak=zero or century(i, 1), parts=_clock_parts(tok),
                                converted=conv))
+            last_word = i  # "30 ثانية": what follows is a unit (digits never compound)
         elif stem in approx or low in approx:
             out.append(Mention(tok, frozenset({approx.get(stem, approx.get(low, 0))}),
                                False, approx=True))
         elif stem in UNIT_SECOND and last_word == i - 1:
-            pass  # ستون ثانية: the unit "seconds" after a number word
+            pass  # ستون ثانية, 30 ثانية: the unit "seconds" after a number
         elif stem in words or low in words:
             val = float(words.get(low, words.get(stem, 0)))
             is_ord = ordinal(low, stem)
