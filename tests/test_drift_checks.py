@@ -250,6 +250,10 @@ def test_number_changed_in_words_is_high(src: str, tgt: str, lang: str) -> None:
     ("وُلد جدي عام عشرين ميلادية.", "My grandfather was born in 1920.", "ar"),  # no century
     ("في السابع من ديسيمبر عام واحد و أربعين", "on December 7, 1941", "ar"),
     ("صد هزار نفر آمدند", "100,000 people came", "fa"),
+    ("أن 40 في المائة من الأطفال لديهم حسابان", "40 per cent of children had two profiles", "ar"),
+    ("نما الاقتصاد 3 بالمئة", "the economy grew 3 per cent", "ar"),
+    ("قول می دهم که به شما خدمت کنم", "I promise to serve you", "fa"),  # دهم: "I give"
+    ("حدودا ۶ درجه سانتیگراد بالاتر از میانگین", "approximately 10 degrees above average", "fa"),
 ])
 def test_number_same_figure_in_other_words_does_not_flag(src: str, tgt: str, lang: str) -> None:
     assert _run(NumberCheck(), src, tgt, lang) == []

@@ -80,6 +80,8 @@ def _flags(src: str, tgt: str, lang: str) -> list:
     ("لقد حذّرت الأولاد من اللعب على الطريق.", "She warned the children not to play on the street.",
      "ar"),
     ("لن يستطيع أن يدرس من شدة التعب.", "He is too tired to study.", "ar"),
+    ("تذكر دائمًا كافة التفاصيل البسيطة", "Don't forget the small details", "ar"),
+    ("ترىالخسة فيما يفعلون، فهملايلقون أي اهتمام", "they don't care who they hurt", "ar"),
     ("علاوه بر پسرش، دخترش نیز مشهور است.", "Not only his son, but his daughter is also famous.",
      "fa"),
     # Persian negated verbs: more stems, object clitics, a preverb, Arabic ي in نيست
@@ -117,6 +119,9 @@ def test_clean_pairs_do_not_flag(src: str, tgt: str, lang: str) -> None:
     ("مجازات فقط برای السالوادور اعمال شد.", "Penalties were not only considered against El Salvador.",
      "fa"),
     ("این مهم نيست", "It matters to me.", "fa"),
+    # نزد ending a clause is the verb "did not say/hit", not the preposition "at"
+    ("رییس جمهور حرفی از شهادت فورد نزد، بلکه از سنا گفت.",
+     "The president spoke about Ford's testimony and the Senate.", "fa"),
 ])
 def test_flipped_negations_still_flag(src: str, tgt: str, lang: str) -> None:
     flags = _flags(src, tgt, lang)

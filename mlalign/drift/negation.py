@@ -54,6 +54,7 @@ AR_WEAK_STEMS = ("رفض", "ترفض", "يرفض", "عجز", "يعجز", "فشل
 # Idioms whose negation word negates nothing ("no later than", "whether or not"): weak cues.
 EN_NOT_NEG = re.compile(r"\b(?:no (?:later|earlier|more|less|sooner) than|not long (?:after|before)|"
                         r"never (?:more|before) so|no doubt|not to mention|none other than|or not|if ever|"
+                        r"(?:don't|do not) forget|"  # "remember" (تذكر)
                         # "not only ... but (also)" adds, it does not negate
                         r"not only\b(?=[^.;!?]*\bbut\b))\b",
                         re.IGNORECASE)
@@ -80,9 +81,11 @@ AR_WHY_LAM = re.compile(r"(?<!\w)لِ?مَ(?!\w)|(?<!\w)لم(?=\s+(?:أنت|أن
 AR_MAYBE_NEG = re.compile(r"(?<!\w)(?:[وف]?ما\s+(?:كان|كانت|كنت|كنا|كانوا|كنتم)|لولا|هلا)(?!\w)")
 # لا glued to an imperfect verb (لايمكن، لايبدو) as informal text writes it; weak, since a
 # few names start so too (لايبزيغ).
-AR_GLUED_LA = re.compile(r"^لاي\w{3,}$")
+AR_GLUED_LA = re.compile(r"^[وف]?(?:هم|هو|هي|نحن|انا|انت)?لاي\w{3,}$")
 # Persian words that look like a negated verb: نزد "at", نبرد "battle".
 FA_NOT_NEG = {"نزد", "نبرد", "نبردها", "نبردهای"}
+# ... حرفی نزد "did not say": نزد ending a clause is the verb, before a noun "at".
+_FA_NAZAD_VERB = re.compile(r"(?<!\w)نزد(?=\s*(?:[،,.؛!؟?]|$|و\s|بلکه))")
 
 # Positive idioms built on a negation word, rendered without one in English: لا سيما
 # "especially", لا بد "must", لمّ شمله "reunite", and "still" (ما زال، لا يزال، لم يزل، مازال).
@@ -234,7 +237,7 @@ def negation_cues(text: str, lang: str) -> tuple[int, int]:
                      or bool(AR_GLUED_LA.match(tok)))
             exceptive += tok in _AR_EXCEPTIVE_N
             continue
-        if tok in FA_NOT_NEG:
+        if tok in FA_NOT_NEG and not (tok == "نزد" and _FA_NAZAD_VERB.search(text)):
             continue
         if tok in FA_EXCEPTIVE:
             exceptive += 1

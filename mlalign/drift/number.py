@@ -241,7 +241,9 @@ def extract(text: str, lang: str) -> list[Mention]:
             shown = raw_toks[i]
             nxt = toks[i + 1].lower() if i + 1 < len(toks) else ""
             nxt = strip(nxt)
-            if nxt in scales and nxt not in ("m", "k") or (is_en and nxt in ("m", "bn", "k")):
+            per_cent = not is_en and nxt in ("مايه", "ميه") and toks[i + 1].startswith("بال")
+            scale = nxt in scales and nxt not in ("m", "k") or (is_en and nxt in ("m", "bn", "k"))
+            if scale and not per_cent:
                 vals = vals | {v * scales[nxt] for v in vals}
                 shown = f"{raw_toks[i]} {raw_toks[i + 1]}"
                 i += 1
@@ -268,6 +270,8 @@ def extract(text: str, lang: str) -> list[Mention]:
         elif stem in approx or low in approx:
             out.append(Mention(tok, frozenset({approx.get(stem, approx.get(low, 0))}),
                                False, approx=True))
+        elif lang == "fa" and i > 0 and toks[i - 1] in ("مي", "نمي") and stem in {*words, *scales}:
+            pass  # می دهم "I give", not دهم "tenth"
         elif stem in UNIT_SECOND and last_word == i - 1:
             pass  # ستون ثانية, 30 ثانية: the unit "seconds" after a number
         elif stem in words or low in words:
@@ -296,6 +300,10 @@ def extract(text: str, lang: str) -> list[Mention]:
                 out.append(Mention(tok, frozenset(vals), False, ordinal=is_ord, weak=weak,
                                    after_year=after_year))
             last_word = i
+        elif not is_en and stem in ("مايه", "ميه") and (
+                last_word == i - 2 and toks[i - 1] == "في"
+                or last_word == i - 1 and tok.startswith("بال")):
+            pass  # 40 في المائة, 40 بالمئة: "per cent", not a hundred
         elif stem in scales and not (is_en and stem in ("m", "k", "bn")):
             scaled, used = _scale_run(toks, i, float(scales[stem]), scales, strip)
             out.append(Mention(" ".join(raw_toks[i:i + used + 1]), frozenset({scaled}), False))
@@ -346,8 +354,10 @@ def _matches(m: Mention, others: list[Mention]) -> bool:
 
 
 def _near(x: float, y: float) -> bool:
-    """Equal up to the rounding of a unit conversion (250 mm = 9.8 in, written "10")."""
-    return abs(x - y) <= 0.07 * max(abs(x), abs(y), 0.5)
+    """Equal up to the rounding of a unit conversion (250 mm = 9.8 in, written "10"; a
+    difference of 6 °C = 10.8 °F, written "about 10")."""
+    big = max(abs(x), abs(y), 0.5)
+    return abs(x - y) <= max(0.07 * big, 1.0 if big >= 10 else 0.0)
 
 
 def _one_to_one(src: list[Mention], tgt: list[Mention]) -> tuple[list[Mention], list[Mention]]:
