@@ -140,6 +140,7 @@ def test_flipped_negations_still_flag(src: str, tgt: str, lang: str) -> None:
     ("في راشدين، بلديةنورثهامبتونشاير، يوم السبت", "ar"),  # a glued run without cue letters
     ("غیر از او کسی نیامد", "fa"),  # غیر از ... نه: exceptive, "only he came"
     ("فکر می کنم تام برنده خواهد شد.", "fa"),  # برنده "winner", not بر + نده
+    ("او نزد پدرش رفت.", "fa"),  # نزد before a noun is "at", wherever another نزد stands
     ("ألم في الظهر منذ أسبوع", "ar"),  # ألم "pain" outside a question
     ("ليس فقط للاستمتاع بالعروض، ولكن أيضًا لزيادة الوعي", "ar"),  # "not only ... but also"
     ("نه تنها از اجراها لذت ببرند، بلکه آگاهی را بالا ببرند", "fa"),

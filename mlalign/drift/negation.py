@@ -225,8 +225,8 @@ def negation_cues(text: str, lang: str) -> tuple[int, int]:
             weak += ever
         text, exceptive = FA_GHEIR_AZ.subn(" ", text)
         text = _FA_ACRONYM.sub(" ", _AR_PUNCT.sub(" ", text))  # «نه،» is the word نه
-    for raw in re.findall(r"[\u0600-\u06ff\u200c]+", text):
-        tok = raw.strip("\u200c")
+    for word in re.finditer(r"[\u0600-\u06ff\u200c]+", text):
+        tok = word.group(0).strip("\u200c")
         if len(tok.replace("\u200c", "")) >= GLUED_RUN:
             weak += any(c in tok for c in _GLUED_CUES[lang])
             continue
@@ -237,7 +237,7 @@ def negation_cues(text: str, lang: str) -> tuple[int, int]:
                      or bool(AR_GLUED_LA.match(tok)))
             exceptive += tok in _AR_EXCEPTIVE_N
             continue
-        if tok in FA_NOT_NEG and not (tok == "نزد" and _FA_NAZAD_VERB.search(text)):
+        if tok in FA_NOT_NEG and not (tok == "نزد" and _FA_NAZAD_VERB.match(text, word.start())):
             continue
         if tok in FA_EXCEPTIVE:
             exceptive += 1

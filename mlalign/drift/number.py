@@ -79,6 +79,8 @@ AMBIGUOUS = {norm_arabic(k) for k in AMBIGUOUS}
 CENTURY = {norm_arabic(k) for k in CENTURY}
 # A number after "year" may be a year without its century: عام واحد وأربعين is 1941.
 YEAR_WORDS = {"year", "عام", "العام", "سنه", "السنه", "سال"}
+# المائة after في or بال- (40 في المائة, 40 بالمئة) is "per cent", not a hundred.
+PER_CENT_SRC = {"مايه", "ميه"}
 # Seconds after a figure (ستون ثانية "sixty seconds"), not the ordinal "second".
 UNIT_SECOND = {"ثانيه", "ثوان", "ثواني"}
 # Small numbers that are often idiomatic ("one of", "a first step") and not worth a flag alone.
@@ -241,7 +243,7 @@ def extract(text: str, lang: str) -> list[Mention]:
             shown = raw_toks[i]
             nxt = toks[i + 1].lower() if i + 1 < len(toks) else ""
             nxt = strip(nxt)
-            per_cent = not is_en and nxt in ("مايه", "ميه") and toks[i + 1].startswith("بال")
+            per_cent = not is_en and nxt in PER_CENT_SRC and toks[i + 1].startswith("بال")
             scale = nxt in scales and nxt not in ("m", "k") or (is_en and nxt in ("m", "bn", "k"))
             if scale and not per_cent:
                 vals = vals | {v * scales[nxt] for v in vals}
@@ -300,10 +302,10 @@ def extract(text: str, lang: str) -> list[Mention]:
                 out.append(Mention(tok, frozenset(vals), False, ordinal=is_ord, weak=weak,
                                    after_year=after_year))
             last_word = i
-        elif not is_en and stem in ("مايه", "ميه") and (
+        elif not is_en and stem in PER_CENT_SRC and (
                 last_word == i - 2 and toks[i - 1] == "في"
                 or last_word == i - 1 and tok.startswith("بال")):
-            pass  # 40 في المائة, 40 بالمئة: "per cent", not a hundred
+            pass  # per cent
         elif stem in scales and not (is_en and stem in ("m", "k", "bn")):
             scaled, used = _scale_run(toks, i, float(scales[stem]), scales, strip)
             out.append(Mention(" ".join(raw_toks[i:i + used + 1]), frozenset({scaled}), False))
