@@ -51,3 +51,18 @@ def test_one_unmatched_word_weighs_less_in_a_short_sentence() -> None:
         return coverage_signals(WordAlignment(src, "Baghdad", {COVERAGE_LAYER: sims}), "ar")[0][
             "w_src_run"]
     assert run_share(2, 1) < run_share(8, 4)
+
+
+def test_a_word_linked_by_chance_does_not_break_an_uncovered_stretch() -> None:
+    """A cut clause whose one name links by chance is still a dense uncovered stretch: the
+    longest run halves, the densest stretch hardly moves."""
+    from mlalign.drift.coverage import _longest_run, densest_stretch
+
+    cut = np.array([0, 0, 1, 1, 1, 1, 1, 1, 0, 0], dtype=bool)
+    chance = cut.copy()
+    chance[4] = False  # a name inside the cut clause links to the English
+    every = np.ones(10, dtype=bool)
+    assert _longest_run(chance, every)[0] < _longest_run(cut, every)[0] - 2
+    assert densest_stretch(chance) >= 0.7 * densest_stretch(cut) > 0.5
+    # two words of a three-word sentence weigh less than four of a ten-word one
+    assert densest_stretch(np.array([1, 1, 0], dtype=bool)) < densest_stretch(cut)

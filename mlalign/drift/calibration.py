@@ -23,7 +23,8 @@ from mlalign.types import Bead
 CALIBRATION = Path(__file__).with_name("data") / "calibration.json"
 FLAG_FEATURES = ("number", "entity", "negation", "untranslated", "modality")
 TYPE_FEATURES: dict[str, tuple[str, ...]] = {
-    "omission": ("len_lo", "cov_src", "fragment", "w_src_unlinked", "w_src_run", "w_src_gap"),
+    "omission": ("len_lo", "cov_src", "fragment", "w_src_unlinked", "w_src_run", "w_src_gap",
+                 "w_src_window"),
     "addition": ("len_hi", "cov_tgt", "more_sentences", "w_tgt_unlinked", "w_tgt_run", "w_tgt_gap"),
     "replacement": ("neg_cos", "cov_both", "cos_far", "w_src_gap", "w_tgt_gap"),
     "number": ("number", "number_changed"),
@@ -44,8 +45,8 @@ MT_FEATURES: dict[str, tuple[str, ...]] = {
 FIXED_WEIGHTS = {"untranslated": 0.9, "modality": 0.3}
 
 
-WORD_FEATURES = ("w_src_unlinked", "w_src_run", "w_src_gap", "w_tgt_unlinked", "w_tgt_run",
-                 "w_tgt_gap")
+WORD_FEATURES = ("w_src_unlinked", "w_src_run", "w_src_gap", "w_src_window", "w_tgt_unlinked",
+                 "w_tgt_run", "w_tgt_gap")
 
 
 def model_features(kind: str, with_mt: bool, with_words: bool = True) -> tuple[str, ...]:

@@ -20,6 +20,8 @@ COVERAGE_LAYER = 5  # word identity (dev data: best omission/addition separation
 NAME_LAYER = 9  # names in context (dev data: best swapped-name separation)
 LINK_MARGIN = 0.02
 SHARE_PRIOR = 3  # dev data (NTREX, Tatoeba): 1-5 all help, 3 is in the middle
+WINDOW_SHARE = 0.4  # the stretch of a cut clause, as a share of the content words (dev: 0.35-0.5)
+SHORT_SENTENCE = 6  # content words below which a dense stretch counts for less
 
 FUNCTION_AR_FA = {norm_arabic(w) for w in """
 في من على إلى الى عن أن ان إن و أو او ثم هذا هذه ذلك تلك التي الذي الذين اللذين كان كانت
@@ -67,13 +69,26 @@ def _longest_run(unlinked: np.ndarray, content: np.ndarray) -> tuple[int, int, i
     return best
 
 
+def densest_stretch(unlinked: np.ndarray) -> float:
+    """How densely the most uncovered stretch of WINDOW_SHARE of the content words lacks
+    counterparts: unlike the longest run, one word that links by chance (a name, a figure)
+    inside a cut clause does not break it. Short sentences count for less."""
+    n = len(unlinked)
+    if n == 0:
+        return 0.0
+    k = min(n, max(2, round(WINDOW_SHARE * n)))
+    sums = np.convolve(unlinked.astype(float), np.ones(k), mode="valid")
+    return float(sums.max()) / (k + 1) * min(1.0, n / SHORT_SENTENCE)
+
+
 def side_coverage(sims: np.ndarray, links: np.ndarray, content: np.ndarray,
                   prefix: str) -> tuple[dict[str, float], tuple[int, int]]:
     """Signals for one side (rows of `sims` are that side's words) and the word range of
     its longest uncovered stretch (-1, -1 when none)."""
     n = int(content.sum())
     if n == 0 or sims.shape[1] == 0:
-        return {f"{prefix}_unlinked": 0.0, f"{prefix}_run": 0.0, f"{prefix}_gap": 0.0}, (-1, -1)
+        return {f"{prefix}_unlinked": 0.0, f"{prefix}_run": 0.0, f"{prefix}_gap": 0.0,
+                f"{prefix}_window": 0.0}, (-1, -1)
     unlinked = ~links.any(1)
     run, first, last = _longest_run(unlinked, content)
     best = sims.max(1)
@@ -83,6 +98,7 @@ def side_coverage(sims: np.ndarray, links: np.ndarray, content: np.ndarray,
         f"{prefix}_unlinked": float(unlinked[content].sum()) / (n + SHARE_PRIOR),
         f"{prefix}_run": run / (n + SHARE_PRIOR),
         f"{prefix}_gap": float(1.0 - best[content].mean()),
+        f"{prefix}_window": densest_stretch(unlinked[content]),
     }, (first, last)
 
 
