@@ -91,14 +91,14 @@ def side_coverage(sims: np.ndarray, links: np.ndarray, content: np.ndarray,
                 f"{prefix}_window": 0.0}, (-1, -1)
     unlinked = ~links.any(1)
     run, first, last = _longest_run(unlinked, content)
-    best = sims.max(1)
+    uncovered = unlinked[content]
     # Shares over n + SHARE_PRIOR words: one unmatched word of a two-word sentence is not
     # half of it missing (short everyday sentences otherwise flag on a single word).
     return {
-        f"{prefix}_unlinked": float(unlinked[content].sum()) / (n + SHARE_PRIOR),
+        f"{prefix}_unlinked": float(uncovered.sum()) / (n + SHARE_PRIOR),
         f"{prefix}_run": run / (n + SHARE_PRIOR),
-        f"{prefix}_gap": float(1.0 - best[content].mean()),
-        f"{prefix}_window": densest_stretch(unlinked[content]),
+        f"{prefix}_gap": float(1.0 - sims.max(1)[content].mean()),
+        f"{prefix}_window": densest_stretch(uncovered),
     }, (first, last)
 
 
