@@ -231,6 +231,11 @@ def extract(text: str, lang: str) -> list[Mention]:
         after = {toks[j].lower() for j in range(i + 1, min(len(toks), i + n + 2))}
         return bool(before & CENTURY) if not is_en else bool(after & CENTURY)
 
+    def per_cent(j: int) -> bool:
+        """المائة after في or بال- (40 في المائة, 40 بالمئة): "per cent", not a hundred."""
+        return (not is_en and j < len(toks) and strip(toks[j]) in PER_CENT_SRC
+                and (toks[j].startswith("بال") or j > 0 and toks[j - 1] == "في"))
+
     out: list[Mention] = []
     last_word = -9
     i = 0
@@ -243,9 +248,8 @@ def extract(text: str, lang: str) -> list[Mention]:
             shown = raw_toks[i]
             nxt = toks[i + 1].lower() if i + 1 < len(toks) else ""
             nxt = strip(nxt)
-            per_cent = not is_en and nxt in PER_CENT_SRC and toks[i + 1].startswith("بال")
             scale = nxt in scales and nxt not in ("m", "k") or (is_en and nxt in ("m", "bn", "k"))
-            if scale and not per_cent:
+            if scale and not per_cent(i + 1):
                 vals = vals | {v * scales[nxt] for v in vals}
                 shown = f"{raw_toks[i]} {raw_toks[i + 1]}"
                 i += 1
@@ -302,10 +306,8 @@ def extract(text: str, lang: str) -> list[Mention]:
                 out.append(Mention(tok, frozenset(vals), False, ordinal=is_ord, weak=weak,
                                    after_year=after_year))
             last_word = i
-        elif not is_en and stem in PER_CENT_SRC and (
-                last_word == i - 2 and toks[i - 1] == "في"
-                or last_word == i - 1 and tok.startswith("بال")):
-            pass  # per cent
+        elif per_cent(i) and last_word == i - 1 - (toks[i - 1] == "في"):
+            pass  # per cent after a figure
         elif stem in scales and not (is_en and stem in ("m", "k", "bn")):
             scaled, used = _scale_run(toks, i, float(scales[stem]), scales, strip)
             out.append(Mention(" ".join(raw_toks[i:i + used + 1]), frozenset({scaled}), False))
