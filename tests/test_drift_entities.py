@@ -78,6 +78,9 @@ def test_a_short_country_name_with_its_article_comes_from_cldr() -> None:
      "German officers were ready to stage a coup against Hitler.", 0.0),
     ("النجم الأمريكيفيل ميكلسون بذل جهدًا مضنيًا.",
      "US star Phil Mickelson struggled most of the tournament.", 0.0),
+    # a two-word name glued to the word before it: the space inside the name stays
+    ("أثنى فيه على رئيسالولايات المتحدة دونالد ترامب.",
+     "He praised U.S. President Donald Trump.", 0.0),
 ])
 def test_a_listed_english_name_the_original_has_in_another_form_is_no_extra(
         src: str, tgt: str, expected: float) -> None:
@@ -87,6 +90,24 @@ def test_a_listed_english_name_the_original_has_in_another_form_is_no_extra(
     bead = Bead([0], [0], src, tgt)
     EntityCheck().check(bead, CheckContext(src_lang="ar", config=DriftConfig(), calibration={}))
     assert bead.signals["entity_extra"] == expected
+
+
+@pytest.mark.parametrize(("english", "label"), [
+    ("Spaniard Sergio Garcia", "Spain"), ("the Danes won", "Denmark"), ("Dutch voters", "Netherlands"),
+    ("a Filipino nurse", "Philippines"), ("Moroccan fans", "Morocco"), ("Irish whiskey", "Ireland"),
+])
+def test_english_peoples_and_adjectives_name_their_country(english: str, label: str) -> None:
+    assert label in find_entities(english, "en")
+
+
+def test_a_country_in_the_original_is_there_when_the_english_names_its_people() -> None:
+    from mlalign.drift.base import CheckContext
+    from mlalign.drift.entity import EntityCheck
+
+    bead = Bead([0], [0], "لقد أصبح اللاعب الأسباني سيرجيو جارسيا بطلًا.",
+                "Spaniard Sergio Garcia became a champion.")
+    flags = EntityCheck().check(bead, CheckContext(src_lang="ar", config=DriftConfig(), calibration={}))
+    assert not any(f.evidence.get("match") == "gazetteer" for f in flags)
 
 
 def test_a_name_ends_at_a_hyphen() -> None:

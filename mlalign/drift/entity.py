@@ -220,6 +220,24 @@ def _cldr_rows() -> list[tuple[str, list[str], list[str], list[str]]]:
 _IRREGULAR_ADJECTIVES = {"Austria": ("النمساوي", "نمساوي"), "Germany": ("الألمان", "ألمان"),
                          "Turkey": ("الأتراك", "أتراك"), "Russia": ("الروس",)}
 
+# English adjectives and peoples of CLDR countries that the English pattern's suffixes
+# (Iran-ian, Iraq-i, Russia-n) do not reach: "Spaniard" is Spain, "Danish" Denmark.
+_EN_DEMONYMS = {
+    "Spain": ("Spaniard",), "Denmark": ("Danish", "Dane"), "Sweden": ("Swedish", "Swede"),
+    "Finland": ("Finnish", "Finn"), "Norway": ("Norwegian",), "Netherlands": ("Dutch",),
+    "Switzerland": ("Swiss",), "Greece": ("Greek",), "Poland": ("Polish",),
+    "Portugal": ("Portuguese",), "Sudan": ("Sudanese",), "Vietnam": ("Vietnamese",),
+    "Belgium": ("Belgian",), "United Arab Emirates": ("Emirati",),
+    "Argentina": ("Argentine", "Argentinian"), "Thailand": ("Thai",),
+    "Philippines": ("Filipino", "Filipina"), "Somalia": ("Somali",), "Iceland": ("Icelandic",),
+    "Hungary": ("Hungarian",), "Czechia": ("Czech",), "Slovakia": ("Slovak",),
+    "Serbia": ("Serb",), "Bosnia & Herzegovina": ("Bosnian",), "Kazakhstan": ("Kazakh",),
+    "Uzbekistan": ("Uzbek",), "Nepal": ("Nepalese", "Nepali"), "Sri Lanka": ("Sri Lankan",),
+    "Myanmar (Burma)": ("Burmese", "Myanmar", "Burma"), "Laos": ("Laotian",),
+    "Taiwan": ("Taiwanese",), "Singapore": ("Singaporean",), "New Zealand": ("New Zealander",),
+    "Morocco": ("Moroccan",), "Ireland": ("Irish",), "Lebanon": ("Lebanese",),
+}
+
 
 @lru_cache(maxsize=1)
 def all_entries() -> tuple[Entry, ...]:
@@ -244,6 +262,9 @@ def all_entries() -> tuple[Entry, ...]:
     for label, aliases in _IRREGULAR_ADJECTIVES.items():
         if label in by_label:
             by_label[label][2] = by_label[label][2] + list(aliases)
+    for label, aliases in _EN_DEMONYMS.items():
+        if label in by_label:
+            by_label[label][1] = by_label[label][1] + [a for a in aliases if a not in by_label[label][1]]
     # A CLDR name that is also a common word or a curated short form would only mislead.
     city_aliases = frozenset(cities)
     return tuple(_entry(k, en, ar, fa, city_aliases) for k, en, ar, fa in rows
@@ -406,8 +427,9 @@ def unsupported_score(lexical: float | None, context: float | None) -> float:
 
 def _inside_a_word(entry: Entry, text: str, lang: str) -> bool:
     """Whether one of the entry's long spellings is inside a word of the original, as when
-    two words lost the space between them (الأمريكيفيل, "the American Phil")."""
-    folded = norm_arabic(text).replace("\u200c", "")
+    two words lost the space between them (الأمريكيفيل, "the American Phil";
+    رئيسالولايات المتحدة, "President of the United States")."""
+    folded = norm_arabic(text).replace("\u200c", "").replace(" ", "")
     return any(alias in folded for alias in entry.src_bare.get(lang, ()))
 
 
