@@ -136,3 +136,20 @@ def test_a_swapped_unlisted_name_is_unsupported_and_the_right_one_is_not(embedde
     assert flag.evidence["english"] == ["Feinstein"]
     assert {"context_match", "word_match"} <= set(flag.evidence)
     assert round(flag.score, 4) == beads[1].signals["p_entity"]  # its kind's probability
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("فاز الفريق الرياضي بالبطولة.", "ar"),  # "sporting", not Riyadh
+    ("روز دوشنبه به خانه رسید.", "fa"),  # "Monday", not Dushanbe
+    ("شب کریسمس بود.", "fa"),  # Christmas, not Christmas Island
+    ("موریس به خانه رفت.", "fa"),  # Maurice, not Mauritius
+    ("کالاها در انبار ماند.", "fa"),  # "warehouse", not Anbar
+])
+def test_words_that_spell_a_place_are_no_place(text: str, lang: str) -> None:
+    assert find_entities(text, lang) == {}
+
+
+def test_a_place_whose_suffixed_forms_are_words_is_still_found_as_written() -> None:
+    assert "Riyadh" in find_entities("وصل الوفد إلى الرياض أمس.", "ar")
+    assert "Anbar" in find_entities("در استان الانبار", "fa")
+    assert "Congress" in find_entities("the U.S. congressional elections", "en")
