@@ -138,13 +138,13 @@ def _entry(kind: str, english: list[str], ar: list[str], fa: list[str],
     english_t = tuple(dict.fromkeys(a for a in english if a))
     exact = {a.rstrip("=") for a in (*ar, *fa) if a.endswith("=")}
     ar, fa = [a.rstrip("=") for a in ar], [a.rstrip("=") for a in fa]
+    sides = (("ar", ar), ("fa", fa))
     src = {lang: tuple(_src_pattern(a, lang, a not in cities, a not in exact)
-                       for a in dict.fromkeys(aliases) if a)
-           for lang, aliases in (("ar", ar), ("fa", fa))}
-    bare = {"ar": tuple(b for a in dict.fromkeys(ar) if a and len(b := _bare_alias(a)) >= 6),
-            "fa": tuple(b for a in dict.fromkeys(fa) if a and len(b := _bare_alias(a)) >= 6)}
+                       for a in dict.fromkeys(aliases) if a) for lang, aliases in sides}
+    bare = {lang: tuple(b for a in dict.fromkeys(aliases) if a and len(b := _bare_alias(a)) >= 6)
+            for lang, aliases in sides}
     keys = {lang: tuple({k for a in aliases if a for k in _key_words(a, lang, a not in cities)})
-            for lang, aliases in (("ar", ar), ("fa", fa))}
+            for lang, aliases in sides}
     alts = "|".join(re.escape(a) for a in sorted(english_t, key=len, reverse=True))
     pattern = re.compile(rf"(?<![\w.])(?:{alts})(?:'s|s|i|is|n|ns|ian|ians)?(?!\w)")
     return Entry(kind, english_t, src, pattern, bare, keys)
