@@ -5,6 +5,7 @@ names with certainty; a consonant-skeleton match catches names it does not list.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -71,7 +72,8 @@ Fire Red White Black Blue Gold Silver Light Dark Star Stars Sun Moon Mother Fath
 Brother Sister Family Children Women Men People Life Love Time Game Season Open Tour
 Cross Plaza Tower Bridge Building Museum Gallery Theatre Theater University's Research
 Technology Science Sciences Medical Medicine School College Academy Foundation Trust Fund
-Development Relations Studies Strategic Policy Project Program Programme Plan Act Bill Law""".split())
+Development Relations Studies Strategic Policy Project Program Programme Plan Act Bill Law
+Conference Summit""".split())
 
 
 @dataclass(frozen=True)
@@ -252,6 +254,15 @@ _EN_FORMS = {
     "Colombia": ("Columbia",),  # one spelling, كولومبيا, for both
     "Congress": ("congressional", "Congressional"),
 }
+# Places neither CLDR's territories nor the curated file list: the nations of the United
+# Kingdom (the curated "United Kingdom" keeps England, which Arabic and Persian news use
+# for Britain). Outside the curated file for the same reason as `_EN_FORMS`.
+_EXTRA_PLACES = (
+    ("place", ["Scotland", "Scottish", "Scots"], ["أسكتلندا", "اسكتلندا", "إسكتلندا", "اسكوتلندا"],
+     ["اسکاتلند", "اسکاتلندی"]),
+    ("place", ["Wales", "Welsh"], ["ويلز", "الويلزي", "الويلزية"], ["ولز", "ویلز", "ولزی"]),
+    ("place", ["Northern Ireland"], ["أيرلندا الشمالية", "ايرلندا الشمالية"], ["ایرلند شمالی"]),
+)
 
 
 @lru_cache(maxsize=1)
@@ -264,7 +275,7 @@ def all_entries() -> tuple[Entry, ...]:
     for row in rows:
         for alias in row[1]:
             by_label.setdefault(alias, row)
-    for kind, en, ar, fa in _cldr_rows():
+    for kind, en, ar, fa in (*_cldr_rows(), *_EXTRA_PLACES):
         if kind == "city":
             cities.update(ar + fa)
         row = by_label.get(en[0])
@@ -391,12 +402,21 @@ class NameMatches:
     unknown: list[str]
 
 
+_INNER_MARKS = re.compile(r"[\s\"“”«»()\[\]]+")
+
+
+def source_words(text: str) -> list[str]:
+    """The original's words for transliteration: split at spaces and at quotes and
+    brackets, which NTREX-style text often glues to a name (بالسيفكـ"جون سنو"في)."""
+    return [w for w in _INNER_MARKS.split(text) if w]
+
+
 def name_matches(src: str, tgt: str, common: set[str] | None, threshold: float) -> NameMatches:
     tgt_found = find_entities(tgt, "en")
     known = {a for e, _ in tgt_found.values() for a in e.english}
     known |= {w for a in known for w in a.split()}
     names = english_names(tgt, known, common)
-    src_words = src.split()
+    src_words = source_words(src)
     sims = {n: transliteration_similarity(n, src_words) for n in names}
     latin = src.lower()
     unknown = [n for n in names if n.lower() not in latin and not is_transliterated(n, src_words, threshold)]
@@ -440,6 +460,32 @@ def unsupported_score(lexical: float | None, context: float | None) -> float:
     return sum(parts) / len(parts) if parts else 0.0
 
 
+def _fold_accents(text: str) -> str:
+    """Zárate → Zarate: the original often drops the English's accents."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def latin_missing(src: str, tgt: str) -> list[str]:
+    """Latin-script words of the original that the English does not write: not as they
+    are, not one slip apart, not as the words or the initials of a glued CamelCase run
+    ("JohnnyEnglish", "JE") and not as the capitalised words an acronym stands for (CEA, "Consumer Energy
+    Alliance")."""
+    tgt = _fold_accents(tgt)
+    tgt_lower = tgt.lower()
+    tgt_latin = [w.split("'")[0] for w in re.findall(r"[A-Za-z][A-Za-z'\-]*", tgt)]
+    initials = "".join(w[0] for w in tgt_latin if w[0].isupper() or w in ("of", "and", "for"))
+    found = []
+    for w in re.findall(r"[A-Za-z][A-Za-z'\-]{2,}", src):
+        parts = re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])", w)
+        if (w.lower() in tgt_lower or any(latin_typo(w, t) for t in tgt_latin)
+                or (len(parts) > 1 and (all(p.lower() in tgt_lower for p in parts)
+                                        or "".join(p[0] for p in parts).upper() in tgt_latin))
+                or (w.isupper() and len(w) <= 6 and w in initials.upper())):
+            continue
+        found.append(w)
+    return found
+
+
 def _inside_a_word(entry: Entry, text: str, lang: str) -> bool:
     """Whether one of the entry's long spellings is inside a word of the original, as when
     two words lost the space between them (الأمريكيفيل, "the American Phil";
@@ -476,13 +522,10 @@ class EntityCheck:
             bead.signals[key] = 0.0
         if not bead.src.strip() or not bead.tgt.strip():
             return []
-        src_words = bead.src.split()
+        src_words = source_words(bead.src)
         # Names the original keeps in Latin letters must reappear in the English as written
         # (or one slip apart: "Lowa" in the original is the English's Iowa, not a change).
-        tgt_latin = re.findall(r"[A-Za-z][A-Za-z'\-]*", bead.tgt)
-        lost = [w for w in re.findall(r"[A-Za-z][A-Za-z'\-]{2,}", bead.src)
-                if w.lower() not in bead.tgt.lower()
-                and not any(latin_typo(w, t) for t in tgt_latin)]
+        lost = latin_missing(bead.src, bead.tgt)
         bead.signals["latin_missing"] = float(bool(lost))
         thr = float(ctx.config.skeleton_similarity) if ctx.config else 0.75
         src = find_entities(bead.src, ctx.src_lang)
