@@ -3,7 +3,8 @@ documents: clean-pair statistics per language pair (robust median / MAD of cosin
 ratio and clause coverage), then, per language pair and with and without a translation
 (a stand-in as far from the English as real MT, see bench_drift.heavy_mt), one logistic
 model per kind of drift (that kind's corrupted units against clean ones, on
-the kind's own signals), and a Platt rescaling of their noisy-OR into P(any drift).
+the kind's own signals; a signal too rare in one language's data keeps the weight fitted on
+both), and a Platt rescaling of their noisy-OR into P(any drift).
 bench_drift.py reports on the odd-indexed documents.
 
 Run: .venv/bin/python scripts/fit_drift.py [--max-docs N]
@@ -37,6 +38,8 @@ from mlalign.drift.calibration import (  # noqa: E402
 )
 from mlalign.drift.clauses import log_length_ratio  # noqa: E402
 
+BACKOFF_UNITS = 5  # dev data: 3 and 5 alike; 10 takes weights from signals a language does show
+
 
 def robust(values: list[float]) -> list[float]:
     """Median and 1.4826·MAD: real NTREX noise should not widen the clean band."""
@@ -46,14 +49,16 @@ def robust(values: list[float]) -> list[float]:
     return [round(med, 5), round(max(mad, 1e-3), 5)]
 
 
-def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = 0.05, iters: int = 50) -> np.ndarray:
-    """L2-regularised logistic regression by Newton steps (intercept unpenalised)."""
+def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = 0.05, iters: int = 50,
+                 offset: np.ndarray | float = 0.0) -> np.ndarray:
+    """L2-regularised logistic regression by Newton steps (intercept unpenalised);
+    `offset` is a fixed part of each row's logit (signals whose weights are given)."""
     xb = np.hstack([np.ones((len(x), 1)), x])
     w = np.zeros(xb.shape[1])
     reg = np.eye(xb.shape[1]) * l2
     reg[0, 0] = 0.0
     for _ in range(iters):
-        p = 1.0 / (1.0 + np.exp(-np.clip(xb @ w, -30, 30)))
+        p = 1.0 / (1.0 + np.exp(-np.clip(xb @ w + offset, -30, 30)))
         grad = xb.T @ (p - y) + reg @ w
         hess = xb.T @ (xb * (p * (1 - p))[:, None]) + reg + 1e-6 * np.eye(len(w))
         step = np.linalg.solve(hess, grad)
@@ -63,13 +68,13 @@ def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = 0.05, iters: int = 50
     return w
 
 
-def fit_monotone(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+def fit_monotone(x: np.ndarray, y: np.ndarray, offset: np.ndarray | float = 0.0) -> np.ndarray:
     """Logistic regression with non-negative weights: every signal is oriented so that
     larger means more drift, so none may lower the probability. With few positives per
     kind, correlated signals otherwise trade signs, and the model breaks on new text."""
     keep = np.ones(x.shape[1], dtype=bool)
     while True:
-        w = fit_logistic(x[:, keep], y)
+        w = fit_logistic(x[:, keep], y, offset=offset)
         if (w[1:] >= 0).all():
             break
         keep[np.flatnonzero(keep)[w[1:] < 0]] = False
@@ -79,18 +84,31 @@ def fit_monotone(x: np.ndarray, y: np.ndarray) -> np.ndarray:
     return full
 
 
-def fit_kinds(rows: list[tuple[str, dict[str, float]]], variant: str) -> dict[str, dict]:
-    """One model per kind: its corrupted units against the clean ones."""
+def fit_kinds(rows: list[tuple[str, dict[str, float]]], variant: str,
+              shared: dict[str, dict] | None = None) -> dict[str, dict]:
+    """One model per kind: its corrupted units against the clean ones. A signal that fewer
+    than BACKOFF_UNITS of this language's units show (Arabic originals rarely keep Latin
+    words) cannot be weighed on them: it keeps its weight in `shared`, the model fitted on
+    both languages, and the language's own data fits the rest."""
     models = {}
     for kind in TYPE_FEATURES:
         names = model_features(kind, variant.startswith("mt"), not variant.endswith("-nowords"))
         sel = [(k, f) for k, f in rows if k in ("clean", kind)]
         x = np.array([[f.get(n, 0.0) for n in names] for _, f in sel])
         y = np.array([k == kind for k, _ in sel], dtype=float)
-        w = fit_monotone(x, y)
+        given = np.zeros(len(names), dtype=bool)
+        fixed = np.zeros(len(names))
+        if shared is not None:
+            given = (x != 0).sum(0) < BACKOFF_UNITS
+            fixed = np.array([shared[kind]["coef"].get(n, 0.0) for n in names]) * given
+        w = np.zeros(len(names) + 1)
+        own = fit_monotone(x[:, ~given], y, offset=x @ fixed)
+        w[0], w[1:][~given], w[1:][given] = own[0], own[1:], fixed[given]
         models[kind] = {"intercept": round(float(w[0]), 4),
                         "coef": {n: round(float(c), 4) for n, c in zip(names, w[1:], strict=True)},
                         "n": len(y), "positives": int(y.sum())}
+        if given.any():
+            models[kind]["shared"] = [n for n, g in zip(names, given, strict=True) if g]
     return models
 
 
@@ -130,6 +148,7 @@ def main() -> None:
         variants = ("plain-nowords", "mt-nowords")
     pooled: dict[str, list] = {v: [] for v in variants}
     scored: dict[tuple[str, str], list] = {}
+    per_variant: dict[tuple[str, str], list] = {}
     for lang, units in per_lang.items():
         calib["models"][lang] = {}
         for var in variants:
@@ -138,10 +157,12 @@ def main() -> None:
             fit_units = heavy_mt(units) if with_mt else units
             beads = run(fit_units, lang, embedder, with_mt=with_mt, config=cfg)
             rows = [(u.kind, features(b)) for u, b in zip(units, beads, strict=True)]
-            calib["models"][lang][var] = fit_kinds(rows, var)
+            per_variant[(lang, var)] = rows
             pooled[var] += rows
             scored[(lang, var)] = [(u.kind, b) for u, b in zip(units, beads, strict=True)]
     calib["models"]["*"] = {var: fit_kinds(rows, var) for var, rows in pooled.items()}
+    for (lang, var), rows in per_variant.items():
+        calib["models"][lang][var] = fit_kinds(rows, var, calib["models"]["*"][var])
     # Platt rescaling of the noisy-OR, so `drift` reads as P(any drift) on this data.
     for (lang, var), pairs in scored.items():
         p_any = np.array([combine(type_probabilities(b, lang, calib), lang, {}, var)

@@ -1,0 +1,51 @@
+"""The calibration fit (scripts/fit_drift.py): monotone weights and the back-off of signals
+a language's data does not show to the weight fitted on both languages."""
+
+from __future__ import annotations
+
+import random
+import sys
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+
+from fit_drift import BACKOFF_UNITS, fit_kinds, fit_monotone  # noqa: E402
+
+
+def _rows(latin_units: int, seed: int = 3) -> list[tuple[str, dict[str, float]]]:
+    """Clean units and entity units; `latin_units` entity units lose a Latin word."""
+    rng = random.Random(seed)
+    rows = [("clean", {"name_unsupported": rng.random() * 0.5}) for _ in range(300)]
+    for i in range(30):
+        rows.append(("entity", {"name_unsupported": 0.3 + rng.random() * 0.7,
+                                "latin_missing": float(i < latin_units)}))
+    return rows
+
+
+def test_a_signal_the_language_never_shows_keeps_the_shared_weight() -> None:
+    shared = fit_kinds(_rows(latin_units=12), "plain")
+    assert shared["entity"]["coef"]["latin_missing"] > 1.0
+    alone = fit_kinds(_rows(latin_units=0), "plain")
+    assert alone["entity"]["coef"]["latin_missing"] == 0.0
+    backed = fit_kinds(_rows(latin_units=0), "plain", shared)
+    assert backed["entity"]["coef"]["latin_missing"] == shared["entity"]["coef"]["latin_missing"]
+    assert backed["entity"]["shared"] == [n for n in backed["entity"]["coef"]
+                                          if n != "name_unsupported"]
+    assert backed["entity"]["coef"]["name_unsupported"] > 0.0  # fitted on its own data
+
+
+def test_a_signal_the_language_shows_often_enough_is_fitted_on_it() -> None:
+    shared = fit_kinds(_rows(latin_units=12), "plain")
+    own = fit_kinds(_rows(latin_units=BACKOFF_UNITS + 3, seed=4), "plain", shared)
+    assert "latin_missing" not in own["entity"].get("shared", [])
+    assert own["entity"]["coef"]["latin_missing"] != shared["entity"]["coef"]["latin_missing"]
+
+
+def test_monotone_weights_are_never_negative() -> None:
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(400, 3))
+    y = (x[:, 0] - x[:, 1] + rng.normal(size=400) > 0).astype(float)
+    w = fit_monotone(x, y)
+    assert w[1] > 0.5 and w[2] == 0.0
