@@ -218,3 +218,19 @@ def test_a_name_glued_to_quotes_is_still_transliterated() -> None:
     assert "سنو" in source_words(src)
     matches = name_matches(src, tgt, set(), 0.75)
     assert "Snow" in matches.names and "Snow" not in matches.unknown
+
+
+@pytest.mark.parametrize(("text", "lang", "labels"), [
+    ("منذ أن انضممت إلى حزب العمل منذ 32 عامًا", "ar", {"Labour"}),
+    ("اجتمع العمال في المصنع", "ar", set()),  # "the workers"
+    ("مقاتلو حزب العمال الكردستاني", "ar", {"PKK"}),  # the Kurdistan Workers' Party, no Labour
+    ("وحزب المحافظين", "ar", {"Conservatives"}),
+    ("اجتمع المحافظين في بغداد", "ar", {"Baghdad"}),  # "the governors"
+    ("محافظه‌کاران در تهران", "fa", {"Tehran"}),  # any conservatives
+    ("حزب کارگر بریتانیا", "fa", {"Labour", "United Kingdom"}),
+    ("الزعيم السابق لحزب استقلال المملكة المتحدة", "ar", {"UKIP"}),  # not the United Kingdom
+    ("the Labour leader and the Tories", "en", {"Labour", "Conservatives"}),
+    ("the labour market", "en", set()),
+])
+def test_british_parties_need_their_party_word(text: str, lang: str, labels: set[str]) -> None:
+    assert set(find_entities(text, lang)) == labels

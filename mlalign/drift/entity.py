@@ -254,14 +254,24 @@ _EN_FORMS = {
     "Colombia": ("Columbia",),  # one spelling, كولومبيا, for both
     "Congress": ("congressional", "Congressional"),
 }
-# Places neither CLDR's territories nor the curated file list: the nations of the United
-# Kingdom (the curated "United Kingdom" keeps England, which Arabic and Persian news use
-# for Britain). Outside the curated file for the same reason as `_EN_FORMS`.
-_EXTRA_PLACES = (
+# Names neither CLDR's territories nor the curated file list, outside the curated file for
+# the same reason as `_EN_FORMS`: the nations of the United Kingdom (the curated "United
+# Kingdom" keeps England, which Arabic and Persian news use for Britain), and Britain's
+# parties, which the original names by meaning (UKIP's name holds the United Kingdom's). A party's original name needs its
+# حزب: alone, العمال are "workers", المحافظين "governors" and محافظه‌کاران any conservatives;
+# the Kurdistan Workers' Party (حزب العمال الكردستاني) is listed so that it is no Labour.
+_EXTRA_ENTRIES = (
     ("place", ["Scotland", "Scottish", "Scots"], ["أسكتلندا", "اسكتلندا", "إسكتلندا", "اسكوتلندا"],
      ["اسکاتلند", "اسکاتلندی"]),
     ("place", ["Wales", "Welsh"], ["ويلز", "الويلزي", "الويلزية"], ["ولز", "ویلز", "ولزی"]),
     ("place", ["Northern Ireland"], ["أيرلندا الشمالية", "ايرلندا الشمالية"], ["ایرلند شمالی"]),
+    ("org", ["Labour", "Labour Party", "Labor Party"], ["حزب العمال=", "حزب العمل="], ["حزب کارگر="]),
+    ("org", ["Conservatives", "Conservative", "Tories", "Tory"], ["حزب المحافظين="],
+     ["حزب محافظه‌کار=", "حزب محافظه کار="]),
+    ("org", ["UKIP", "Ukip", "UK Independence Party"], ["حزب استقلال المملكة المتحدة"],
+     ["حزب استقلال بریتانیا", "حزب استقلال انگلستان"]),
+    ("org", ["PKK", "Kurdistan Workers' Party"], ["حزب العمال الكردستاني"],
+     ["پ‌ک‌ک=", "حزب کارگران کردستان"]),
 )
 
 
@@ -275,12 +285,12 @@ def all_entries() -> tuple[Entry, ...]:
     for row in rows:
         for alias in row[1]:
             by_label.setdefault(alias, row)
-    for kind, en, ar, fa in (*_cldr_rows(), *_EXTRA_PLACES):
+    for kind, en, ar, fa in (*_cldr_rows(), *_EXTRA_ENTRIES):
         if kind == "city":
             cities.update(ar + fa)
         row = by_label.get(en[0])
         if row is None:
-            row = ["place", list(en), [], []]
+            row = [kind if kind != "city" else "place", list(en), [], []]
             rows.append(row)
             by_label[en[0]] = row
         row[2] = row[2] + [a for a in ar if a not in row[2]]
