@@ -258,6 +258,8 @@ _EN_FORMS = {
     "Congress": ("congressional", "Congressional"),
     "al-Qaeda": ("Al-Qaeda", "Al-Qaida", "al Qaeda"),
 }
+
+
 @lru_cache(maxsize=1)
 def all_entries() -> tuple[Entry, ...]:
     """The curated gazetteer with CLDR's countries and cities and data/gazetteer_more.tsv
@@ -462,8 +464,8 @@ def _fold_accents(text: str) -> str:
 def latin_missing(src: str, tgt: str) -> list[str]:
     """Latin-script words of the original that the English does not write: not as they
     are, not one slip apart, not as the words or the initials of a glued CamelCase run
-    ("JohnnyEnglish", "JE") and not as the capitalised words an acronym stands for (CEA, "Consumer Energy
-    Alliance")."""
+    ("JohnnyEnglish", "JE"), and not as the capitalised words an acronym stands for (CEA,
+    "Consumer Energy Alliance")."""
     tgt = _fold_accents(tgt)
     tgt_lower = tgt.lower()
     tgt_latin = [w.split("'")[0] for w in re.findall(r"[A-Za-z][A-Za-z'\-]*", tgt)]
