@@ -246,3 +246,27 @@ def test_british_parties_need_their_party_word(text: str, lang: str, labels: set
 def test_a_listed_body_named_by_meaning_is_no_unknown_name() -> None:
     tgt = "The bill was rejected by the Guardian Council on Monday."
     assert name_matches("شورای نگهبان روز دوشنبه این طرح را رد کرد.", tgt, set(), 0.75).unknown == []
+
+
+@pytest.mark.parametrize("english", [
+    "Democrat Rep. Conor Lamb won his seat in another district.",
+    "The driver was emptying an ATM, Det. Dennis McCarthy wrote in the release.",
+    "Colleagues began expecting me to do a U-turn on national security.",
+    "The premier faces attacks from Brexiteers, Remainers and the EU.",
+    "Many will see a warm start from the Southern Plains to the Northeast.",
+])
+def test_titles_shapes_and_translated_words_are_no_names(english: str) -> None:
+    from mlalign.drift.entity import english_names
+
+    assert not {"Rep", "Det", "U-turn", "Remainers", "Brexiteers", "Plains"} & set(
+        english_names(english, set()))
+
+
+@pytest.mark.parametrize(("text", "lang", "labels"), [
+    ("امواج کم‌فشار بر روی اقیانوس آرام شکل می‌گیرد", "fa", {"Pacific"}),
+    ("تتمركز إندونيسيا حول الحزام الناري للمحيط الهندي", "ar", {"Indonesia", "Indian Ocean"}),  # no India
+    ("حيث إن المنطقة القطبية الشمالية ستصبح باردة", "ar", {"Arctic"}),
+    ("a trough over the Pacific Ocean", "en", {"Pacific"}),
+])
+def test_seas_and_oceans_named_by_meaning_are_places(text: str, lang: str, labels: set[str]) -> None:
+    assert set(find_entities(text, lang)) == labels

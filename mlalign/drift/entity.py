@@ -76,7 +76,10 @@ Brother Sister Family Children Women Men People Life Love Time Game Season Open 
 Cross Plaza Tower Bridge Building Museum Gallery Theatre Theater University's Research
 Technology Science Sciences Medical Medicine School College Academy Foundation Trust Fund
 Development Relations Studies Strategic Policy Project Program Programme Plan Act Bill Law
-Conference Summit""".split())
+Conference Summit Plains Civil Liberties Appeals Navigation Aviation Remainers Remainer
+Leavers Brexiteers Rep Reps Sen Gov Det Lt Gen Col Sgt Capt Cmdr Adm Supt Insp Rev""".split())
+# A capital letter hyphened to a word is a shape, not a name ("U-turn", "T-shirt", "X-ray").
+_LETTER_SHAPE = re.compile(r"^[A-Z]-[a-z]")
 
 
 @dataclass(frozen=True)
@@ -369,7 +372,7 @@ def english_names(text: str, known: set[str], common: set[str] | None = None) ->
         lead = tok[0] in "\"“("
         word = tok.lstrip("\"“(").split("'")[0]
         if (not prev_end and not lead and word[:1].isupper() and word not in _STOP
-                and word not in _TRANSLATED
+                and word not in _TRANSLATED and not _LETTER_SHAPE.match(word)
                 and len(word) > 2 and not word.isupper() and word not in known
                 and (common is None or word.lower() not in common)):
             out.append(word)
