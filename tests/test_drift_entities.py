@@ -270,3 +270,11 @@ def test_titles_shapes_and_translated_words_are_no_names(english: str) -> None:
 ])
 def test_seas_and_oceans_named_by_meaning_are_places(text: str, lang: str, labels: set[str]) -> None:
     assert set(find_entities(text, lang)) == labels
+
+
+def test_a_name_after_a_title_or_an_initial_is_a_name() -> None:
+    from mlalign.drift.entity import english_names
+
+    text = ("Yesterday in the evening Mr. Clark said that he would meet with Dr. Christine Ford "
+            "and with the people who work for police chief Murphy J. Paul in their office.")
+    assert {"Clark", "Christine", "Paul"} <= set(english_names(text, set()))

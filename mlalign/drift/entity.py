@@ -78,6 +78,10 @@ Technology Science Sciences Medical Medicine School College Academy Foundation T
 Development Relations Studies Strategic Policy Project Program Programme Plan Act Bill Law
 Conference Summit Plains Civil Liberties Appeals Navigation Aviation Remainers Remainer
 Leavers Brexiteers Rep Reps Sen Gov Det Lt Gen Col Sgt Capt Cmdr Adm Supt Insp Rev""".split())
+# Abbreviated titles and initials, whose full stop ends no sentence ("Dr. Christine Ford",
+# "Murphy J. Paul").
+_TITLE_DOT = re.compile(r"\b(Mr|Mrs|Ms|Dr|Rep|Sen|Gov|Det|St|Lt|Gen|Col|Sgt|Capt|Prof|Rev|Jr"
+                        r"|Sr|[A-Z])\.(?=\s+[A-Z])")
 # A capital letter hyphened to a word is a shape, not a name ("U-turn", "T-shirt", "X-ray").
 _LETTER_SHAPE = re.compile(r"^[A-Z]-[a-z]")
 
@@ -362,6 +366,7 @@ def english_names(text: str, known: set[str], common: set[str] | None = None) ->
     if long_words and sum(w[0].isupper() for w in long_words) > 0.5 * len(long_words):
         return []
     text = re.sub(r"\b(?:al|el|as|ad|ash|an|ar|at|az)-(?=[A-Z])", "", text)
+    text = _TITLE_DOT.sub(r"\1", text)  # "Mr. Clark": the title's full stop ends no sentence
     toks = re.findall(r"[\"“(]?[A-Za-z][\w'\-]*|[.!?:;]", text)
     out: list[str] = []
     prev_end = True
