@@ -66,3 +66,22 @@ def test_a_word_linked_by_chance_does_not_break_an_uncovered_stretch() -> None:
     assert densest_stretch(chance) >= 0.7 * densest_stretch(cut) > 0.5
     # two words of a three-word sentence weigh less than four of a ten-word one
     assert densest_stretch(np.array([1, 1, 0], dtype=bool)) < densest_stretch(cut)
+
+
+def test_a_word_beside_its_rendering_shares_the_link() -> None:
+    from mlalign.drift.coverage import JOINT_MARGIN, many_to_one
+
+    # original words 0 and 1 both render English word 0 ("scarce": قليلة وغير متوفرة);
+    # word 3 matches English word 1 best, but no neighbour links there
+    sims = np.array([[0.90, 0.10], [0.86, 0.20], [0.10, 0.80], [0.30, 0.76]], dtype=np.float32)
+    links = (sims >= sims.max(1, keepdims=True) - 0.02) & (sims >= sims.max(0, keepdims=True) - 0.02)
+    assert not links[1].any() and not links[3].any()
+    joined = many_to_one(sims, links)
+    assert joined[1, 0]  # beside word 0, nearly as close to its English word
+    assert joined[3, 1]  # beside word 2, which links to English word 1
+    far = sims.copy()
+    far[1, 0] = 0.90 - JOINT_MARGIN - 0.05  # beside it, but clearly less similar
+    assert not many_to_one(far, links)[1].any()
+    apart = np.array([[0.90, 0.1, 0.1], [0.1, 0.9, 0.1], [0.86, 0.1, 0.2]], dtype=np.float32)
+    apart_links = (apart >= apart.max(1, keepdims=True) - 0.02) & (apart >= apart.max(0, keepdims=True) - 0.02)
+    assert not many_to_one(apart, apart_links)[2].any()  # its match's word is not its neighbour
