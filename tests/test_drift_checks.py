@@ -118,6 +118,16 @@ def test_modality_softened_is_low() -> None:
     assert _run(ModalityCheck(), "يجب على الحكومة الاستقالة", "The government must resign", "ar") == []
 
 
+def test_a_weak_hint_of_an_uncalibrated_kind_does_not_move_drift() -> None:
+    from mlalign.drift.calibration import type_probabilities
+
+    bead = Bead([0], [0], "يجب على الحكومة الاستقالة", "The government may resign")
+    hinted = type_probabilities(bead, "ar", {}, {"modality": 0.3, "untranslated": 0.0})
+    assert hinted["modality"] == 0.0
+    shown = type_probabilities(bead, "ar", {}, {"modality": 0.0, "untranslated": 0.8})
+    assert shown["untranslated"] > 0.5  # a medium score and up still counts
+
+
 # --- detect_drift end to end (real embedder) ----------------------------------------
 
 @pytest.fixture(scope="module")

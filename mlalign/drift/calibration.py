@@ -6,7 +6,8 @@ corrupted NTREX pairs (even-indexed documents; the benchmark reports on the odd 
 and without a translation. A bead's `drift` is the chance that at least one kind applies
 (noisy-OR of the kinds, then a Platt rescaling fitted on the same data), so one strong
 reason is enough and many weak ones add up. Kinds the development data does not corrupt
-(untranslated, modality) enter with a fixed weight on their check's score.
+(untranslated, modality) enter with a fixed weight on their check's score, from a medium
+score up (a modality hint, 0.3, stays a hint).
 The coefficients and the clean-pair statistics live in data/calibration.json.
 """
 
@@ -41,8 +42,12 @@ MT_FEATURES: dict[str, tuple[str, ...]] = {
     "entity": ("mt_chrf_gap", "tgt_cov_gap"),
     "negation": ("mt_chrf_gap",),
 }
-# Not corrupted in the development data, so not fitted: P = weight x the check's score.
+# Not corrupted in the development data, so not fitted: P = weight x the check's score,
+# from a score of FIXED_MIN_SCORE. Below it (a modality hint scores 0.3) a check's flag is a
+# hint for the reader, shown on beads the calibrated kinds already doubt, and an uncalibrated
+# hint must not move a calibrated probability.
 FIXED_WEIGHTS = {"untranslated": 0.9, "modality": 0.3}
+FIXED_MIN_SCORE = 0.5
 
 
 WORD_FEATURES = ("w_src_unlinked", "w_src_run", "w_src_gap", "w_src_window", "w_tgt_unlinked",
@@ -131,7 +136,8 @@ def type_probabilities(bead: Bead, src_lang: str, calibration: dict[str, Any],
             z += float(w) * feats.get(feat, 0.0)
         out[name] = _sigmoid(z)
     for name, weight in FIXED_WEIGHTS.items():
-        out[name] = weight * feats.get(name, 0.0)
+        score = feats.get(name, 0.0)
+        out[name] = weight * score if score >= FIXED_MIN_SCORE else 0.0
     return out
 
 
