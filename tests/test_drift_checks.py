@@ -230,6 +230,8 @@ def test_exceptive_negation_is_a_restriction_not_a_negation() -> None:
     ("پس از دوم شدن در دو روز", "after being second-best for three days", "fa"),
     ("او 0-0-5 بازی کرد", "he went 5-8-0", "fa"),  # a digit changed inside a repeated set
     ("وتوصلت الحكومتان إلى اتفاق", "The three governments struck a deal", "ar"),  # a dual
+    ("اعتقد في البداية أنه مجرد شعور", "at second he thought it was just a feeling", "ar"),
+    ("در ابتدا فکر کرد", "at second he thought", "fa"),  # "at first" said without a number
 ])
 def test_number_changed_in_words_is_high(src: str, tgt: str, lang: str) -> None:
     flags = _run(NumberCheck(), src, tgt, lang)
@@ -264,6 +266,9 @@ def test_number_changed_in_words_is_high(src: str, tgt: str, lang: str) -> None:
     ("نما الاقتصاد 3 بالمئة", "the economy grew 3 per cent", "ar"),
     ("قول می دهم که به شما خدمت کنم", "I promise to serve you", "fa"),  # دهم: "I give"
     ("حدودا ۶ درجه سانتیگراد بالاتر از میانگین", "approximately 10 degrees above average", "fa"),
+    ("اعتقد في البداية أنه مجرد شعور", "at first he thought it was just a feeling", "ar"),
+    ("في بداية العام قتل ثلاثة", "early this year one attack killed three", "ar"),  # not "one"
+    ("نخست وزیر دو بار آمد", "the prime minister came twice", "fa"),
 ])
 def test_number_same_figure_in_other_words_does_not_flag(src: str, tgt: str, lang: str) -> None:
     assert _run(NumberCheck(), src, tgt, lang) == []

@@ -52,6 +52,9 @@ ORDINALS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "
             "رابعه", "خامس", "خامسه", "سادس", "سادسه", "سابع", "سابعه", "ثامن", "ثامنه",
             "تاسع", "تاسعه", "عاشر", "عاشره", "حادي", "حاديه", "اولين", "دوم", "دومين", "سوم",
             "سومين", "چهارم", "چهارمين", "پنجم", "پنجمين", "ثلث"}
+# "At first": البداية، بادئ، ابتدا and نخستین say "first" without a number word. They
+# count only against another ordinal ("at first" made "at second"), never as a small figure.
+BEGINNING = {"بدايه", "بادئ", "البدء", "ابتدا", "نخست", "نخستين"}
 # Number words that are more often something else: Persian نه "no", سی in "بی بی سی".
 AMBIGUOUS = {"نه", "سي", "ست"}
 CENTURY = {"century", "centuries", "قرن", "القرن", "قرون"}
@@ -75,6 +78,7 @@ SCALES_SRC, WORDS_AR, WORDS_FA, APPROX_AR, APPROX_FA = (
     {norm_arabic(k): v for k, v in table.items()}
     for table in (SCALES_SRC, WORDS_AR, WORDS_FA, APPROX_AR, APPROX_FA))
 ORDINALS = {norm_arabic(k) for k in ORDINALS}
+BEGINNING = {norm_arabic(k) for k in BEGINNING}
 AMBIGUOUS = {norm_arabic(k) for k in AMBIGUOUS}
 CENTURY = {norm_arabic(k) for k in CENTURY}
 # A number after "year" may be a year without its century: عام واحد وأربعين is 1941.
@@ -105,6 +109,7 @@ class Mention:
     parts: frozenset[float] = frozenset()  # a clock time "4.40" is 4 and 40 elsewhere
     converted: frozenset[float] = frozenset()  # a metric figure in imperial units
     after_year: bool = False  # follows "year": عام عشرين may be 1920
+    beginning: bool = False  # "at first" said without a number word (BEGINNING)
 
 
 def _digit_values(raw: str) -> set[float]:
@@ -306,6 +311,9 @@ def extract(text: str, lang: str) -> list[Mention]:
                 out.append(Mention(tok, frozenset(vals), False, ordinal=is_ord, weak=weak,
                                    after_year=after_year))
             last_word = i
+        elif not is_en and (stem in BEGINNING or low in BEGINNING) and not (
+                i + 1 < len(toks) and toks[i + 1].startswith("وزير")):  # نخست وزیر "prime minister"
+            out.append(Mention(raw_toks[i], frozenset({1.0}), False, ordinal=True, beginning=True))
         elif per_cent(i) and last_word == i - 1 - (toks[i - 1] == "في"):
             pass  # per cent after a figure
         elif stem in scales and not (is_en and stem in ("m", "k", "bn")):
@@ -406,7 +414,7 @@ def _strong(m: Mention) -> bool:
 
 def _small(m: Mention) -> bool:
     """A small number word (one, two, half): weak alone, a figure when another one faces it."""
-    return not (m.approx or m.weak or m.digits) and min(m.values) in (1.0, 2.0)
+    return not (m.approx or m.weak or m.digits or m.beginning) and min(m.values) in (1.0, 2.0)
 
 
 def _plain(m: Mention) -> str:
