@@ -85,6 +85,12 @@ class Bead:
             return None
         return max((f.severity for f in self.flags), key=SEVERITIES.index)
 
+    @property
+    def kinds(self) -> dict[str, float]:
+        """P(each kind of drift) from the calibrated models (`p_<kind>` signals): what a
+        reader hunting one kind (omissions, say) sorts by. Empty for one-sided beads."""
+        return {k[2:]: v for k, v in self.signals.items() if k.startswith("p_")}
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "src_ids": list(self.src_ids),
@@ -95,6 +101,7 @@ class Bead:
             "score": round(float(self.score), 4),
             "drift": round(float(self.drift), 4),
             "severity": self.severity,
+            "kinds": self.kinds,
             "flags": [f.to_dict() for f in self.flags],
         }
 

@@ -292,6 +292,13 @@ def evaluate(units: list[Unit], beads: list[Bead]) -> dict[str, float]:
         typed = np.array([any(f.type == t or (t == "entity" and f.type == "entity")
                               for f in b.flags) for b in beads])
         out[f"typed_recall_{t}"] = float(typed[sel].mean()) if sel.any() else float("nan")
+        # That kind's own probability, thresholded alone at 5% FPR: what sorting by
+        # p_<kind> finds, against recall_* where all kinds' false alarms share one threshold.
+        own = np.array([b.signals.get(f"p_{t}", np.nan) for b in beads])
+        if sel.any() and not np.isnan(own).any():
+            out[f"own_recall_{t}"] = float((own[sel] > np.quantile(own[labels == 0], 0.95)).mean())
+        else:
+            out[f"own_recall_{t}"] = float("nan")
     out["flag_precision"] = float(labels[flagged].mean()) if flagged.any() else float("nan")
     out["flag_fpr"] = float(flagged[labels == 0].mean())
     out["fpr_at_thr"] = float((clean > thr).mean())
@@ -320,15 +327,18 @@ def main() -> None:
             fake = [Bead([0], [0], drift=d) for d in piped]
             results[f"{lang}:pipe"] = evaluate(units, fake)
     keys = ["n", "corrupted", "auroc", "fpr_at_thr", *[f"recall_{t}" for t in TYPES],
-            *[f"typed_recall_{t}" for t in TYPES], "flag_precision", "flag_fpr"]
+            *[f"typed_recall_{t}" for t in TYPES], *[f"own_recall_{t}" for t in TYPES],
+            "flag_precision", "flag_fpr"]
     print("held-out half (odd documents); recall_* at drift threshold with FPR<=5% on clean;")
     print("typed_recall_*: the unit got a flag of that type; flag_*: any medium/high flag")
+    print("own_recall_*: that kind's own probability p_<kind>, at its own 5% FPR threshold")
     print(f"{'metric':<26}" + "".join(f"{k:>10}" for k in results))
     print("(:pipe rows: full pipeline with real alignment; drift only, so typed/flag rows are 0)")
     for k in keys:
         print(f"{k:<26}" + "".join(f"{results[r][k]:>10.3f}" for r in results))
     print(json.dumps({"bench": "drift", "split": "fit=even docs, report=odd docs",
-                      "results": {r: {k: round(v, 4) for k, v in m.items()} for r, m in results.items()}}))
+                      "results": {r: {k: None if v != v else round(v, 4) for k, v in m.items()}
+                                  for r, m in results.items()}}))
 
 
 if __name__ == "__main__":

@@ -167,6 +167,11 @@ def test_detect_drift_clean_vs_corrupted(embedder) -> None:
     assert "negation" in types[2]
     assert "replacement" in types[3]
     assert min(b.drift for b in bad) > max(b.drift for b in clean)
+    # Each kind's own probability picks out its corruption: what a reader sorts by.
+    for bead, kind in zip(bad, ("entity", "omission", "negation", "replacement"), strict=True):
+        assert set(bead.kinds) >= {"omission", "addition", "entity", "negation", "replacement"}
+        assert bead.kinds[kind] > max(b.kinds[kind] for b in clean), (kind, bead.kinds)
+    assert bad[1].to_dict()["kinds"] == bad[1].kinds
 
 
 def test_detect_drift_whole_sentences_and_added_clause(embedder) -> None:

@@ -49,3 +49,23 @@ def test_monotone_weights_are_never_negative() -> None:
     y = (x[:, 0] - x[:, 1] + rng.normal(size=400) > 0).astype(float)
     w = fit_monotone(x, y)
     assert w[1] > 0.5 and w[2] == 0.0
+
+
+def test_bench_recall_shares_one_threshold_while_own_recall_ranks_each_kind_alone() -> None:
+    """A clean unit another kind scores high uses up the shared 5% budget of `drift`, but not
+    the omission model's own: own_recall_omission counts what sorting by p_omission finds."""
+    from bench_drift import Unit, evaluate
+
+    from mlalign.types import Bead
+
+    units, beads = [], []
+    for i in range(100):  # clean: drift spread over 0..0.99, p_omission at most 0.09
+        units.append(Unit(0, "s", "t", "t", "clean"))
+        beads.append(Bead([i], [i], drift=i / 100, signals={"p_omission": 0.01 * (i % 10)}))
+    for j in range(4):  # omissions under the shared threshold, above every clean p_omission
+        units.append(Unit(0, "s", "t", "t", "omission"))
+        beads.append(Bead([j], [j], drift=0.5, signals={"p_omission": 0.9}))
+    out = evaluate(units, beads)
+    assert out["recall_omission"] == 0.0
+    assert out["own_recall_omission"] == 1.0
+    assert np.isnan(out["own_recall_entity"])  # no entity units

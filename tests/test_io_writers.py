@@ -79,6 +79,7 @@ def make_audit(src_lang: str = "fa", evil: bool = False) -> Audit:
                     {"src": ["3"], "tgt": ["5"]},
                 )
             ],
+            signals={"p_number": 0.97, "p_omission": 0.01, "cos": 0.9},
         ),
         Bead(
             [3],
@@ -143,8 +144,10 @@ def test_jsonl_contract(tmp_path: Path) -> None:
     assert rows[2]["flags"][0]["type"] == "number" and rows[2]["severity"] == "high"
     assert rows[5]["src_ids"] == [] and rows[4]["mt"] is None
     assert "وزیر" in lines[0]  # ensure_ascii=False
-    for key in ("src_ids", "tgt_ids", "src", "tgt", "mt", "score", "drift", "flags"):
+    for key in ("src_ids", "tgt_ids", "src", "tgt", "mt", "score", "drift", "kinds", "flags"):
         assert key in rows[0]
+    assert rows[2]["kinds"] == {"number": 0.97, "omission": 0.01}
+    assert rows[5]["kinds"] == {}
     assert meta.name == "b.meta.json"
     prov = json.loads(meta.read_text(encoding="utf-8"))
     assert prov["embedder"] == "hash-test" and prov["outputs"] == {"jsonl": "b.jsonl"}
@@ -197,6 +200,9 @@ def test_parquet_types_and_metadata(tmp_path: Path) -> None:
     assert frame.schema["src_ids"] == pl.List(pl.UInt32)
     assert frame.schema["mt"] == pl.Utf8 and frame["mt"][4] is None
     assert frame["flags"][3].to_list()[0]["type"] == "negation"
+    kinds = frame["kinds"].to_list()
+    assert kinds[2]["number"] == 0.97 and kinds[2]["omission"] == 0.01
+    assert kinds[2]["entity"] is None and kinds[5]["number"] is None
     assert frame.height == len(audit.beads)
     meta = pq.read_schema(path).metadata
     assert json.loads(meta[b"mlalign.provenance"])["embedder"] == "hash-test"

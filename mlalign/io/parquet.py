@@ -7,6 +7,7 @@ from pathlib import Path
 
 import polars as pl
 
+from mlalign.drift.calibration import KINDS
 from mlalign.fsutil import atomic_path
 from mlalign.io.base import WriteOptions, filter_beads, provenance_json
 from mlalign.types import Audit
@@ -14,6 +15,7 @@ from mlalign.types import Audit
 FLAG_STRUCT = pl.Struct(
     {"type": pl.Utf8, "severity": pl.Utf8, "detail": pl.Utf8, "score": pl.Float64}
 )
+KINDS_STRUCT = pl.Struct({kind: pl.Float64 for kind in KINDS})
 SCHEMA = {
     "src_ids": pl.List(pl.UInt32),
     "tgt_ids": pl.List(pl.UInt32),
@@ -23,6 +25,7 @@ SCHEMA = {
     "score": pl.Float64,
     "drift": pl.Float64,
     "severity": pl.Utf8,
+    "kinds": KINDS_STRUCT,
     "flags": pl.List(FLAG_STRUCT),
 }
 
@@ -38,6 +41,7 @@ def parquet_frame(audit: Audit, options: WriteOptions) -> pl.DataFrame:
             "score": float(b.score),
             "drift": float(b.drift),
             "severity": b.severity,
+            "kinds": {kind: b.kinds.get(kind) for kind in KINDS},
             "flags": [
                 {
                     "type": f.type,
