@@ -292,9 +292,9 @@ def evaluate(units: list[Unit], beads: list[Bead]) -> dict[str, float]:
         typed = np.array([any(f.type == t or (t == "entity" and f.type == "entity")
                               for f in b.flags) for b in beads])
         out[f"typed_recall_{t}"] = float(typed[sel].mean()) if sel.any() else float("nan")
-        # That kind's own probability, thresholded alone at 5% FPR: what sorting by
-        # p_<kind> finds, against recall_* where all kinds' false alarms share one threshold.
-        own = np.array([b.signals.get(f"p_{t}", np.nan) for b in beads])
+        # That kind's own probability, thresholded alone at 5% FPR: what sorting by the
+        # bead's kinds finds, against recall_* where all kinds' false alarms share one threshold.
+        own = np.array([b.kinds.get(t, np.nan) for b in beads])
         if sel.any() and not np.isnan(own).any():
             out[f"own_recall_{t}"] = float((own[sel] > np.quantile(own[labels == 0], 0.95)).mean())
         else:
