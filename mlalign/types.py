@@ -24,6 +24,10 @@ FlagType = Literal[
 ]
 Severity = Literal["low", "medium", "high"]
 SEVERITIES: tuple[str, ...] = ("low", "medium", "high")
+# Every kind of drift a bead gets a probability for (`Bead.kinds`): the calibrated models'
+# kinds, then the fixed-weight ones (mlalign.drift.calibration).
+DRIFT_KINDS: tuple[str, ...] = ("omission", "addition", "replacement", "number", "entity",
+                                "negation", "untranslated", "modality")
 
 
 @dataclass(frozen=True)

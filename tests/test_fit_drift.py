@@ -43,6 +43,13 @@ def test_a_signal_the_language_shows_often_enough_is_fitted_on_it() -> None:
     assert own["entity"]["coef"]["latin_missing"] != shared["entity"]["coef"]["latin_missing"]
 
 
+def test_the_kinds_written_out_are_the_calibrated_ones() -> None:
+    from mlalign.drift.calibration import FIXED_WEIGHTS, TYPE_FEATURES
+    from mlalign.types import DRIFT_KINDS
+
+    assert DRIFT_KINDS == (*TYPE_FEATURES, *FIXED_WEIGHTS)
+
+
 def test_monotone_weights_are_never_negative() -> None:
     rng = np.random.default_rng(0)
     x = rng.normal(size=(400, 3))

@@ -48,7 +48,6 @@ MT_FEATURES: dict[str, tuple[str, ...]] = {
 # hint must not move a calibrated probability.
 FIXED_WEIGHTS = {"untranslated": 0.9, "modality": 0.3}
 FIXED_MIN_SCORE = 0.5
-KINDS = (*TYPE_FEATURES, *FIXED_WEIGHTS)  # every kind a bead gets a probability for
 
 
 WORD_FEATURES = ("w_src_unlinked", "w_src_run", "w_src_gap", "w_src_window", "w_tgt_unlinked",

@@ -7,15 +7,14 @@ from pathlib import Path
 
 import polars as pl
 
-from mlalign.drift.calibration import KINDS
 from mlalign.fsutil import atomic_path
 from mlalign.io.base import WriteOptions, filter_beads, provenance_json
-from mlalign.types import Audit
+from mlalign.types import DRIFT_KINDS, Audit
 
 FLAG_STRUCT = pl.Struct(
     {"type": pl.Utf8, "severity": pl.Utf8, "detail": pl.Utf8, "score": pl.Float64}
 )
-KINDS_STRUCT = pl.Struct({kind: pl.Float64 for kind in KINDS})
+KINDS_STRUCT = pl.Struct({kind: pl.Float64 for kind in DRIFT_KINDS})
 SCHEMA = {
     "src_ids": pl.List(pl.UInt32),
     "tgt_ids": pl.List(pl.UInt32),
@@ -41,7 +40,7 @@ def parquet_frame(audit: Audit, options: WriteOptions) -> pl.DataFrame:
             "score": float(b.score),
             "drift": float(b.drift),
             "severity": b.severity,
-            "kinds": {kind: b.kinds.get(kind) for kind in KINDS},
+            "kinds": dict.fromkeys(DRIFT_KINDS) | b.kinds,
             "flags": [
                 {
                     "type": f.type,
