@@ -99,13 +99,15 @@ def test_filters_change_corpus_not_pair_files(manifest: Path, tmp_path: Path) ->
     strict = build_corpus(
         manifest,
         out,
-        filters=FilterConfig(min_score=0.6, max_drift=0.3, max_length_ratio=2.0),
+        filters=FilterConfig(min_score=0.6, max_drift=0.3, max_length_ratio=2.0,
+                             max_kind={"omission": 0.2}),
         settings=fake_settings(),
     )
     # filters never redo audits; only the failing pair ("wrong") is retried
     assert strict.resumed == 5 and strict.computed == 1
     rows = _corpus(out)
     assert all(r["score"] >= 0.6 and r["drift"] <= 0.3 for r in rows)
+    assert all((r["kinds"]["omission"] or 0.0) <= 0.2 for r in rows)
     assert loose.beads_in == strict.beads_in
     assert strict.beads_kept < loose.beads_kept
     # every bead removed by the strict run fails at least one of its thresholds
@@ -120,6 +122,7 @@ def test_filters_change_corpus_not_pair_files(manifest: Path, tmp_path: Path) ->
             assert (
                 r["score"] < 0.6
                 or r["drift"] > 0.3
+                or (r["kinds"]["omission"] or 0.0) > 0.2
                 or ratio > 2.0
                 or not r["src_ids"]
                 or not r["tgt_ids"]
@@ -207,14 +210,19 @@ def test_cli_end_to_end(manifest: Path, tmp_path: Path, monkeypatch) -> None:
     runner = CliRunner()
     result = runner.invoke(
         cli,
-        ["corpus", "build", str(manifest), "-o", str(out), "-f", "tmx,moses", "--min-score", "0.5"],
+        ["corpus", "build", str(manifest), "-o", str(out), "-f", "tmx,moses", "--min-score", "0.5",
+         "--max-kind", "omission=0.3"],
     )
     assert result.exit_code == 0, result.output
     assert "5/7 pairs ok" in result.output and "failed missing" in result.output
     assert (out / "corpus.tmx").is_file() and (out / "corpus.fa-en.fa").is_file()
     run = json.loads((out / "run.json").read_text("utf-8"))
-    assert run["filters"]["min_score"] == 0.5
-    assert all(r["score"] >= 0.5 for r in _corpus(out))
+    assert run["filters"]["min_score"] == 0.5 and run["filters"]["max_kind"] == {"omission": 0.3}
+    assert all(r["score"] >= 0.5 and r["kinds"]["omission"] <= 0.3 for r in _corpus(out))
+    typo = runner.invoke(cli, ["corpus", "build", str(manifest), "-o", str(tmp_path / "typo"),
+                               "--max-kind", "numbers=0.5"])
+    assert typo.exit_code == 2 and "KIND one of omission" in typo.output
+    assert not (tmp_path / "typo").exists()
     quiet = runner.invoke(cli, ["corpus", "build", str(manifest), "-o", str(out), "--quiet"])
     assert quiet.exit_code == 0
     assert "pairs ok" not in quiet.output and "failed missing" in quiet.output

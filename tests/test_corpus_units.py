@@ -18,12 +18,18 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mlalign.corpus.filters import FILTERS, CorpusFilter, FilterConfig, wrong_language
+from mlalign.corpus.filters import (
+    FILTERS,
+    CorpusFilter,
+    FilterConfig,
+    parse_kind_limits,
+    wrong_language,
+)
 from mlalign.corpus.inputs import load_inputs, safe_id
 from mlalign.corpus.store import BEAD_SCHEMA, read_pair_info, write_pair
 from mlalign.corpus.worker import PairResult, Settings
 from mlalign.errors import InputError
-from mlalign.types import Audit, Bead, Flag, Sentence
+from mlalign.types import DRIFT_KINDS, Audit, Bead, Flag, Sentence
 
 TATOEBA = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora" / "tatoeba"
 ARABIC_LETTERS = "\u0600-\u06ff"
@@ -85,7 +91,9 @@ def fake_audit(src_text: str, tgt_text: str, **kw) -> Audit:
             if score < 0.5
             else []
         )
-        beads.append(Bead(s, t, a, b, None, score, round(1 - score, 4), flags))
+        # per-kind probabilities as the calibrated drift checks give them (two-sided beads)
+        kinds = {"p_omission": round(1 - score, 4), "p_number": 0.0} if s and t else {}
+        beads.append(Bead(s, t, a, b, None, score, round(1 - score, 4), flags, kinds))
     embedder = kw.get("embedder")
     prov = {
         "tool": "mlalign",
@@ -194,12 +202,14 @@ def test_safe_id_keeps_distinct_ids_apart() -> None:
     assert all("/" not in s and not s.startswith(".") for s in safe)
 
 
-def _row(src: str, tgt: str, score: float = 0.9, drift: float = 0.1, ids=((0,), (0,))) -> dict:
+def _row(src: str, tgt: str, score: float = 0.9, drift: float = 0.1, ids=((0,), (0,)),
+         kinds: dict | None = None) -> dict:
     return {
         "src": src,
         "tgt": tgt,
         "score": score,
         "drift": drift,
+        "kinds": kinds,
         "src_ids": list(ids[0]),
         "tgt_ids": list(ids[1]),
         "src_lang": "fa",
@@ -215,18 +225,21 @@ def test_filters_count_first_rejecting_filter() -> None:
         _row(fa, "این هم فارسی است."),  # language (English side)
         _row("جمله دیگری.", "Another one.", score=0.1),  # min_score
         _row("جمله سوم است.", "A third one.", drift=0.9),  # max_drift
+        _row("سه کتاب.", "Four books.", kinds={"number": 0.8, "entity": 0.1}),  # max_kind
         _row("بله", "Yes, that is exactly what I wanted to say all along."),  # length_ratio
         _row(fa + " ", "this is a  sentence."),  # duplicate of the first after normalisation
         _row("جمله دیگری.", "Another one.", score=0.1, drift=0.9),  # min_score wins over drift
     ]
-    filt = CorpusFilter(FilterConfig(min_score=0.5, max_drift=0.5, max_length_ratio=3.0))
+    filt = CorpusFilter(FilterConfig(min_score=0.5, max_drift=0.5, max_length_ratio=3.0,
+                                     max_kind={"number": 0.5}))
     mask = filt.keep_mask(rows)
-    assert mask == [True] + [False] * 8
+    assert mask == [True] + [False] * 9
     assert filt.counts == {
         "empty_side": 1,
         "language": 2,
         "min_score": 2,
         "max_drift": 1,
+        "max_kind": 1,
         "length_ratio": 1,
         "duplicate": 1,
     }
@@ -261,6 +274,11 @@ def test_pair_file_roundtrip_and_hash(tmp_path: Path) -> None:
     table = pq.read_table(path)
     assert table.schema.remove_metadata() == BEAD_SCHEMA
     assert table.column("flags").to_pylist()[2][0]["type"] == "length"
+    # each bead's kinds, null on the one-sided bead (the English "Extra")
+    kinds = table.column("kinds").to_pylist()
+    assert list(kinds[0]) == list(DRIFT_KINDS)
+    assert kinds[0] == dict.fromkeys(DRIFT_KINDS) | audit.beads[0].kinds
+    assert kinds[0]["omission"] is not None and all(v is None for v in kinds[2].values())
     path.write_bytes(path.read_bytes()[:50])  # truncated by a crash → not trusted
     assert read_pair_info(path) is None
 
@@ -373,3 +391,34 @@ def test_corpus_builds_skip_word_alignment_unless_asked() -> None:
     assert corpus_drift_config().word_alignment is False
     on = apply_overrides(corpus_drift_config(), "drift", ("drift.word_alignment=true",))
     assert on.word_alignment is True and on.flag_min == corpus_drift_config().flag_min
+
+
+def test_kind_limits_drop_only_the_named_kind_above_its_limit() -> None:
+    fa = "این یک جمله است."
+    rows = [
+        _row(fa, "This is a sentence.", kinds={"number": 0.5, "omission": 0.9}),  # at the limit
+        _row(fa + " دو", "This is a sentence two.", kinds={"number": 0.51}),  # above it
+        _row(fa + " سه", "This is a sentence three.", kinds={}),  # no probabilities: kept
+        _row(fa + " چهار", "This is a sentence four.", kinds={"number": None}),  # null: kept
+    ]
+    filt = CorpusFilter(FilterConfig(max_kind={"number": 0.5}))
+    assert filt.keep_mask(rows) == [True, False, True, True]
+    assert filt.counts["max_kind"] == 1
+
+
+@pytest.mark.parametrize(
+    "values, expected",
+    [
+        (("number=0.5",), {"number": 0.5}),
+        (("omission=0.6, entity=0.7", "Number=1"), {"omission": 0.6, "entity": 0.7, "number": 1.0}),
+        ((), {}),
+    ],
+)
+def test_kind_limits_parse(values, expected) -> None:
+    assert parse_kind_limits(values) == expected
+
+
+@pytest.mark.parametrize("value", ["numbers=0.5", "number", "number=high", "number=1.5", "=0.2"])
+def test_bad_kind_limits_name_the_problem(value) -> None:
+    with pytest.raises(ValueError, match="--max-kind"):
+        parse_kind_limits([value])

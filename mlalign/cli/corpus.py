@@ -51,6 +51,14 @@ def corpus_group() -> None:
 )
 @click.option("--max-drift", type=float, default=None, help="Drop beads with drift above this.")
 @click.option(
+    "--max-kind",
+    "max_kind",
+    multiple=True,
+    metavar="KIND=P",
+    help="Drop beads whose probability of one kind of drift is above P (number=0.5; "
+    "comma-separated or repeated).",
+)
+@click.option(
     "--max-length-ratio",
     type=float,
     default=3.0,
@@ -96,6 +104,7 @@ def build_command(
     formats,
     min_score,
     max_drift,
+    max_kind,
     max_length_ratio,
     no_dedup,
     no_langcheck,
@@ -123,6 +132,12 @@ def build_command(
     """
     from mlalign.cli.options import apply_overrides, check_known_sections
     from mlalign.corpus import FilterConfig, build_corpus
+    from mlalign.corpus.filters import parse_kind_limits
+
+    try:
+        kind_limits = parse_kind_limits(max_kind)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--max-kind") from None
 
     fmts: list[str] = []
     for value in formats or ("parquet",):
@@ -138,6 +153,7 @@ def build_command(
     filters = FilterConfig(
         min_score=min_score,
         max_drift=max_drift,
+        max_kind=kind_limits,
         max_length_ratio=max_length_ratio if max_length_ratio and max_length_ratio > 0 else None,
         dedup=not no_dedup,
         langcheck=not no_langcheck,

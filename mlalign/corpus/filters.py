@@ -10,11 +10,14 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-FILTERS = ("empty_side", "language", "min_score", "max_drift", "length_ratio", "duplicate")
+from mlalign.types import DRIFT_KINDS
+
+FILTERS = ("empty_side", "language", "min_score", "max_drift", "max_kind", "length_ratio",
+           "duplicate")
 
 _ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
 _LATIN = re.compile(r"[A-Za-z\u00C0-\u024F]")
@@ -27,6 +30,8 @@ class FilterConfig:
 
     min_score: float | None = None
     max_drift: float | None = None
+    # kind -> highest P(that kind of drift) kept ({"number": 0.5}: drop likely changed figures)
+    max_kind: dict[str, float] = field(default_factory=dict)
     max_length_ratio: float | None = 3.0
     dedup: bool = True
     langcheck: bool = True
@@ -47,6 +52,35 @@ def script_share(text: str, pattern: re.Pattern[str]) -> float:
 def wrong_language(src: str, tgt: str) -> bool:
     """Source not mostly Arabic script, or English not mostly Latin (letterless lines fail)."""
     return script_share(src, _ARABIC) < 0.5 or script_share(tgt, _LATIN) < 0.5
+
+
+def over_kind_limit(kinds: dict[str, float | None] | None, limits: dict[str, float]) -> bool:
+    """Whether a bead's probability of some kind of drift is above that kind's limit (a bead
+    without that probability, a one-sided one, passes: other filters handle those)."""
+    kinds = kinds or {}
+    return any((kinds.get(kind) or 0.0) > limit for kind, limit in limits.items())
+
+
+def parse_kind_limits(values: Iterable[str]) -> dict[str, float]:
+    """`number=0.5`, `omission=0.6,entity=0.7` → {kind: limit}; unknown kinds and values
+    outside 0..1 raise ValueError with a message fit for the command line."""
+    out: dict[str, float] = {}
+    for value in values:
+        for part in (p.strip() for p in value.split(",")):
+            if not part:
+                continue
+            kind, sep, limit = part.partition("=")
+            kind = kind.strip().lower()
+            if not sep or kind not in DRIFT_KINDS:
+                raise ValueError(f"--max-kind wants KIND=P with KIND one of {', '.join(DRIFT_KINDS)}; got {part!r}")
+            try:
+                p = float(limit)
+            except ValueError:
+                raise ValueError(f"--max-kind {kind}: {limit!r} is not a number") from None
+            if not 0.0 <= p <= 1.0:
+                raise ValueError(f"--max-kind {kind}: {p} is not a probability (0..1)")
+            out[kind] = p
+    return out
 
 
 def _load_normalize() -> Callable[[str, str], str]:
@@ -93,6 +127,8 @@ class CorpusFilter:
             return "min_score"
         if cfg.max_drift is not None and row["drift"] > cfg.max_drift:
             return "max_drift"
+        if cfg.max_kind and over_kind_limit(row.get("kinds"), cfg.max_kind):
+            return "max_kind"
         if cfg.max_length_ratio is not None:
             a, b = len(src.strip()), len(tgt.strip())
             r = cfg.max_length_ratio

@@ -16,6 +16,7 @@ import pyarrow.parquet as pq
 
 from mlalign.corpus.worker import PairResult
 from mlalign.fsutil import atomic_path
+from mlalign.types import DRIFT_KINDS
 
 FLAG_TYPE = pa.struct(
     [
@@ -26,6 +27,9 @@ FLAG_TYPE = pa.struct(
         pa.field("evidence", pa.string()),  # JSON; evidence shapes differ per flag type
     ]
 )
+
+# P(each kind of drift) per bead (`Bead.kinds`); null where a bead has none (one-sided beads)
+KINDS_TYPE = pa.struct([pa.field(kind, pa.float64()) for kind in DRIFT_KINDS])
 
 BEAD_SCHEMA = pa.schema(
     [
@@ -39,6 +43,7 @@ BEAD_SCHEMA = pa.schema(
         pa.field("mt", pa.string()),
         pa.field("score", pa.float64()),
         pa.field("drift", pa.float64()),
+        pa.field("kinds", KINDS_TYPE),
         pa.field("flags", pa.list_(FLAG_TYPE)),
     ]
 )

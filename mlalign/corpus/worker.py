@@ -22,6 +22,7 @@ from typing import Any
 
 from mlalign.corpus.inputs import PairTask
 from mlalign.errors import InputError, MlalignError
+from mlalign.types import DRIFT_KINDS
 
 AUDIT_FN = "mlalign.pipeline:audit_texts"
 EMBEDDER_FN = "mlalign.embed:default_embedder"
@@ -247,7 +248,7 @@ class Worker:
 
 
 def beads_to_columns(pair_id: str, src_lang: str, beads: list[Any]) -> dict[str, list[Any]]:
-    """Beads → plain column lists matching `schema.PAIR_SCHEMA` (cheap to pickle back)."""
+    """Beads → plain column lists matching `store.BEAD_SCHEMA` (cheap to pickle back)."""
     cols: dict[str, list[Any]] = {
         name: []
         for name in (
@@ -261,6 +262,7 @@ def beads_to_columns(pair_id: str, src_lang: str, beads: list[Any]) -> dict[str,
             "mt",
             "score",
             "drift",
+            "kinds",
             "flags",
         )
     }
@@ -275,6 +277,7 @@ def beads_to_columns(pair_id: str, src_lang: str, beads: list[Any]) -> dict[str,
         cols["mt"].append(bead.mt)
         cols["score"].append(float(bead.score))
         cols["drift"].append(float(bead.drift))
+        cols["kinds"].append(dict.fromkeys(DRIFT_KINDS) | bead.kinds)
         cols["flags"].append(
             [
                 {
