@@ -275,13 +275,23 @@ def auroc(scores: np.ndarray, labels: np.ndarray) -> float:
     return float((ranks[: len(pos)].sum() - len(pos) * (len(pos) + 1) / 2) / (len(pos) * len(neg)))
 
 
+def fpr_threshold(clean: np.ndarray, fpr: float = 0.05) -> float:
+    """The lowest threshold that keeps at most `fpr` of the clean scores above it: the
+    (k+1)-th highest clean score, k = floor(fpr * n). (np.quantile's 95th percentile, used
+    before, interpolates and let 35 of 695 clean units, 5.04%, through.)"""
+    if not len(clean):
+        return 0.5
+    ranked = np.sort(np.asarray(clean, dtype=float))[::-1]
+    return float(ranked[min(int(np.floor(fpr * len(ranked) + 1e-9)), len(ranked) - 1)])
+
+
 def evaluate(units: list[Unit], beads: list[Bead]) -> dict[str, float]:
     """Recall per type at the drift threshold giving ≤5% FPR on clean units, plus flag
     precision/FPR (a unit is flagged when it has a medium or high flag)."""
     drift = np.array([b.drift for b in beads])
     labels = np.array([u.kind != "clean" for u in units], dtype=int)
     clean = drift[labels == 0]
-    thr = float(np.quantile(clean, 0.95)) if len(clean) else 0.5
+    thr = fpr_threshold(clean)
     flagged = np.array([any(f.severity in ("medium", "high") for f in b.flags) for b in beads])
     out: dict[str, float] = {"n": len(units), "corrupted": int(labels.sum()),
                              "auroc": auroc(drift, labels), "thr_fpr5": thr}
@@ -296,7 +306,7 @@ def evaluate(units: list[Unit], beads: list[Bead]) -> dict[str, float]:
         # bead's kinds finds, against recall_* where all kinds' false alarms share one threshold.
         own = np.array([b.kinds.get(t, np.nan) for b in beads])
         if sel.any() and not np.isnan(own).any():
-            out[f"own_recall_{t}"] = float((own[sel] > np.quantile(own[labels == 0], 0.95)).mean())
+            out[f"own_recall_{t}"] = float((own[sel] > fpr_threshold(own[labels == 0])).mean())
         else:
             out[f"own_recall_{t}"] = float("nan")
     out["flag_precision"] = float(labels[flagged].mean()) if flagged.any() else float("nan")

@@ -254,12 +254,22 @@ def test_a_listed_body_named_by_meaning_is_no_unknown_name() -> None:
     "Colleagues began expecting me to do a U-turn on national security.",
     "The premier faces attacks from Brexiteers, Remainers and the EU.",
     "Many will see a warm start from the Southern Plains to the Northeast.",
+    "A Plaid AMs group said the MPs and the NGOs had suggested alternatives.",
+    "Rain will reach the Desert Southwest before the Midwest.",
 ])
 def test_titles_shapes_and_translated_words_are_no_names(english: str) -> None:
     from mlalign.drift.entity import english_names
 
-    assert not {"Rep", "Det", "U-turn", "Remainers", "Brexiteers", "Plains"} & set(
-        english_names(english, set()))
+    assert not {"Rep", "Det", "U-turn", "Remainers", "Brexiteers", "Plains", "AMs", "MPs",
+                "NGOs", "Southwest", "Midwest", "Northeast"} & set(english_names(english, set()))
+
+
+def test_a_plural_acronym_is_no_name_but_a_name_ending_in_s_is() -> None:
+    from mlalign.drift.entity import english_names
+
+    names = english_names("Later that evening the MPs met with James and Ross at their office "
+                          "to discuss the budget.", set())
+    assert "MPs" not in names and {"James", "Ross"} <= set(names)
 
 
 @pytest.mark.parametrize(("text", "lang", "labels"), [

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
 
@@ -76,3 +77,14 @@ def test_bench_recall_shares_one_threshold_while_own_recall_ranks_each_kind_alon
     assert out["recall_omission"] == 0.0
     assert out["own_recall_omission"] == 1.0
     assert np.isnan(out["own_recall_entity"])  # no entity units
+
+
+@pytest.mark.parametrize("n_clean", [20, 100, 695, 1391])
+def test_bench_threshold_keeps_at_most_five_percent_of_clean_units_above_it(n_clean) -> None:
+    """np.quantile(0.95) interpolates: with 695 clean units it let 35 (5.04%) through."""
+    from bench_drift import fpr_threshold
+
+    clean = np.random.default_rng(n_clean).random(n_clean)
+    thr = fpr_threshold(clean)
+    above = int((clean > thr).sum())
+    assert above <= 0.05 * n_clean < above + 1  # as many as the budget allows, no more

@@ -77,7 +77,9 @@ Cross Plaza Tower Bridge Building Museum Gallery Theatre Theater University's Re
 Technology Science Sciences Medical Medicine School College Academy Foundation Trust Fund
 Development Relations Studies Strategic Policy Project Program Programme Plan Act Bill Law
 Conference Summit Plains Civil Liberties Appeals Navigation Aviation Remainers Remainer
-Leavers Brexiteers Rep Reps Sen Gov Det Lt Gen Col Sgt Capt Cmdr Adm Supt Insp Rev""".split())
+Leavers Brexiteers Rep Reps Sen Gov Det Lt Gen Col Sgt Capt Cmdr Adm Supt Insp Rev
+Northeast Northwest Southeast Southwest Midwest Mideast Inspector Premier Majesty Presiding
+""".split())
 # Abbreviated titles and initials, whose full stop ends no sentence ("Dr. Christine Ford",
 # "Murphy J. Paul").
 _TITLE_DOT = re.compile(r"\b(Mr|Mrs|Ms|Dr|Rep|Sen|Gov|Det|St|Lt|Gen|Col|Sgt|Capt|Prof|Rev|Jr"
@@ -359,6 +361,12 @@ def _outermost(found: dict[str, tuple[Entry, str]], spans: dict[str, tuple[int, 
     return {k: v for k, v in found.items() if k not in inner}
 
 
+def _acronym(word: str) -> bool:
+    """NATO, and plural acronyms too (MPs, AMs, NGOs): letters the original spells out or
+    translates, not a name to transliterate."""
+    return word.isupper() or (word.endswith("s") and len(word) > 2 and word[:-1].isupper())
+
+
 def english_names(text: str, known: set[str], common: set[str] | None = None) -> list[str]:
     """Capitalised words inside a sentence that look like names: not gazetteer hits, not
     words the document also writes in lower case (`common`), none in Title Case headlines."""
@@ -378,7 +386,7 @@ def english_names(text: str, known: set[str], common: set[str] | None = None) ->
         word = tok.lstrip("\"“(").split("'")[0]
         if (not prev_end and not lead and word[:1].isupper() and word not in _STOP
                 and word not in _TRANSLATED and not _LETTER_SHAPE.match(word)
-                and len(word) > 2 and not word.isupper() and word not in known
+                and len(word) > 2 and not _acronym(word) and word not in known
                 and (common is None or word.lower() not in common)):
             out.append(word)
         prev_end = False

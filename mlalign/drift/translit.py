@@ -62,6 +62,36 @@ def skeleton_arabic(word: str, strip_article: bool = True) -> str:
     return re.sub(r"(.)\1+", r"\1", "".join(_AR.get(c, "") for c in w))
 
 
+# How English spelling may be read aloud otherwise than letter by letter, each tried as
+# another skeleton: a silent first letter (Knott نوت, Psaki ساكي), gh as f or silent (Bough
+# بوف, Hughes هيوز), x- as sh or s (Xining شينينغ), a silent h after a final vowel (Utah يوتا).
+# Tried on development data and left out: g as ج (Gary جاري) and Spanish j as kh (Baja باخا),
+# which let swapped-in names match by chance more often than they found real ones, and an
+# adjective's -an dropped (Chilean), which found none.
+_READINGS = (
+    (re.compile(r"^(?:k(?=n)|g(?=n)|p(?=[sn]))"), ""),
+    (re.compile(r"gh"), "f"),
+    (re.compile(r"gh"), ""),
+    (re.compile(r"^x"), "sh"),
+    (re.compile(r"^x"), "s"),
+    (re.compile(r"(?<=[aeiou])h$"), ""),
+)
+
+
+@lru_cache(maxsize=100_000)
+def latin_skeletons(word: str) -> tuple[str, ...]:
+    """The English word's skeleton, then those of its other readings (`_READINGS`)."""
+    base = skeleton_latin(word)
+    lower = unicodedata.normalize("NFKD", word.lower())
+    out = [base]
+    for pattern, repl in _READINGS:
+        if pattern.search(lower):
+            sk = skeleton_latin(pattern.sub(repl, lower))
+            if sk and sk not in out:
+                out.append(sk)
+    return tuple(out)
+
+
 def _indel(c: str) -> float:
     """h comes and goes in transliteration (John جون, Noah نوح, Sarah سارة): half a cost."""
     return 0.5 if c == "h" else 1.0
@@ -147,8 +177,8 @@ def transliteration_similarity(name: str, src_words: Sequence[str]) -> float:
     """Best skeleton similarity of an English word to one original word or two adjacent
     ones ("Abu Bakr" may be one English word or two Arabic ones). Latin words of the
     original count as themselves."""
-    target = skeleton_latin(name)
-    if not target:
+    targets = latin_skeletons(name)
+    if not targets[0]:
         return 0.0
     cands: list[str] = []
     for i, word in enumerate(src_words):
@@ -157,12 +187,16 @@ def transliteration_similarity(name: str, src_words: Sequence[str]) -> float:
             continue
         cands.extend(_variants(word))
         if len(_NOT_AR_LETTER.sub("", word)) >= GLUED_RUN:
-            cands.extend(_windows(skeleton_arabic(word, strip_article=False), len(target)))
+            cands.extend(_windows(skeleton_arabic(word, strip_article=False), len(targets[0])))
         if i + 1 < len(src_words):
             cands.append(skeleton_arabic(word + src_words[i + 1], strip_article=False))
     best = 0.0
-    slack = max(2, len(target) // 2)
-    for cand in cands:
-        if cand and abs(len(cand) - len(target)) <= slack:
-            best = max(best, skeleton_similarity(target, cand))
+    for k, target in enumerate(targets):
+        slack = max(2, len(target) // 2)
+        for cand in cands:
+            if cand and abs(len(cand) - len(target)) <= slack:
+                sim = skeleton_similarity(target, cand)
+                # another reading's short skeleton counts only when it matches exactly
+                if k == 0 or len(target) >= 3 or sim == 1.0:
+                    best = max(best, sim)
     return best
