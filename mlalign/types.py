@@ -95,6 +95,12 @@ class Bead:
         reader hunting one kind (omissions, say) sorts by. Empty for one-sided beads."""
         return {k[2:]: v for k, v in self.signals.items() if k.startswith("p_")}
 
+    @property
+    def kind_columns(self) -> dict[str, float | None]:
+        """`kinds` with every kind of `DRIFT_KINDS` present (None where the bead has none):
+        the fixed struct columns of the Parquet outputs."""
+        return dict.fromkeys(DRIFT_KINDS) | self.kinds
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "src_ids": list(self.src_ids),

@@ -72,7 +72,8 @@ def parse_kind_limits(values: Iterable[str]) -> dict[str, float]:
             kind, sep, limit = part.partition("=")
             kind = kind.strip().lower()
             if not sep or kind not in DRIFT_KINDS:
-                raise ValueError(f"--max-kind wants KIND=P with KIND one of {', '.join(DRIFT_KINDS)}; got {part!r}")
+                raise ValueError(f"--max-kind wants KIND=P with KIND one of "
+                                 f"{', '.join(DRIFT_KINDS)}; got {part!r}")
             try:
                 p = float(limit)
             except ValueError:

@@ -22,7 +22,6 @@ from typing import Any
 
 from mlalign.corpus.inputs import PairTask
 from mlalign.errors import InputError, MlalignError
-from mlalign.types import DRIFT_KINDS
 
 AUDIT_FN = "mlalign.pipeline:audit_texts"
 EMBEDDER_FN = "mlalign.embed:default_embedder"
@@ -277,7 +276,7 @@ def beads_to_columns(pair_id: str, src_lang: str, beads: list[Any]) -> dict[str,
         cols["mt"].append(bead.mt)
         cols["score"].append(float(bead.score))
         cols["drift"].append(float(bead.drift))
-        cols["kinds"].append(dict.fromkeys(DRIFT_KINDS) | bead.kinds)
+        cols["kinds"].append(bead.kind_columns)
         cols["flags"].append(
             [
                 {

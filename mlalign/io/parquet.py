@@ -40,7 +40,7 @@ def parquet_frame(audit: Audit, options: WriteOptions) -> pl.DataFrame:
             "score": float(b.score),
             "drift": float(b.drift),
             "severity": b.severity,
-            "kinds": dict.fromkeys(DRIFT_KINDS) | b.kinds,
+            "kinds": b.kind_columns,
             "flags": [
                 {
                     "type": f.type,
