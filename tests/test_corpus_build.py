@@ -79,6 +79,11 @@ def test_build_writes_corpus_summary_and_provenance(manifest: Path, tmp_path: Pa
     assert len(tus) == len(rows)
     assert tus[0].get("tuid") == f"{rows[0]['pair_id']}:{rows[0]['bead']}"
     assert tus[0].findall("tuv/seg")[1].text == rows[0]["tgt"]
+    for tu, row in zip(tus, rows, strict=True):  # each kind's probability rides along
+        props = {p.get("type"): p.text for p in tu.findall("prop")}
+        kinds = {k: f"{v:.4f}" for k, v in (row["kinds"] or {}).items() if v is not None}
+        assert {k[4:]: v for k, v in props.items() if k.startswith("x-p-")} == kinds
+    assert any(row["kinds"] for row in rows)
     moses_lines = sum(
         len((out / f"corpus.{lang}-en.{lang}").read_text("utf-8").splitlines())
         for lang in ("ar", "fa")

@@ -26,6 +26,7 @@ def _dirty_audit():
 
 def test_tmx_valid_against_dtd(tmp_path: Path) -> None:
     audit = _dirty_audit()
+    audit.beads[2].signals.update(p_number=0.875, p_omission=0.01234)
     [path, _] = write_outputs(audit, tmp_path / "a.tmx", ["tmx"])
     tree = etree.parse(str(path))
     dtd = etree.DTD(str(SCHEMAS / "tmx14.dtd"))
@@ -45,6 +46,8 @@ def test_tmx_valid_against_dtd(tmp_path: Path) -> None:
     assert props["x-mlalign-score"] == "0.8100" and props["x-mlalign-flag-number"].startswith(
         "high:"
     )
+    assert props["x-mlalign-p-number"] == "0.8750" and props["x-mlalign-p-omission"] == "0.0123"
+    assert not any(k.startswith("x-mlalign-p-") for k in (p.get("type") for p in tus[0].findall("prop")))
     assert "<script>" in tus[0].find("tuv/seg").text  # kept as text, escaped in the file
     assert "<script>" not in path.read_text(encoding="utf-8")
 

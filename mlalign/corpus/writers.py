@@ -34,7 +34,8 @@ def xml_text(text: str | None) -> str:
 
 
 class TmxWriter:
-    """TMX 1.4b: one `<tu>` per bead with `tuid` pair:bead and score/drift as `<prop>`s."""
+    """TMX 1.4b: one `<tu>` per bead with `tuid` pair:bead; score, drift and each kind's
+    probability as `<prop>`s."""
 
     def __init__(self, path: Path, srclang: str = "*all*") -> None:
         from lxml import etree
@@ -73,6 +74,10 @@ class TmxWriter:
             ):
                 prop = etree.SubElement(tu, "prop", type=name)
                 prop.text = xml_text(str(value))
+            for kind, p in (row.get("kinds") or {}).items():
+                if p is not None:  # each kind's probability, to filter the memory later
+                    prop = etree.SubElement(tu, "prop", type=f"x-p-{kind}")
+                    prop.text = f"{p:.4f}"
             for lang, text in ((row["src_lang"], row["src"]), ("en", row["tgt"])):
                 tuv = etree.SubElement(tu, "tuv", {xml_lang: lang or "und"})
                 seg = etree.SubElement(tuv, "seg")

@@ -51,6 +51,8 @@ def build_tmx(audit: Audit, options: WriteOptions) -> etree._ElementTree:
         ]
         if bead.severity:
             props.append(("x-mlalign-severity", bead.severity))
+        # each kind's probability, so a memory can be filtered by kind later (as --max-kind)
+        props.extend((f"x-mlalign-p-{kind}", f"{p:.4f}") for kind, p in bead.kinds.items())
         for flag in bead.flags:
             props.append((f"x-mlalign-flag-{flag.type}", f"{flag.severity}: {flag.detail}"))
         if options.include_mt and bead.mt:
