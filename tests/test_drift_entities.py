@@ -80,6 +80,12 @@ def test_a_short_country_name_with_its_article_comes_from_cldr() -> None:
     # a person after a title is that person
     ("وصلت الرئيسة إلى المؤتمر صباح اليوم.",
      "Chancellor Merkel arrived at the conference this morning.", 1.0),
+    # after a first name the original spells, a listed name stands alone: Allan McGregor
+    # made "Allan Atlantic" is a swap, not a longer name ending in Atlantic
+    ("أرسل بيتمان الكرة خلال هدف ألان مكغريغور.",
+     "Pittman went through on Allan Atlantic's goal.", 1.0),
+    ("أرسل بيتمان الكرة خلال هدف ألان مكغريغور.",
+     "Pittman went through on Allan McGregor's goal.", 0.0),
     # the people (الألمان "the Germans"), and a name glued to the next word
     ("كان الضباط الألمان على استعداد لشن انقلاب ضد هتلر.",
      "German officers were ready to stage a coup against Hitler.", 0.0),

@@ -513,12 +513,13 @@ def _name_words(name: str) -> list[str]:
     return [w for w in parts if len(w) >= 4] if len(parts) > 1 else []
 
 
-def _part_of_longer_name(surface: str, text: str) -> bool:
+def _part_of_longer_name(surface: str, text: str, src_words: list[str], thr: float) -> bool:
     """A listed name that ends a longer capitalised name ("Trades Union Congress") is
     that other name's word, not the listed one. Not for people: "Chancellor Merkel" is
-    Merkel."""
+    Merkel. Nor after a word the original transliterates: in "Allan Atlantic" the first
+    word is a person's name the original spells, so the listed word stands alone."""
     for m in re.finditer(rf"([A-Z][a-z]+)\s+{re.escape(surface)}", text):
-        if m.group(1) not in _STOP:
+        if m.group(1) not in _STOP and not is_transliterated(m.group(1), src_words, thr):
             return True
     return False
 
@@ -560,7 +561,7 @@ class EntityCheck:
             # A listed word that the other side transliterates (Jordan the player, جوردان)
             # is the same name, not a missing one.
             extra = [x for x in extra if not is_transliterated(x[1], src_words, thr)
-                     and not (x[0].kind != "person" and _part_of_longer_name(x[1], bead.tgt))
+                     and not (x[0].kind != "person" and _part_of_longer_name(x[1], bead.tgt, src_words, thr))
                      and not any(is_transliterated(w, src_words, thr) for w in _name_words(x[1]))]
             for m, ms in missing[:1]:
                 flags.append(Flag("entity", "low",
