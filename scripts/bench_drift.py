@@ -17,7 +17,7 @@ import json
 import random
 import re
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -48,6 +48,7 @@ class Unit:
     clean: str
     kind: str  # "clean" or a corruption type
     mt: str | None = None
+    cut: str = ""  # omissions: "clause" (a whole clause of the English) or "span" (any words)
 
 
 def english_names(text: str, known: set[str]) -> list[str]:
@@ -71,7 +72,10 @@ def english_names(text: str, known: set[str]) -> list[str]:
     return out
 
 
-def _omit(text: str, rng: random.Random) -> str | None:
+def _omit(text: str, rng: random.Random) -> tuple[str, str] | None:
+    """The English without one of its clauses (30-70% of its words) when it has one, else
+    without a run of 30% of its words, which may leave broken English: (text, "clause" or
+    "span")."""
     words = text.split()
     if len(words) < 8:
         return None
@@ -82,10 +86,10 @@ def _omit(text: str, rng: random.Random) -> str | None:
         out = text.replace(c, "", 1)
         out = re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\s{2,}", " ", out)).strip(" ,;")
         if len(out.split()) <= 0.7 * len(words):
-            return out
+            return out, "clause"
     n = max(int(np.ceil(0.3 * len(words))), 2)
     start = rng.choice([0, len(words) - n]) if rng.random() < 0.5 else rng.randrange(1, len(words) - n)
-    return " ".join(words[:start] + words[start + n:])
+    return " ".join(words[:start] + words[start + n:]), "span"
 
 
 def _add(text: str, other: str, rng: random.Random) -> str:
@@ -179,14 +183,21 @@ def heavy_mt(units: list[Unit], seed: int = SEED) -> list[Unit]:
             if len(noisy) > 3:
                 i = rng.randrange(len(noisy) - 1)
                 noisy[i], noisy[i + 1] = noisy[i + 1], noisy[i]
-        out.append(Unit(u.doc, u.src, u.tgt, u.clean, u.kind, " ".join(noisy) or u.clean))
+        out.append(replace(u, mt=" ".join(noisy) or u.clean))
     return out
 
 
-def _corrupt(kind: str, en: str, other: str, pool: list[str], rng: random.Random) -> str | None:
-    """Apply one corruption; None when this unit offers nothing to corrupt that way."""
+def _corrupt(kind: str, en: str, other: str, pool: list[str],
+             rng: random.Random) -> tuple[str | None, str]:
+    """Apply one corruption: (new English or None when this unit offers nothing to corrupt
+    that way, how an omission was cut)."""
     if kind == "omission":
-        return _omit(en, rng)
+        return _omit(en, rng) or (None, "")
+    return _corrupt_other(kind, en, other, pool, rng), ""
+
+
+def _corrupt_other(kind: str, en: str, other: str, pool: list[str],
+                   rng: random.Random) -> str | None:
     if kind == "addition":
         return _add(en, other, rng)
     if kind == "number":
@@ -211,9 +222,9 @@ def make_units(lang: str, max_docs: int | None, seed: int = SEED) -> list[Unit]:
             if rng.random() < RATE:
                 for kind in rng.sample(TYPES, len(TYPES)):
                     other = rng.choice([e for dd, e in all_en if dd != d])
-                    new = _corrupt(kind, en, other, pool, rng)
+                    new, cut = _corrupt(kind, en, other, pool, rng)
                     if new and new != en:
-                        unit.tgt, unit.kind = new, kind
+                        unit.tgt, unit.kind, unit.cut = new, kind, cut
                         break
             units.append(unit)
     return units
@@ -309,6 +320,12 @@ def evaluate(units: list[Unit], beads: list[Bead]) -> dict[str, float]:
             out[f"own_recall_{t}"] = float((own[sel] > fpr_threshold(own[labels == 0])).mean())
         else:
             out[f"own_recall_{t}"] = float("nan")
+    # Omissions by how the benchmark cut them: a whole clause, or a run of 30% of the words
+    # (the fallback where no clause fits, which cuts less and often leaves broken English).
+    for cut in ("clause", "span"):
+        sel = np.array([u.kind == "omission" and u.cut == cut for u in units])
+        out[f"n_omission_{cut}"] = int(sel.sum())
+        out[f"recall_omission_{cut}"] = float((drift[sel] > thr).mean()) if sel.any() else float("nan")
     out["flag_precision"] = float(labels[flagged].mean()) if flagged.any() else float("nan")
     out["flag_fpr"] = float(flagged[labels == 0].mean())
     out["fpr_at_thr"] = float((clean > thr).mean())
@@ -337,6 +354,7 @@ def main() -> None:
             fake = [Bead([0], [0], drift=d) for d in piped]
             results[f"{lang}:pipe"] = evaluate(units, fake)
     keys = ["n", "corrupted", "auroc", "fpr_at_thr", *[f"recall_{t}" for t in TYPES],
+            "n_omission_clause", "recall_omission_clause", "n_omission_span", "recall_omission_span",
             *[f"typed_recall_{t}" for t in TYPES], *[f"own_recall_{t}" for t in TYPES],
             "flag_precision", "flag_fpr"]
     print("held-out half (odd documents); recall_* at drift threshold with FPR<=5% on clean;")

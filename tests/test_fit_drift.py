@@ -88,3 +88,36 @@ def test_bench_threshold_keeps_at_most_five_percent_of_clean_units_above_it(n_cl
     thr = fpr_threshold(clean)
     above = int((clean > thr).sum())
     assert above <= 0.05 * n_clean < above + 1  # as many as the budget allows, no more
+
+
+def test_bench_reports_omissions_by_how_they_were_cut() -> None:
+    """A whole clause cut and a run of words cut are counted apart, each at the shared
+    threshold, so a reader sees which kind of omission the recall misses."""
+    from bench_drift import Unit, evaluate
+
+    from mlalign.types import Bead
+
+    units = [Unit(0, "s", "t", "t", "clean") for _ in range(40)]
+    beads = [Bead([i], [i], drift=i / 100) for i in range(40)]  # threshold 0.38
+    for cut, drift in (("clause", 0.9), ("clause", 0.8), ("span", 0.9), ("span", 0.1), ("span", 0.2)):
+        units.append(Unit(0, "s", "t", "t", "omission", cut=cut))
+        beads.append(Bead([0], [0], drift=drift))
+    out = evaluate(units, beads)
+    assert (out["n_omission_clause"], out["recall_omission_clause"]) == (2, 1.0)
+    assert out["n_omission_span"] == 3 and abs(out["recall_omission_span"] - 1 / 3) < 1e-9
+    assert abs(out["recall_omission"] - 3 / 5) < 1e-9
+
+
+def test_bench_omission_cuts_a_whole_clause_when_one_fits_and_says_so() -> None:
+    import random
+
+    from bench_drift import _omit
+
+    with_clause = "The minister said on Tuesday, after a long meeting with the unions, that talks would go on."
+    text, cut = _omit(with_clause, random.Random(1))
+    assert cut == "clause" and len(text.split()) <= 0.7 * len(with_clause.split())
+    plain = "Rescuers freed a woman pinned under rubble for two days near the old market"
+    text, cut = _omit(plain, random.Random(1))
+    words, left = plain.split(), text.split()
+    assert cut == "span" and len(words) - len(left) == 5  # 30% of 14 words, rounded up
+    assert _omit("Too short to cut at all.", random.Random(1)) is None
