@@ -193,9 +193,15 @@ def _corrupt(kind: str, en: str, other: str, pool: list[str],
     that way, how an omission was cut)."""
     if kind == "omission":
         return _omit(en, rng) or (None, "")
-    makers = {"addition": lambda: _add(en, other, rng), "number": lambda: _number(en, rng),
-              "entity": lambda: _entity(en, pool, rng), "negation": lambda: _negate(en)}
-    return makers.get(kind, lambda: other)(), ""
+    if kind == "addition":
+        return _add(en, other, rng), ""
+    if kind == "number":
+        return _number(en, rng), ""
+    if kind == "entity":
+        return _entity(en, pool, rng), ""
+    if kind == "negation":
+        return _negate(en), ""
+    return other, ""
 
 
 def make_units(lang: str, max_docs: int | None, seed: int = SEED) -> list[Unit]:
