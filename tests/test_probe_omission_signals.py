@@ -1,0 +1,49 @@
+"""The probe's expected-length residual: fitted on the other half only, and right when the
+length ratio does follow the inputs."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+
+from probe_omission_signals import length_residuals, spread  # noqa: E402
+
+
+def _data(n: int = 400, seed: int = 3):
+    rng = np.random.default_rng(seed)
+    vecs = rng.normal(size=(n, 8))
+    src_len = rng.integers(20, 300, size=n).astype(float)
+    ratio = vecs @ rng.normal(size=8) * 0.1 + 0.05 * np.log1p(src_len)
+    return vecs, src_len, ratio, np.ones(n, dtype=bool), np.arange(n) % 10
+
+
+def test_residual_is_near_zero_where_the_ratio_follows_the_inputs() -> None:
+    vecs, src_len, ratio, clean, doc = _data()
+    res = length_residuals(vecs, src_len, ratio, clean, doc, alpha=1e-3)
+    assert np.abs(res).max() < 1e-3
+    assert spread(ratio) > 0.05
+
+
+def test_a_unit_is_never_read_with_a_fit_that_saw_it() -> None:
+    vecs, src_len, ratio, clean, doc = _data()
+    base = length_residuals(vecs, src_len, ratio, clean, doc, alpha=1.0)
+    bumped = ratio.copy()
+    bumped[7] += 2.0  # doc 7: an odd document, read with the even half's fit
+    res = length_residuals(vecs, src_len, bumped, clean, doc, alpha=1.0)
+    assert abs(res[7] - base[7] - 2.0) < 1e-9
+    odd = doc % 2 == 1
+    assert np.allclose(np.delete(res, 7)[np.delete(odd, 7)], np.delete(base, 7)[np.delete(odd, 7)])
+
+
+def test_only_clean_units_are_fitted_on() -> None:
+    vecs, src_len, ratio, _, doc = _data()
+    clean = np.ones(len(ratio), dtype=bool)
+    clean[::3] = False
+    noisy = ratio.copy()
+    noisy[~clean] += 5.0  # corrupted units far off: they must not pull the fit
+    res = length_residuals(vecs, src_len, noisy, clean, doc, alpha=1e-3)
+    assert np.abs(res[clean]).max() < 1e-3
