@@ -35,8 +35,9 @@ def test_a_unit_is_never_read_with_a_fit_that_saw_it() -> None:
     bumped[7] += 2.0  # doc 7: an odd document, read with the even half's fit
     res = length_residuals(vecs, src_len, bumped, clean, doc, alpha=1.0)
     assert abs(res[7] - base[7] - 2.0) < 1e-9
-    odd = doc % 2 == 1
-    assert np.allclose(np.delete(res, 7)[np.delete(odd, 7)], np.delete(base, 7)[np.delete(odd, 7)])
+    other_odd = doc % 2 == 1
+    other_odd[7] = False  # the rest of the odd half: same fit, so the same residuals
+    assert np.allclose(res[other_odd], base[other_odd])
 
 
 def test_only_clean_units_are_fitted_on() -> None:
