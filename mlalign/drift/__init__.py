@@ -76,25 +76,35 @@ def all_checks() -> list[DriftCheck]:
             ReplacementCheck(), LengthCheck(), UntranslatedCheck(), ModalityCheck()]
 
 
-def _word_alignments(beads: list[Bead], embedder: Any, config: DriftConfig,
-                     words: Any) -> dict[int, Any]:
-    """Word alignments of the beads with text on both sides (empty when switched off or
-    when the word encoder cannot load: the checks then use sentence similarity alone)."""
+def _pair_readings(beads: list[Bead], embedder: Any, config: DriftConfig,
+                   words: Any) -> tuple[dict[int, Any], dict[int, float]]:
+    """The word alignment and the omission cross-encoder's logit of each bead with text on
+    both sides. Both run with `drift.word_alignment`; either is left out, with a warning,
+    when its model cannot load (the checks then go on with what they have)."""
     if words is False or not config.word_alignment:
-        return {}
+        return {}, {}
     idx = [i for i, b in enumerate(beads) if b.src.strip() and b.tgt.strip()]
     if not idx:
-        return {}
+        return {}, {}
+    pairs = [(beads[i].src, beads[i].tgt) for i in idx]
+    alignments: dict[int, Any] = {}
+    scores: dict[int, float] = {}
     try:
         if words is None:
             from mlalign.align.words import word_aligner_for
 
             words = word_aligner_for(embedder)
-        found = words.align([(beads[i].src, beads[i].tgt) for i in idx])
+        alignments = dict(zip(idx, words.align(pairs), strict=True))
     except MlalignError as exc:
         log.warning("word alignment unavailable (%s); drift uses sentence similarity only", exc)
-        return {}
-    return dict(zip(idx, found, strict=True))
+    try:
+        from mlalign.embed.e5_cross import omission_scorer_for
+
+        found = omission_scorer_for(embedder).score(pairs)
+        scores = {i: float(x) for i, x in zip(idx, found, strict=True)}
+    except MlalignError as exc:
+        log.warning("omission cross-encoder unavailable (%s); drift goes on without it", exc)
+    return alignments, scores
 
 
 def _embed_texts(beads: list[Bead], ctx: CheckContext, embedder: Any) -> None:
@@ -178,7 +188,7 @@ def detect_drift(beads: list[Bead], src_lang: str, embedder: Any,
                           for i, b in enumerate(beads) if i in ctx.clauses}
         ctx.names_only_here = names_only_here([b.tgt for b in beads],
                                               {i: m.unknown for i, m in ctx.names.items()})
-    ctx.alignments = _word_alignments(beads, embedder, config, words)
+    ctx.alignments, cross = _pair_readings(beads, embedder, config, words)
     raw: dict[int, dict[str, float]] = {}
     for i, bead in enumerate(beads):
         if bead.src.strip() and bead.tgt.strip():
@@ -195,6 +205,8 @@ def detect_drift(beads: list[Bead], src_lang: str, embedder: Any,
                 cover, notes = coverage_signals(ctx.alignments[i], src_lang)
                 bead.signals.update(cover)
                 ctx.notes.setdefault(i, {}).update(notes)
+            if i in cross:
+                bead.signals["x_omit"] = round(cross[i], 4)
         for check in checks:
             bead.flags.extend(check.check(bead, ctx))
         for name in ("number", "entity", "negation", "untranslated", "modality"):

@@ -25,7 +25,7 @@ CALIBRATION = Path(__file__).with_name("data") / "calibration.json"
 FLAG_FEATURES = ("number", "entity", "negation", "untranslated", "modality")
 TYPE_FEATURES: dict[str, tuple[str, ...]] = {
     "omission": ("len_lo", "cov_src", "fragment", "w_src_unlinked", "w_src_run", "w_src_gap",
-                 "w_src_window"),
+                 "w_src_window", "x_omit"),
     "addition": ("len_hi", "cov_tgt", "more_sentences", "w_tgt_unlinked", "w_tgt_run", "w_tgt_gap"),
     "replacement": ("neg_cos", "cov_both", "cos_far", "w_src_gap", "w_tgt_gap"),
     "number": ("number", "number_changed"),
@@ -50,8 +50,12 @@ FIXED_WEIGHTS = {"untranslated": 0.9, "modality": 0.3}
 FIXED_MIN_SCORE = 0.5
 
 
+# Signals of the word alignment and of the omission cross-encoder, which runs with it.
 WORD_FEATURES = ("w_src_unlinked", "w_src_run", "w_src_gap", "w_src_window", "w_tgt_unlinked",
-                 "w_tgt_run", "w_tgt_gap")
+                 "w_tgt_run", "w_tgt_gap", "x_omit")
+# The cross-encoder's logit enters from X_OMIT_FLOOR up: far below it every clean pair sits,
+# and a non-negative weight may only count evidence for an omission.
+X_OMIT_FLOOR = -4.0
 
 
 def model_features(kind: str, with_mt: bool, with_words: bool = True) -> tuple[str, ...]:
@@ -96,8 +100,10 @@ def features(bead: Bead) -> dict[str, float]:
     # Signals set by the checks, raw_signals and the word alignment, used as they are.
     for name in ("neg_diff", "name_gap", "name_unsupported", "name_lost", "name_only_here",
                  "fragment", "more_sentences",
-                 "latin_missing", "entity_extra", "cos_far", *WORD_FEATURES):
+                 "latin_missing", "entity_extra", "cos_far",
+                 *(n for n in WORD_FEATURES if n != "x_omit")):
         out[name] = s.get(name, 0.0)
+    out["x_omit"] = min(2 * clip, max(0.0, s.get("x_omit", X_OMIT_FLOOR) - X_OMIT_FLOOR))
     out["words"] = float("w_src_unlinked" in s)  # the word alignment ran on this bead
     # Both sides lacking counterparts: a replaced sentence rather than a cut or an addition.
     out["cov_both"] = min(out["cov_src"], out["cov_tgt"])

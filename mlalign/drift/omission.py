@@ -5,6 +5,8 @@ English, translation words lost). The check proposes; the calibrated omission mo
 
 from __future__ import annotations
 
+import math
+
 from mlalign.drift.base import CheckContext, partial_content_detail, partial_content_flag
 from mlalign.types import Bead, Flag
 
@@ -17,6 +19,7 @@ def omission_evidence(sig: dict[str, float]) -> float:
     ev += 4.0 * sig.get("w_src_run", 0.0)  # a stretch of original words with no counterpart
     if "mt_cov" in sig:
         ev += 6.0 * max(0.0, 0.75 - sig["mt_cov"])
+    ev += 0.5 * max(0.0, sig.get("x_omit", 0.0))  # the cross-encoder reads content lost
     return ev
 
 
@@ -39,4 +42,7 @@ class OmissionCheck:
         gap = ctx.note("uncovered_src") or ctx.note("weak_src")
         what = f"part of the original (\"{gap[:80]}\")" if gap else "part of the original"
         detail = partial_content_detail(what, "seems missing in the English", sig, "src")
+        if "x_omit" in sig:
+            p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, sig["x_omit"]))))
+            detail += f"; read together with the original, the English lacks content ({p:.0%})"
         return partial_content_flag("omission", ev, 1.0, detail, sig)

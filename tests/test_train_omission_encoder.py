@@ -1,0 +1,65 @@
+"""The cross-encoder's training data: labelled as said, from Tatoeba only, and never from
+the pairs the clean-text benchmark reports on."""
+
+from __future__ import annotations
+
+import random
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+
+from train_omission_encoder import clumsy, cut, swap, synthetic_pairs, training_pools  # noqa: E402
+
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "corpora"
+needs_corpora = pytest.mark.skipif(not (SHARED / "tatoeba" / "ara.txt").is_file(),
+                                   reason="../shared/corpora not present")
+
+
+def test_a_cut_loses_words_and_keeps_the_order() -> None:
+    sentences = ["Tom bought a red car in Boston last week.", "He drives it to work every day."]
+    rng = random.Random(1)
+    for _ in range(50):
+        out = cut(sentences, rng)
+        assert out is not None
+        words, kept = " ".join(sentences).split(), out.split()
+        assert 2 <= len(words) - len(kept)
+        # what is left reads in the original order
+        it = iter(w.strip(",.;") for w in words)
+        assert all(any(k.strip(",.;") == w for w in it) for k in kept)
+
+
+def test_clumsy_english_keeps_every_content_word() -> None:
+    words = "The old man gave his daughter a book about the history of Iran.".split()
+    rng = random.Random(2)
+    content = {"old", "man", "gave", "daughter", "book", "history", "iran"}
+    for _ in range(50):
+        out = {w.lower().strip(".,") for w in clumsy(words, rng)}
+        assert content <= out
+
+
+def test_a_swap_keeps_the_length_and_loses_words() -> None:
+    rng = random.Random(3)
+    text = "The committee will meet on Monday to discuss the new budget plan."
+    other = "Children were playing football in the park near the river all afternoon."
+    out = swap(text, other, rng)
+    assert out is not None and len(out.split()) == len(text.split()) and out != text
+
+
+@needs_corpora
+def test_examples_are_labelled_by_kind_and_avoid_held_out_pairs() -> None:
+    from bench_drift_clean import pairs_for
+
+    data = synthetic_pairs(600, seed=5)
+    assert data == synthetic_pairs(600, seed=5)
+    kinds = {k for *_, k in data}
+    assert kinds == {"clean", "clumsy", "addition", "swap", "omission"}
+    for _, _, _, label, kind in data:
+        assert label == (kind in ("swap", "omission"))
+    assert {lang for lang, *_ in data} == {"ar", "fa"}
+    pools = training_pools()
+    held_out = set(pairs_for("ar", 2000))
+    assert held_out and not held_out & set(pools["ar"])
+    assert len(pools["ar"]) > 5000 and len(pools["fa"]) > 2000
