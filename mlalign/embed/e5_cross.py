@@ -85,6 +85,7 @@ class E5CrossEncoder:
         enc = self.encoder
         enc._load()
         scale = float(self.meta["alpha"]) / float(self.meta["rank"])
+        merged = {}  # all checked before any is applied: a bad file leaves the model as it was
         for key, a in self._arrays.items():
             if not key.endswith(".A"):
                 continue
@@ -93,7 +94,9 @@ class E5CrossEncoder:
             delta = a @ self._arrays[key[:-2] + ".B"] * scale
             if delta.shape != w.shape:
                 raise ModelError(f"{self.adapter_path}: adapter {key} does not fit the model")
-            enc._blocks[int(layer)][part] = ((w + delta).astype(np.float32), b)
+            merged[int(layer), part] = ((w + delta).astype(np.float32), b)
+        for (layer, part), weights in merged.items():
+            enc._blocks[layer][part] = weights
         self._head_w = self._arrays["head.w"].reshape(-1)
         self._head_b = float(self._arrays["head.b"].reshape(-1)[0])
         self._ready = True
