@@ -52,3 +52,26 @@ def insert_rows(con: sqlite3.Connection, sql: str, rows: list[tuple]) -> None:
         con.execute("ROLLBACK")
         raise
     con.execute("COMMIT")
+
+
+class CacheDB:
+    """One cache database, opened on first use in each process: a connection must not
+    cross fork(), so a forked worker opens its own. The caches of embeddings, word
+    similarities and pair scores each hold one."""
+
+    def __init__(self, path: Path, schema: str) -> None:
+        self.path = path
+        self.schema = schema
+        self._conn: sqlite3.Connection | None = None
+        self._pid = os.getpid()
+
+    def conn(self) -> sqlite3.Connection:
+        if self._conn is None or self._pid != os.getpid():
+            self._pid = os.getpid()
+            self._conn = open_cache_db(self.path, self.schema, check_same_thread=False)
+        return self._conn
+
+    def close(self) -> None:
+        if self._conn is not None and self._pid == os.getpid():
+            self._conn.close()
+        self._conn = None

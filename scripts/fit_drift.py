@@ -85,17 +85,14 @@ def fit_monotone(x: np.ndarray, y: np.ndarray, offset: np.ndarray | float = 0.0)
 
 
 def fit_kinds(rows: list[tuple[str, dict[str, float]]], variant: str,
-              shared: dict[str, dict] | None = None,
-              extra: dict[str, tuple[str, ...]] | None = None) -> dict[str, dict]:
+              shared: dict[str, dict] | None = None) -> dict[str, dict]:
     """One model per kind: its corrupted units against the clean ones. A signal that fewer
     than BACKOFF_UNITS of this language's units show (Arabic originals rarely keep Latin
     words) cannot be weighed on them: it keeps its weight in `shared`, the model fitted on
-    both languages, and the language's own data fits the rest. `extra` adds candidate
-    signals to some kinds' models (probes judge a signal this way before it is adopted)."""
+    both languages, and the language's own data fits the rest."""
     models = {}
     for kind in TYPE_FEATURES:
         names = model_features(kind, variant.startswith("mt"), not variant.endswith("-nowords"))
-        names += (extra or {}).get(kind, ())
         sel = [(k, f) for k, f in rows if k in ("clean", kind)]
         x = np.array([[f.get(n, 0.0) for n in names] for _, f in sel])
         y = np.array([k == kind for k, _ in sel], dtype=float)

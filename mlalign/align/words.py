@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import sqlite3
 import sys
 import threading
 from collections.abc import Sequence
@@ -23,7 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from mlalign.embed.words import WordEncoder, split_words
-from mlalign.sqlitecache import default_cache_dir, insert_rows, open_cache_db
+from mlalign.sqlitecache import CacheDB, default_cache_dir, insert_rows
 
 
 @dataclass
@@ -91,30 +90,20 @@ class CachedWordAligner(WordAligner):
     def __init__(self, encoder: WordEncoder, cache_dir: str | os.PathLike[str] | None = None) -> None:
         super().__init__(encoder)
         self.path = Path(cache_dir if cache_dir is not None else default_cache_dir()) / "wordsims.sqlite"
-        self._conn: sqlite3.Connection | None = None
-        self._pid = os.getpid()
+        self._db = CacheDB(self.path,
+                           "CREATE TABLE IF NOT EXISTS sims (model TEXT NOT NULL, key TEXT NOT NULL, "
+                           "rows INTEGER NOT NULL, cols INTEGER NOT NULL, data BLOB NOT NULL, "
+                           "PRIMARY KEY (model, key));")
         self._lock = threading.Lock()
         self.computed = 0  # pairs that needed the encoder (tests and benchmarks read it)
         self.show_progress = False  # set by the pipeline when it reports to a terminal
-
-    def _db(self) -> sqlite3.Connection:
-        if self._conn is None or self._pid != os.getpid():
-            self._pid = os.getpid()
-            self._conn = open_cache_db(
-                self.path,
-                "CREATE TABLE IF NOT EXISTS sims (model TEXT NOT NULL, key TEXT NOT NULL, "
-                "rows INTEGER NOT NULL, cols INTEGER NOT NULL, data BLOB NOT NULL, "
-                "PRIMARY KEY (model, key));",
-                check_same_thread=False,
-            )
-        return self._conn
 
     def align(self, pairs: Sequence[tuple[str, str]]) -> list[WordAlignment]:
         layers = self.encoder.layers
         keys = [_pair_key(s, t) for s, t in pairs]
         found: dict[str, WordAlignment] = {}
         with self._lock:
-            conn = self._db()
+            conn = self._db.conn()
             unique = sorted(set(keys))
             for i in range(0, len(unique), 500):
                 chunk = unique[i:i + 500]
@@ -151,13 +140,11 @@ class CachedWordAligner(WordAligner):
             # keep the float16-rounded matrices so cold and warm runs agree exactly
             out[key] = WordAlignment("", "", dict(zip(layers, stack.astype(np.float32), strict=True)))
         with self._lock:
-            insert_rows(self._db(), "INSERT OR IGNORE INTO sims VALUES (?,?,?,?,?)", rows)
+            insert_rows(self._db.conn(), "INSERT OR IGNORE INTO sims VALUES (?,?,?,?,?)", rows)
         return out
 
     def close(self) -> None:
-        if self._conn is not None:
-            self._conn.close()
-            self._conn = None
+        self._db.close()
 
 
 _ENCODER: list[WordEncoder] = []

@@ -114,7 +114,8 @@ def features(bead: Bead) -> dict[str, float]:
     return out
 
 
-def _sigmoid(z: float) -> float:
+def sigmoid(z: float) -> float:
+    """The logistic function, clipped so that no logit overflows."""
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
@@ -140,7 +141,7 @@ def type_probabilities(bead: Bead, src_lang: str, calibration: dict[str, Any],
         z = float(model["intercept"])
         for feat, w in model["coef"].items():
             z += float(w) * feats.get(feat, 0.0)
-        out[name] = _sigmoid(z)
+        out[name] = sigmoid(z)
     for name, weight in FIXED_WEIGHTS.items():
         score = feats.get(name, 0.0)
         out[name] = weight * score if score >= FIXED_MIN_SCORE else 0.0
@@ -158,4 +159,4 @@ def combine(probs: dict[str, float], src_lang: str, calibration: dict[str, Any],
     if not scale:
         return p_any
     a, b = scale
-    return _sigmoid(float(a) * _logit(p_any) + float(b))
+    return sigmoid(float(a) * _logit(p_any) + float(b))

@@ -5,9 +5,8 @@ English, translation words lost). The check proposes; the calibrated omission mo
 
 from __future__ import annotations
 
-import math
-
 from mlalign.drift.base import CheckContext, partial_content_detail, partial_content_flag
+from mlalign.drift.calibration import sigmoid
 from mlalign.types import Bead, Flag
 
 
@@ -43,6 +42,6 @@ class OmissionCheck:
         what = f"part of the original (\"{gap[:80]}\")" if gap else "part of the original"
         detail = partial_content_detail(what, "seems missing in the English", sig, "src")
         if "x_omit" in sig:
-            p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, sig["x_omit"]))))
-            detail += f"; read together with the original, the English lacks content ({p:.0%})"
+            detail += ("; read together with the original, the English lacks content "
+                       f"({sigmoid(sig['x_omit']):.0%})")
         return partial_content_flag("omission", ev, 1.0, detail, sig)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import sqlite3
 import sys
 import threading
 from collections.abc import Sequence
@@ -18,7 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from mlalign.embed.base import Embedder, l2_normalise
-from mlalign.sqlitecache import default_cache_dir, insert_rows, open_cache_db
+from mlalign.sqlitecache import CacheDB, default_cache_dir, insert_rows
 
 
 def _key(text: str) -> str:
@@ -37,8 +36,9 @@ class CachedEmbedder:
         self._mem: dict[str, np.ndarray] = {}
         self._memory_limit = memory_limit
         self._lock = threading.Lock()
-        self._conn: sqlite3.Connection | None = None
-        self._pid = os.getpid()
+        self._db = CacheDB(self.path,
+                           "CREATE TABLE IF NOT EXISTS vec (model TEXT NOT NULL, key TEXT NOT NULL, "
+                           "dim INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (model, key));")
         self.inner_calls = 0
         self.inner_texts = 0
         self.show_progress = False  # set by the pipeline when it reports to a terminal
@@ -48,23 +48,9 @@ class CachedEmbedder:
     def dim(self) -> int:  # type: ignore[override]
         return int(self.inner.dim)
 
-    def _db(self) -> sqlite3.Connection:
-        if self._conn is not None and self._pid != os.getpid():
-            self._conn = None  # a connection must not cross fork(); open a fresh one
-        if self._conn is None:
-            self._pid = os.getpid()
-            conn = open_cache_db(
-                self.path,
-                "CREATE TABLE IF NOT EXISTS vec (model TEXT NOT NULL, key TEXT NOT NULL, "
-                "dim INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (model, key));",
-                check_same_thread=False,
-            )
-            self._conn = conn
-        return self._conn
-
     def _load(self, keys: list[str]) -> dict[str, np.ndarray]:
         found: dict[str, np.ndarray] = {}
-        conn = self._db()
+        conn = self._db.conn()
         for i in range(0, len(keys), 500):
             chunk = keys[i : i + 500]
             marks = ",".join("?" * len(chunk))
@@ -79,7 +65,7 @@ class CachedEmbedder:
         return found
 
     def _store(self, items: dict[str, np.ndarray]) -> None:
-        conn = self._db()
+        conn = self._db.conn()
         rows = [(self.name, k, int(v.shape[0]), v.astype(np.float16).tobytes()) for k, v in items.items()]
         insert_rows(conn, "INSERT OR IGNORE INTO vec (model, key, dim, data) VALUES (?,?,?,?)", rows)
 
@@ -125,6 +111,4 @@ class CachedEmbedder:
                 bar.update(len(part))
 
     def close(self) -> None:
-        if self._conn is not None:
-            self._conn.close()
-            self._conn = None
+        self._db.close()

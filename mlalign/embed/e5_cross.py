@@ -20,9 +20,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import sqlite3
 import threading
 from collections.abc import Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +30,7 @@ import numpy as np
 
 from mlalign.embed.e5_words import E5WordEncoder
 from mlalign.errors import ModelError
-from mlalign.sqlitecache import default_cache_dir, insert_rows, open_cache_db
+from mlalign.sqlitecache import CacheDB, default_cache_dir, insert_rows
 
 MAX_TOKENS = 256
 ADAPTER_PARTS = ("q", "k", "v", "ao", "fi", "fo")
@@ -60,7 +60,15 @@ def read_adapter(path: str | os.PathLike[str]) -> tuple[dict[str, Any], dict[str
 
 
 def adapter_name(path: str | os.PathLike[str]) -> str:
-    """The model's name in outputs and caches: the adapter's own name and file digest."""
+    """The model's name in outputs and caches: the adapter's own name and file digest.
+    Every audit's provenance and every corpus pair's fingerprint ask for it, so the file is
+    read once per version of it (path, size, modification time)."""
+    st = Path(path).stat()
+    return _adapter_name(str(path), st.st_size, st.st_mtime_ns)
+
+
+@lru_cache(maxsize=8)
+def _adapter_name(path: str, size: int, mtime_ns: int) -> str:
     meta, _ = read_adapter(path)
     digest = hashlib.sha1(Path(path).read_bytes()).hexdigest()[:12]
     return f"{meta.get('name', 'e5small-cross')}-{digest}"
@@ -123,21 +131,11 @@ class CachedPairScorer:
         self.scorer = scorer
         self.name = scorer.name
         self.path = Path(cache_dir if cache_dir is not None else default_cache_dir()) / "pairscores.sqlite"
-        self._conn: sqlite3.Connection | None = None
-        self._pid = os.getpid()
+        self._db = CacheDB(self.path,
+                           "CREATE TABLE IF NOT EXISTS scores (model TEXT NOT NULL, key TEXT NOT NULL, "
+                           "score REAL NOT NULL, PRIMARY KEY (model, key));")
         self._lock = threading.Lock()
         self.computed = 0
-
-    def _db(self) -> sqlite3.Connection:
-        if self._conn is None or self._pid != os.getpid():
-            self._pid = os.getpid()
-            self._conn = open_cache_db(
-                self.path,
-                "CREATE TABLE IF NOT EXISTS scores (model TEXT NOT NULL, key TEXT NOT NULL, "
-                "score REAL NOT NULL, PRIMARY KEY (model, key));",
-                check_same_thread=False,
-            )
-        return self._conn
 
     def score(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
         keys = [hashlib.sha1(f"{s}\x00{t}".encode()).hexdigest() for s, t in pairs]
@@ -146,7 +144,7 @@ class CachedPairScorer:
             unique = sorted(set(keys))
             for i in range(0, len(unique), 500):
                 chunk = unique[i:i + 500]
-                found.update(self._db().execute(
+                found.update(self._db.conn().execute(
                     f"SELECT key, score FROM scores WHERE model=? AND key IN ({','.join('?' * len(chunk))})",
                     [self.name, *chunk]).fetchall())
         todo = {k: p for k, p in zip(keys, pairs, strict=True) if k not in found}
@@ -157,7 +155,7 @@ class CachedPairScorer:
             rows = [(self.name, k, float(np.float32(v))) for k, v in zip(todo, fresh, strict=True)]
             found.update({k: v for _, k, v in rows})
             with self._lock:
-                insert_rows(self._db(), "INSERT OR IGNORE INTO scores VALUES (?,?,?)", rows)
+                insert_rows(self._db.conn(), "INSERT OR IGNORE INTO scores VALUES (?,?,?)", rows)
         return np.array([found[k] for k in keys], dtype=np.float32)
 
 
