@@ -121,3 +121,27 @@ def test_bench_omission_cuts_a_whole_clause_when_one_fits_and_says_so() -> None:
     words, left = plain.split(), text.split()
     assert cut == "span" and len(words) - len(left) == 5  # 30% of 14 words, rounded up
     assert _omit("Too short to cut at all.", random.Random(1)) is None
+
+
+def test_cross_validation_fits_on_one_half_and_counts_on_the_other() -> None:
+    from cv_omission_encoder import found_by_half
+
+    rng = random.Random(8)
+
+    def half_rows(separates: bool) -> list[tuple[int, str, dict[str, float]]]:
+        rows = []
+        for doc in range(20):
+            rows += [(doc, "clean", {"words": 1.0, "x_omit": rng.random() * 4}) for _ in range(30)]
+            lift = 8.0 if separates else 0.0
+            rows += [(doc, "omission", {"words": 1.0, "x_omit": lift + rng.random() * 4}) for _ in range(3)]
+        return rows
+
+    for separates, expect in ((True, 30), (False, None)):
+        rows = half_rows(separates)
+        pooled = {t: [(k, f) for d, k, f in rows if d % 2 != t] for t in (0, 1)}
+        found = found_by_half(rows, "ar", pooled)["omission"]
+        assert found[1] == found[3] == 30  # 10 documents of 3 omissions in each half
+        if expect:
+            assert found[0] == found[2] == expect
+        else:
+            assert found[0] + found[2] < 12  # chance: about 5% of 60

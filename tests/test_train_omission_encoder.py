@@ -11,7 +11,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
 
-from train_omission_encoder import clumsy, cut, swap, synthetic_pairs, training_pools  # noqa: E402
+from train_omission_encoder import clumsy, cut, minor, swap, synthetic_pairs, training_pools  # noqa: E402
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "corpora"
 needs_corpora = pytest.mark.skipif(not (SHARED / "tatoeba" / "ara.txt").is_file(),
@@ -40,6 +40,17 @@ def test_clumsy_english_keeps_every_content_word() -> None:
         assert content <= out
 
 
+def test_a_minor_loss_drops_one_content_word_from_a_long_english_only() -> None:
+    rng = random.Random(4)
+    words = "The old man gave his daughter a book about the history of Iran.".split()
+    for _ in range(50):
+        out = minor(words, rng)
+        assert out is not None and len(out) == len(words) - 1
+        lost = [w for w in words if w not in out]
+        assert len(lost) == 1 and lost[0].lower() not in {"the", "a", "of", "iran."}
+    assert minor("Tom bought a red car yesterday.".split(), rng) is None
+
+
 def test_a_swap_keeps_the_length_and_loses_words() -> None:
     rng = random.Random(3)
     text = "The committee will meet on Monday to discuss the new budget plan."
@@ -63,3 +74,14 @@ def test_examples_are_labelled_by_kind_and_avoid_held_out_pairs() -> None:
     held_out = set(pairs_for("ar", 2000))
     assert held_out and not held_out & set(pools["ar"])
     assert len(pools["ar"]) > 5000 and len(pools["fa"]) > 2000
+
+
+@needs_corpora
+def test_the_tried_variants_add_minor_losses_and_longer_examples() -> None:
+    plain = synthetic_pairs(400, seed=6)
+    tried = synthetic_pairs(400, seed=6, max_group=5, minor_share=0.06)
+    assert "minor" not in {k for *_, k in plain}
+    assert {label for *_, label, k in tried if k == "minor"} == {0}
+    mean_words = [sum(len(t.split()) for _, _, t, _, k in d if k == "clean") /
+                  sum(k == "clean" for *_, k in d) for d in (plain, tried)]
+    assert mean_words[1] > 1.3 * mean_words[0]
