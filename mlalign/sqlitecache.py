@@ -71,6 +71,17 @@ class CacheDB:
             self._conn = open_cache_db(self.path, self.schema, check_same_thread=False)
         return self._conn
 
+    def lookup(self, table: str, columns: str, model: str, keys: list[str]) -> list[tuple]:
+        """Rows (`columns`) of `table` stored for `model` under any of `keys`, asked for in
+        chunks that stay within SQLite's limit on bound parameters."""
+        conn = self.conn()
+        rows: list[tuple] = []
+        for i in range(0, len(keys), 500):
+            chunk = keys[i:i + 500]
+            rows += conn.execute(f"SELECT {columns} FROM {table} WHERE model=? AND key IN "
+                                 f"({','.join('?' * len(chunk))})", [model, *chunk]).fetchall()
+        return rows
+
     def close(self) -> None:
         if self._conn is not None and self._pid == os.getpid():
             self._conn.close()

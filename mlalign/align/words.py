@@ -103,18 +103,12 @@ class CachedWordAligner(WordAligner):
         keys = [_pair_key(s, t) for s, t in pairs]
         found: dict[str, WordAlignment] = {}
         with self._lock:
-            conn = self._db.conn()
-            unique = sorted(set(keys))
-            for i in range(0, len(unique), 500):
-                chunk = unique[i:i + 500]
-                rows = conn.execute(
-                    f"SELECT key, rows, cols, data FROM sims WHERE model=? AND key IN "
-                    f"({','.join('?' * len(chunk))})", [self.name, *chunk]).fetchall()
-                for key, n, m, data in rows:
-                    arr = np.frombuffer(data, dtype=np.float16)
-                    if arr.size == n * m * len(layers):  # a torn row is recomputed
-                        mats = arr.astype(np.float32).reshape(len(layers), n, m)
-                        found[key] = WordAlignment("", "", dict(zip(layers, mats, strict=True)))
+            rows = self._db.lookup("sims", "key, rows, cols, data", self.name, sorted(set(keys)))
+        for key, n, m, data in rows:
+            arr = np.frombuffer(data, dtype=np.float16)
+            if arr.size == n * m * len(layers):  # a torn row is recomputed
+                mats = arr.astype(np.float32).reshape(len(layers), n, m)
+                found[key] = WordAlignment("", "", dict(zip(layers, mats, strict=True)))
         todo = {k: p for k, p in zip(keys, pairs, strict=True) if k not in found}
         if todo:
             from tqdm import tqdm

@@ -50,18 +50,10 @@ class CachedEmbedder:
 
     def _load(self, keys: list[str]) -> dict[str, np.ndarray]:
         found: dict[str, np.ndarray] = {}
-        conn = self._db.conn()
-        for i in range(0, len(keys), 500):
-            chunk = keys[i : i + 500]
-            marks = ",".join("?" * len(chunk))
-            rows = conn.execute(
-                f"SELECT key, dim, data FROM vec WHERE model=? AND key IN ({marks})",
-                [self.name, *chunk],
-            ).fetchall()
-            for key, dim, data in rows:
-                vec = np.frombuffer(data, dtype=np.float16)
-                if vec.shape[0] == dim:  # a torn/odd row is ignored and recomputed
-                    found[key] = vec.astype(np.float32)
+        for key, dim, data in self._db.lookup("vec", "key, dim, data", self.name, keys):
+            vec = np.frombuffer(data, dtype=np.float16)
+            if vec.shape[0] == dim:  # a torn/odd row is ignored and recomputed
+                found[key] = vec.astype(np.float32)
         return found
 
     def _store(self, items: dict[str, np.ndarray]) -> None:

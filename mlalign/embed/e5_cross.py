@@ -115,8 +115,8 @@ class E5CrossEncoder:
         enc = self.encoder
         seqs = [pair_pieces(enc, s, t) for s, t in pairs]
         out = np.zeros(len(seqs), dtype=np.float32)
+        last = enc.NL - 1
         for batch in enc._batches(seqs):
-            last = enc.NL - 1
             states = enc._forward([seqs[i] for i in batch], last)[last]
             for row, i in enumerate(batch):
                 out[i] = states[row, :len(seqs[i])].mean(0) @ self._head_w + self._head_b
@@ -139,14 +139,9 @@ class CachedPairScorer:
 
     def score(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
         keys = [hashlib.sha1(f"{s}\x00{t}".encode()).hexdigest() for s, t in pairs]
-        found: dict[str, float] = {}
         with self._lock:
-            unique = sorted(set(keys))
-            for i in range(0, len(unique), 500):
-                chunk = unique[i:i + 500]
-                found.update(self._db.conn().execute(
-                    f"SELECT key, score FROM scores WHERE model=? AND key IN ({','.join('?' * len(chunk))})",
-                    [self.name, *chunk]).fetchall())
+            found: dict[str, float] = dict(self._db.lookup("scores", "key, score", self.name,
+                                                           sorted(set(keys))))
         todo = {k: p for k, p in zip(keys, pairs, strict=True) if k not in found}
         if todo:
             fresh = self.scorer.score(list(todo.values()))
