@@ -34,16 +34,20 @@ from mlalign.drift.calibration import combine, features, type_probabilities  # n
 from mlalign.embed.e5_cross import OMISSION_ADAPTER, CachedPairScorer, E5CrossEncoder  # noqa: E402
 
 
-def found_by_half(rows: list[tuple[int, str, dict[str, float]]], lang: str,
-                  pooled: dict[int, list[tuple[str, dict[str, float]]]]) -> dict[str, list[int]]:
-    """Per kind: [found, of] on the odd half (fitted on the even), then on the even half."""
+def found_by_half(rows: list[tuple[int, str, dict[str, float]]] | dict[int, list],
+                  lang: str, pooled: dict[int, list[tuple[str, dict[str, float]]]],
+                  fitted: dict[int, list] | None = None) -> dict[str, list[int]]:
+    """Per kind: [found, of] on the odd half (fitted on the even), then on the even half.
+    `rows` may differ by the half scored (a dict keyed by it), and the fitting half's rows
+    may come from elsewhere (`fitted`, keyed the same); `pooled` is keyed the same."""
     out: dict[str, list[int]] = {k: [] for k in TYPES}
     for test in (1, 0):
-        fit_rows = [(k, f) for d, k, f in rows if d % 2 != test]
+        turn = rows[test] if isinstance(rows, dict) else rows
+        fit_rows = [(k, f) for d, k, f in (fitted or {}).get(test, turn) if d % 2 != test]
         shared = fit_kinds(pooled[test], "plain")
         calib = {"models": {lang: {"plain": fit_kinds(fit_rows, "plain", shared)}}}
         scored = [(k, combine(type_probabilities(None, lang, calib, f), lang, {}, "plain"))
-                  for d, k, f in rows if d % 2 == test]
+                  for d, k, f in turn if d % 2 == test]
         kinds = np.array([k for k, _ in scored])
         drift = np.array([p for _, p in scored])
         thr = fpr_threshold(drift[kinds == "clean"])
@@ -52,8 +56,9 @@ def found_by_half(rows: list[tuple[int, str, dict[str, float]]], lang: str,
     return out
 
 
-def judge(adapter: Path, per_lang: dict[str, tuple[list, list]], cache_dir: object) -> dict:
-    """Print and return one adapter's units found, per half, and its logit's AUROC alone."""
+def adapter_rows(adapter: Path, per_lang: dict[str, tuple[list, list]], cache_dir: object
+                 ) -> tuple[str, dict[str, list[tuple[int, str, dict[str, float]]]], dict]:
+    """Each unit's features with this adapter's logit as `x_omit`, and the logit's AUROC alone."""
     scorer = CachedPairScorer(E5CrossEncoder(adapter), cache_dir)
     scored: dict[str, list[tuple[int, str, dict[str, float]]]] = {}
     results: dict[str, dict] = {}
@@ -64,26 +69,55 @@ def judge(adapter: Path, per_lang: dict[str, tuple[list, list]], cache_dir: obje
             b.signals["x_omit"] = float(x)
             rows.append((u.doc, u.kind, features(b)))
         scored[lang] = rows
+        omitted = np.array([u.kind == "omission" for u in units])
         sel = np.array([u.kind in ("clean", "omission") for u in units])
-        results[lang] = {"x_omit_auroc": round(auroc(
-            logits[sel], np.array([u.kind == "omission" for u in units])[sel]), 4)}
-    pooled = {test: [(k, f) for rows in scored.values() for d, k, f in rows if d % 2 != test]
-              for test in (0, 1)}
-    print(f"adapter: {scorer.name}")
+        odd = sel & np.array([u.doc % 2 == 1 for u in units])
+        results[lang] = {"x_omit_auroc": round(auroc(logits[sel], omitted[sel]), 4),
+                         "x_omit_auroc_odd": round(auroc(logits[odd], omitted[odd]), 4)}
+    return scorer.name, scored, results
+
+
+def judge(adapters: list[Path], per_lang: dict[str, tuple[list, list]], cache_dir: object) -> dict:
+    """Print and return an adapter's units found, per half, and its logit's AUROC alone.
+
+    Given two, trained with NTREX's even and odd documents (`train_omission_encoder.py
+    --ntrex 2:0`, `2:1`), each turn scores its half with the adapter trained on the other
+    (fitting) half, as a shipped adapter trained on the fitting half is used, and fits the
+    per-kind models on logits that adapter did not train on: the other adapter's. Shipped,
+    the calibration reads the fitting half through adapters trained on its quarters
+    (fit_drift.py --out-of-fold); with halves that would cost four trainings, and the other
+    half's adapter stands in, which lets the scored half's text shape the fit a little."""
+    made = [adapter_rows(a, per_lang, cache_dir) for a in adapters]
+    name = " | ".join(m[0] for m in made)
+    by_test = {1: made[0][1], 0: made[-1][1]}  # the turn that scores half t fits on 1 - t
+    fitted = {1: made[-1][1], 0: made[0][1]}
+    results = made[0][2] if len(made) == 1 else {
+        lang: {"x_omit_auroc_odd_half": made[0][2][lang]["x_omit_auroc_odd"]} for lang in per_lang}
+    print(f"adapter: {name}")
     print(f"{'pair':<6}{'kind':<13}{'odd half':>10}{'even half':>11}{'both':>10}")
-    for lang, rows in scored.items():
-        for kind, v in found_by_half(rows, lang, pooled).items():
+    for lang in per_lang:
+        rows = {t: by_test[t][lang] for t in (0, 1)}
+        fit_rows = {t: fitted[t][lang] for t in (0, 1)}
+        pooled = {t: [(k, f) for scored in fitted[t].values() for d, k, f in scored if d % 2 != t]
+                  for t in (0, 1)}
+        for kind, v in found_by_half(rows, lang, pooled, fit_rows).items():
             results[lang][kind] = {"odd": v[:2], "even": v[2:], "both": [v[0] + v[2], v[1] + v[3]]}
             print(f"{lang:<6}{kind:<13}{v[0]:>5}/{v[1]:<4}{v[2]:>6}/{v[3]:<4}{v[0] + v[2]:>5}/{v[1] + v[3]}")
-        print(f"{lang:<6}{'x_omit AUROC':<13}{results[lang]['x_omit_auroc']:>10.3f}"
-              "  (omission against clean, all units)")
-    return {"adapter": scorer.name, "file": str(adapter), "results": results}
+        if len(made) == 1:
+            print(f"{lang:<6}{'x_omit AUROC':<13}{results[lang]['x_omit_auroc']:>10.3f}"
+                  "  (omission against clean, all units)")
+        else:
+            print(f"{lang:<6}{'x_omit AUROC':<13}{results[lang]['x_omit_auroc_odd_half']:>10.3f}"
+                  "  (omission against clean, odd half, the first adapter)")
+    return {"adapter": name, "file": " | ".join(map(str, adapters)), "results": results}
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--adapter", type=Path, action="append",
                     help="adapter file (repeatable); default: the shipped one")
+    ap.add_argument("--by-half", type=Path, nargs=2, metavar=("EVEN", "ODD"),
+                    help="two adapters trained on the even and on the odd documents (--ntrex)")
     ap.add_argument("--max-docs", type=int, default=None)
     ap.add_argument("--langs", default="ar,fa")
     args = ap.parse_args()
@@ -95,7 +129,8 @@ def main() -> None:
         units = make_units(lang, args.max_docs)
         per_lang[lang] = (units, run(units, lang, embedder, with_mt=False, config=DriftConfig()))
     cache_dir = getattr(embedder, "cache_dir", None)
-    judged = [judge(a, per_lang, cache_dir) for a in args.adapter or [OMISSION_ADAPTER]]
+    runs = [[a] for a in args.adapter or ([] if args.by_half else [OMISSION_ADAPTER])]
+    judged = [judge(a, per_lang, cache_dir) for a in runs + ([args.by_half] if args.by_half else [])]
     print(json.dumps({"bench": "cv_omission_encoder", "adapters": judged}))
 
 

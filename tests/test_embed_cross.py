@@ -69,8 +69,10 @@ def test_numpy_inference_equals_the_torch_model(tmp_path: Path) -> None:
 def test_the_shipped_adapter_reads_a_clause_left_out(lang: str, src: str, faithful: str,
                                                       cut: str) -> None:
     scores = E5CrossEncoder().score([(src, faithful), (src, cut)])
-    assert scores[1] > scores[0] + 1.0
-    assert scores[0] < 0.0 < scores[1]
+    # The calibration reads the logit by rank, not by its sign: the cut must stand far above
+    # the faithful English (the shipped adapter: 8.5 logits in Arabic, 3.6 in Persian).
+    assert scores[1] > scores[0] + 2.0
+    assert scores[0] < -2.0
 
 
 def test_the_shipped_adapter_says_how_it_was_made() -> None:

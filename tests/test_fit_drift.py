@@ -145,3 +145,52 @@ def test_cross_validation_fits_on_one_half_and_counts_on_the_other() -> None:
             assert found[0] == found[2] == expect
         else:
             assert found[0] + found[2] < 12  # chance: about 5% of 60
+    # Rows that differ by turn (an adapter trained on each fitting half): each turn reads its own.
+    by_turn = {1: half_rows(True), 0: half_rows(False)}
+    pooled = {t: [(k, f) for d, k, f in by_turn[t] if d % 2 != t] for t in (0, 1)}
+    found = found_by_half(by_turn, "ar", pooled)["omission"]
+    assert found[0] == 30 and found[2] < 8
+
+
+def test_each_fitting_unit_reads_the_adapter_that_did_not_train_on_its_document(monkeypatch) -> None:
+    import fit_drift
+
+    import mlalign.embed.e5_cross as cross
+
+    class Model:
+        def __init__(self, adapter: Path) -> None:
+            self.name = str(adapter)
+
+    class Scorer:
+        def __init__(self, model: Model, cache_dir: object) -> None:
+            self.value = {"q0": 10.0, "q2": 20.0}[model.name]
+
+        def score(self, pairs: list) -> np.ndarray:
+            return np.full(len(pairs), self.value, dtype=np.float32)
+
+    monkeypatch.setattr(cross, "E5CrossEncoder", Model)
+    monkeypatch.setattr(cross, "CachedPairScorer", Scorer)
+
+    class Unit:
+        def __init__(self, doc: int) -> None:
+            self.doc, self.src, self.tgt = doc, "s", "t"
+
+    units = [Unit(d) for d in (0, 2, 4, 6, 8, 0)]
+    logits = fit_drift.out_of_fold_logits(units, (Path("q0"), Path("q2")), None)
+    # quarter 4:0 (documents 0, 4, 8) is read by the adapter trained on 4:2, and the reverse
+    assert logits.tolist() == [20.0, 10.0, 20.0, 10.0, 20.0, 20.0]
+
+
+def test_the_shipped_adapter_and_its_out_of_fold_pair_were_trained_as_the_fit_assumes() -> None:
+    from fit_drift import OUT_OF_FOLD, needs_out_of_fold
+
+    from mlalign.drift.calibration import load_calibration
+    from mlalign.embed.e5_cross import OMISSION_ADAPTER, adapter_name, read_adapter
+
+    shipped = read_adapter(OMISSION_ADAPTER)[0]
+    if not needs_out_of_fold():
+        pytest.skip("the shipped adapter never saw NTREX")
+    assert shipped["ntrex"] == "2:0"
+    assert [read_adapter(a)[0]["ntrex"] for a in OUT_OF_FOLD] == ["4:0", "4:2"]
+    # the shipped calibration was fitted through exactly these files
+    assert load_calibration()["x_omit_out_of_fold"] == [adapter_name(a) for a in OUT_OF_FOLD]

