@@ -9,7 +9,10 @@ cross-encoder's logit (`x_omit`) with another adapter's, so a retrained adapter 
 before it ships; the other signals are computed once, as the shipped pipeline does (clean
 statistics from the even half, as shipped).
 
-Run: .venv/bin/python scripts/cv_omission_encoder.py [--adapter FILE] [--max-docs N]
+`--by-half EVEN ODD` judges two adapters trained with NTREX's documents (see `judge`).
+
+Run: .venv/bin/python scripts/cv_omission_encoder.py [--adapter FILE] [--by-half EVEN ODD]
+     [--max-docs N]
 Last stdout line: one JSON object with the figures.
 """
 
@@ -33,23 +36,25 @@ from mlalign.drift import DriftConfig  # noqa: E402
 from mlalign.drift.calibration import combine, features, type_probabilities  # noqa: E402
 from mlalign.embed.e5_cross import OMISSION_ADAPTER, CachedPairScorer, E5CrossEncoder  # noqa: E402
 
+Rows = list[tuple[int, str, dict[str, float]]]  # (document, kind, features) per unit
 
-def found_by_half(rows: list[tuple[int, str, dict[str, float]]] | dict[int, list],
-                  lang: str, pooled: dict[int, list[tuple[str, dict[str, float]]]],
-                  fitted: dict[int, list] | None = None) -> dict[str, list[int]]:
+
+def found_by_half(scored: dict[int, Rows], lang: str,
+                  pooled: dict[int, list[tuple[str, dict[str, float]]]],
+                  fitted: dict[int, Rows] | None = None) -> dict[str, list[int]]:
     """Per kind: [found, of] on the odd half (fitted on the even), then on the even half.
-    `rows` may differ by the half scored (a dict keyed by it), and the fitting half's rows
-    may come from elsewhere (`fitted`, keyed the same); `pooled` is keyed the same."""
+    Every argument is keyed by the half a turn scores: its rows (`scored`), the rows its
+    models are fitted on (`fitted`, the same rows unless given) and both languages' fitting
+    rows (`pooled`)."""
     out: dict[str, list[int]] = {k: [] for k in TYPES}
     for test in (1, 0):
-        turn = rows[test] if isinstance(rows, dict) else rows
-        fit_rows = [(k, f) for d, k, f in (fitted or {}).get(test, turn) if d % 2 != test]
+        fit_rows = [(k, f) for d, k, f in (fitted or scored)[test] if d % 2 != test]
         shared = fit_kinds(pooled[test], "plain")
         calib = {"models": {lang: {"plain": fit_kinds(fit_rows, "plain", shared)}}}
-        scored = [(k, combine(type_probabilities(None, lang, calib, f), lang, {}, "plain"))
-                  for d, k, f in turn if d % 2 == test]
-        kinds = np.array([k for k, _ in scored])
-        drift = np.array([p for _, p in scored])
+        probs = [(k, combine(type_probabilities(None, lang, calib, f), lang, {}, "plain"))
+                 for d, k, f in scored[test] if d % 2 == test]
+        kinds = np.array([k for k, _ in probs])
+        drift = np.array([p for _, p in probs])
         thr = fpr_threshold(drift[kinds == "clean"])
         for kind in TYPES:
             out[kind] += [int((drift[kinds == kind] > thr).sum()), int((kinds == kind).sum())]
@@ -57,10 +62,10 @@ def found_by_half(rows: list[tuple[int, str, dict[str, float]]] | dict[int, list
 
 
 def adapter_rows(adapter: Path, per_lang: dict[str, tuple[list, list]], cache_dir: object
-                 ) -> tuple[str, dict[str, list[tuple[int, str, dict[str, float]]]], dict]:
+                 ) -> tuple[str, dict[str, Rows], dict]:
     """Each unit's features with this adapter's logit as `x_omit`, and the logit's AUROC alone."""
     scorer = CachedPairScorer(E5CrossEncoder(adapter), cache_dir)
-    scored: dict[str, list[tuple[int, str, dict[str, float]]]] = {}
+    scored: dict[str, Rows] = {}
     results: dict[str, dict] = {}
     for lang, (units, beads) in per_lang.items():
         logits = scorer.score([(u.src, u.tgt) for u in units])
@@ -129,8 +134,8 @@ def main() -> None:
         units = make_units(lang, args.max_docs)
         per_lang[lang] = (units, run(units, lang, embedder, with_mt=False, config=DriftConfig()))
     cache_dir = getattr(embedder, "cache_dir", None)
-    runs = [[a] for a in args.adapter or ([] if args.by_half else [OMISSION_ADAPTER])]
-    judged = [judge(a, per_lang, cache_dir) for a in runs + ([args.by_half] if args.by_half else [])]
+    runs = [[a] for a in args.adapter or []] + ([list(args.by_half)] if args.by_half else [])
+    judged = [judge(r, per_lang, cache_dir) for r in runs or [[OMISSION_ADAPTER]]]
     print(json.dumps({"bench": "cv_omission_encoder", "adapters": judged}))
 
 

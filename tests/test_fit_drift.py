@@ -139,7 +139,7 @@ def test_cross_validation_fits_on_one_half_and_counts_on_the_other() -> None:
     for separates, expect in ((True, 30), (False, None)):
         rows = half_rows(separates)
         pooled = {t: [(k, f) for d, k, f in rows if d % 2 != t] for t in (0, 1)}
-        found = found_by_half(rows, "ar", pooled)["omission"]
+        found = found_by_half({0: rows, 1: rows}, "ar", pooled)["omission"]
         assert found[1] == found[3] == 30  # 10 documents of 3 omissions in each half
         if expect:
             assert found[0] == found[2] == expect
