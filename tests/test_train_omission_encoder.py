@@ -107,3 +107,16 @@ def test_ntrex_examples_come_from_one_parity_of_documents_only() -> None:
     # every line appears clean once, and most once more changed
     clean = sum(k == "clean" for *_, k in even)
     assert clean > 1500 and len(even) - clean > 0.8 * clean
+
+
+@needs_corpora
+def test_ntrex_copies_repeat_each_line_clean_and_change_it_anew() -> None:
+    from train_omission_encoder import ntrex_pairs
+
+    once, thrice = ntrex_pairs(4, 0), ntrex_pairs(4, 0, copies=3)
+    assert thrice[:len(once)] == once  # one copy is the plain pass, seed and all
+    clean = [(lg, s, t) for lg, s, t, _, k in once if k == "clean"]
+    assert sorted((lg, s, t) for lg, s, t, _, k in thrice if k == "clean") == sorted(clean * 3)
+    changed_once = {(s, t) for _, s, t, _, k in once if k != "clean"}
+    changed_all = {(s, t) for _, s, t, _, k in thrice if k != "clean"}
+    assert len(changed_all) > 2 * len(changed_once)  # later passes change lines differently
