@@ -192,7 +192,7 @@ def ntrex_pairs(every: int, first: int, seed: int = SEED,
     # halves keep the seed the shipped adapter was trained with
     rng = random.Random(f"{seed}-ntrex-{first}" if every == 2 else f"{seed}-ntrex-{first}/{every}")
     out: list[tuple[str, str, str, int, str]] = []
-    for lang in [lang for _ in range(copies) for lang in ("ar", "fa")]:
+    for lang in ("ar", "fa") * copies:
         docs = [doc for d, doc in enumerate(load_ntrex(lang)) if d % every == first]
         english = [e for doc in docs for e in doc.en]
         for doc in docs:
