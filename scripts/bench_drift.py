@@ -291,6 +291,37 @@ def fpr_threshold(clean: np.ndarray, fpr: float = 0.05) -> float:
     return float(ranked[min(int(np.floor(fpr * len(ranked) + 1e-9)), len(ranked) - 1)])
 
 
+def reliability(prob: np.ndarray, labels: np.ndarray, bins: int = 10
+                ) -> tuple[float, float, list[tuple[float, float, float, int]]]:
+    """How far `drift` is from a probability on held-out units: the Brier score, the expected
+    calibration error (over equal-width bins, each weighed by its units) and, per non-empty
+    bin, (lower edge, mean drift, share corrupted, units)."""
+    prob = np.clip(np.asarray(prob, dtype=float), 0.0, 1.0)
+    labels = np.asarray(labels, dtype=float)
+    which = np.minimum((prob * bins).astype(int), bins - 1)
+    table, ece = [], 0.0
+    for b in range(bins):
+        sel = which == b
+        if sel.any():
+            mean_p, observed = float(prob[sel].mean()), float(labels[sel].mean())
+            ece += sel.sum() / len(prob) * abs(mean_p - observed)
+            table.append((b / bins, mean_p, observed, int(sel.sum())))
+    return float(np.mean((prob - labels) ** 2)), float(ece), table
+
+
+def cliff(drift: np.ndarray, kinds: np.ndarray, spread: int = 2) -> list[tuple[int, dict[str, int]]]:
+    """Units of each kind found when a few clean units fewer or more than the 5% budget lie
+    above the threshold: (clean units above, {kind: found}). A figure that moves within
+    this spread sits on a cliff, and is read as a range."""
+    clean = np.sort(drift[kinds == "clean"])[::-1]
+    budget = int(np.floor(0.05 * len(clean) + 1e-9))
+    rows = []
+    for above in range(max(0, budget - spread), min(len(clean) - 1, budget + spread) + 1):
+        thr = clean[above]  # `above` clean units lie strictly above it (ties aside)
+        rows.append((above, {t: int((drift[kinds == t] > thr).sum()) for t in TYPES}))
+    return rows
+
+
 def evaluate(units: list[Unit], beads: list[Bead]) -> dict[str, float]:
     """Recall per type at the drift threshold giving ≤5% FPR on clean units, plus flag
     precision/FPR (a unit is flagged when it has a medium or high flag)."""
@@ -299,8 +330,10 @@ def evaluate(units: list[Unit], beads: list[Bead]) -> dict[str, float]:
     clean = drift[labels == 0]
     thr = fpr_threshold(clean)
     flagged = np.array([any(f.severity in ("medium", "high") for f in b.flags) for b in beads])
+    brier, ece, _ = reliability(drift, labels)
     out: dict[str, float] = {"n": len(units), "corrupted": int(labels.sum()),
-                             "auroc": auroc(drift, labels), "thr_fpr5": thr}
+                             "auroc": auroc(drift, labels), "thr_fpr5": thr,
+                             "brier": brier, "ece": ece}
     for t in TYPES:
         sel = np.array([u.kind == t for u in units])
         out[f"recall_{t}"] = float((drift[sel] > thr).mean()) if sel.any() else float("nan")
@@ -339,16 +372,22 @@ def main() -> None:
     embedder = default_embedder()
     config = DriftConfig(calibration_path=args.calibration, word_alignment=not args.no_word_alignment)
     results: dict[str, dict[str, float]] = {}
+    bins: dict[str, list[tuple[float, float, float, int]]] = {}
+    cliffs: dict[str, list[tuple[int, dict[str, int]]]] = {}
     for lang in args.langs.split(","):
         units = [u for u in make_units(lang, args.max_docs) if u.doc % 2 == 1]
         for with_mt in (False, True):
             beads = run(units, lang, embedder, with_mt, config)
-            results[f"{lang}{'+mt' if with_mt else ''}"] = evaluate(units, beads)
+            name = f"{lang}{'+mt' if with_mt else ''}"
+            results[name] = evaluate(units, beads)
+            drift = np.array([b.drift for b in beads])
+            bins[name] = reliability(drift, np.array([u.kind != "clean" for u in units]))[2]
+            cliffs[name] = cliff(drift, np.array([u.kind for u in units]))
         piped = run_pipeline(units, lang, embedder, config)
         if piped is not None:
             fake = [Bead([0], [0], drift=d) for d in piped]
             results[f"{lang}:pipe"] = evaluate(units, fake)
-    keys = ["n", "corrupted", "auroc", "fpr_at_thr", *[f"recall_{t}" for t in TYPES],
+    keys = ["n", "corrupted", "auroc", "brier", "ece", "fpr_at_thr", *[f"recall_{t}" for t in TYPES],
             "n_omission_clause", "recall_omission_clause", "n_omission_span", "recall_omission_span",
             *[f"typed_recall_{t}" for t in TYPES], *[f"own_recall_{t}" for t in TYPES],
             "flag_precision", "flag_fpr"]
@@ -359,9 +398,30 @@ def main() -> None:
     print("(:pipe rows: full pipeline with real alignment; drift only, so typed/flag rows are 0)")
     for k in keys:
         print(f"{k:<26}" + "".join(f"{results[r][k]:>10.3f}" for r in results))
+    print("\nreliability of drift (does it read as a probability?): per bin of drift,")
+    print("mean drift / share of units corrupted (units)")
+    print(f"{'drift bin':<12}" + "".join(f"{r:>22}" for r in bins))
+    for lo in sorted({row[0] for table in bins.values() for row in table}):
+        cells = [next((f"{p:.2f} / {o:.2f} ({n})" for b, p, o, n in bins[r] if b == lo), "")
+                 for r in bins]
+        print(f"{lo:.1f}-{lo + 0.1:.1f}".ljust(12) + "".join(f"{c:>22}" for c in cells))
+    print("\nunits found (omission, entity, negation, addition) with a few clean units fewer or")
+    print("more than the 5% budget above the threshold")
+    print(f"{'clean above':<12}" + "".join(f"{r:>22}" for r in cliffs))
+    for above in sorted({a for rows in cliffs.values() for a, _ in rows}):
+        cells = []
+        for r in cliffs:
+            found = dict(cliffs[r]).get(above)
+            cells.append(" ".join(str(found[t]) for t in ("omission", "entity", "negation", "addition"))
+                         if found else "")
+        print(f"{above:<12}" + "".join(f"{c:>22}" for c in cells))
     print(json.dumps({"bench": "drift", "split": "fit=even docs, report=odd docs",
                       "results": {r: {k: None if v != v else round(v, 4) for k, v in m.items()}
-                                  for r, m in results.items()}}))
+                                  for r, m in results.items()},
+                      "reliability": {r: [[round(b, 1), round(p, 4), round(o, 4), n]
+                                          for b, p, o, n in table] for r, table in bins.items()},
+                      "cliff": {r: [[above, found] for above, found in rows]
+                                for r, rows in cliffs.items()}}))
 
 
 if __name__ == "__main__":

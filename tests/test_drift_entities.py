@@ -55,10 +55,31 @@ def test_a_country_is_found_through_its_relative_adjective() -> None:
     assert "Spain" in find_entities("الطلاب الذين يدرسون اللغة الإسبانية", "ar")
     assert "Russia" in find_entities("قال المسؤولون الروسيون", "ar")
     assert "Europe" in find_entities("التعاون الأوروبي", "ar")
+    # names too short for the regular adjective, and -ستان, listed
+    assert "Canada" in find_entities("قالت الحكومة الكندية", "ar")
+    assert "Oman" in find_entities("أعلن السلطان العماني", "ar")
+    assert "Afghanistan" in find_entities("انسحبت القوات الأفغانية", "ar")
     assert "Asia" in find_entities("التعاون الأوروبي الأسيوي", "ar")  # irregular: listed
     # a city has no adjective: صوفيا must not find صوفي ("Sufi"), nor ألبانيا باني ("builder")
     assert "Sofia" not in find_entities("الطريقة الصوفية", "ar")
     assert "Albania" not in find_entities("باني البيت", "ar")
+
+
+def test_a_two_word_country_is_found_through_its_two_word_adjective() -> None:
+    """كوريا الشمالية's adjective turns both words (الزعيم الكوري الشمالي, الحكومة الكورية
+    الجنوبية, الكوريين الجنوبيين): "North Korean", "South Korean", "South Koreans"."""
+    assert "North Korea" in find_entities("قال الزعيم الكوري الشمالي", "ar")
+    assert "South Korea" in find_entities("وأعلنت الحكومة الكورية الجنوبية", "ar")
+    assert "South Korea" in find_entities("واحتفل الكوريين الجنوبيين", "ar")
+    assert "North Korea" not in find_entities("الفريق الكوري الجنوبي", "ar")
+    # and a swap is a swap: the original's North Korea is not the English's South Korea
+    from mlalign.drift.base import CheckContext
+    from mlalign.drift.entity import EntityCheck
+
+    bead = Bead([0], [0], "أدان وزير الخارجية الكوري الشمالي العقوبات.",
+                "The South Korean foreign minister blamed the sanctions.")
+    flags = EntityCheck().check(bead, CheckContext(src_lang="ar", config=DriftConfig(), calibration={}))
+    assert any(f.severity == "high" and "North Korea" in f.detail for f in flags)
 
 
 def test_a_short_country_name_with_its_article_comes_from_cldr() -> None:
@@ -94,6 +115,14 @@ def test_a_short_country_name_with_its_article_comes_from_cldr() -> None:
     # a two-word name glued to the word before it: the space inside the name stays
     ("أثنى فيه على رئيسالولايات المتحدة دونالد ترامب.",
      "He praised U.S. President Donald Trump.", 0.0),
+    # five-letter names inside a glued run (الصين, روسيا), and one the run does not hold
+    ("مناقشة الصينوروسيابشأن وجوب مكافأة بيونغيانغ.",
+     "China and Russia argue that Pyongyang should be rewarded.", 0.0),
+    ("مناقشة الصينوروسيابشأن وجوب مكافأة بيونغيانغ.",
+     "China and Russia argue that Pyongyang and Kabul should be rewarded.", 1.0),
+    # a country named by its two-word adjective (كوريا الشمالية: الكوري الشمالي)
+    ("أدان وزير الخارجية الكوري الشمالي العقوبات.",
+     "The North Korean foreign minister blamed the sanctions.", 0.0),
 ])
 def test_a_listed_english_name_the_original_has_in_another_form_is_no_extra(
         src: str, tgt: str, expected: float) -> None:

@@ -108,6 +108,35 @@ def test_bench_reports_omissions_by_how_they_were_cut() -> None:
     assert abs(out["recall_omission"] - 3 / 5) < 1e-9
 
 
+def test_bench_reliability_is_zero_for_a_calibrated_drift_and_large_for_an_overconfident_one() -> None:
+    """`drift` is meant to read as a probability: where it says 0.25, a quarter of the units
+    are corrupted. The expected calibration error measures the gap, bin by bin."""
+    from bench_drift import reliability
+
+    calibrated = np.array([0.25] * 4 + [0.75] * 4)
+    labels = np.array([1, 0, 0, 0, 1, 1, 1, 0])
+    brier, ece, table = reliability(calibrated, labels)
+    assert ece < 1e-9 and abs(brier - 0.1875) < 1e-9
+    assert table == [(0.2, 0.25, 0.25, 4), (0.7, 0.75, 0.75, 4)]
+
+    brier, ece, table = reliability(np.full(8, 0.95), labels)
+    assert abs(ece - 0.45) < 1e-9 and table == [(0.9, 0.95, 0.5, 8)]
+    assert reliability(np.array([1.0]), np.array([1]))[2] == [(0.9, 1.0, 1.0, 1)]  # 1.0 in the top bin
+
+
+def test_bench_cliff_counts_units_found_as_the_clean_budget_moves() -> None:
+    """A unit just under the threshold is found once one more clean unit may lie above it:
+    the table says how far a figure is from its cliff."""
+    from bench_drift import cliff
+
+    drift = np.r_[np.arange(40) / 100, 0.365]  # 40 clean units (budget 2), one omission
+    kinds = np.array(["clean"] * 40 + ["omission"])
+    rows = cliff(drift, kinds)
+    assert [above for above, _ in rows] == [0, 1, 2, 3, 4]
+    assert [found["omission"] for _, found in rows] == [0, 0, 0, 1, 1]
+    assert all(found["entity"] == 0 for _, found in rows)
+
+
 def test_bench_omission_cuts_a_whole_clause_when_one_fits_and_says_so() -> None:
     import random
 

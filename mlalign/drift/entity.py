@@ -115,9 +115,12 @@ def _src_pattern(alias: str, lang: str, adjective: bool = True, suffixed: bool =
         core = core[2:]
     short = len(core) <= 3
     nisba = _nisba_stem(core, lang) if adjective and not had_article else ""
+    pair = _pair_nisba(core, lang) if adjective and not had_article else ""
     core = re.escape(core).replace(r"\ ", r"\s*")
     if nisba:  # إسبانيا, and its adjective الإسبانية: the final alif gives way to ي
         core = f"(?:{core}|{re.escape(nisba)})"
+    elif pair:  # كوريا الشمالية, and its adjective الكوري الشمالي / الكورية الشمالية
+        core = f"(?:{core}|{pair})"
     prefix = _PREFIX if lang == "ar" else "(?:ال)?"  # Persian keeps the article of Arabic names
     suffix = "(?:ي|يه|ه|ين|يون|يين|ون)?" if lang == "ar" else "(?:ي|ها|هاي|اي|يي)?"
     if short and had_article:  # الصين: short once bare, so its article must be there
@@ -139,6 +142,29 @@ def _nisba_stem(core: str, lang: str) -> str:
     return core[:-1] if core.endswith("يا") else core[:-1] + "ي"
 
 
+def _pair_nisba(core: str, lang: str) -> str:
+    """The adjective of a two-word Arabic place name whose second word is itself an
+    adjective (كوريا الشمالية, "North Korea"): both words turn relative, and both agree
+    with the noun they follow (الزعيم الكوري الشمالي, الحكومة الكورية الجنوبية), which the
+    English renders "North Korean". A regex, or "" when the name has no such shape."""
+    words = core.split()
+    if lang != "ar" or len(words) != 2 or not words[1].startswith("ال") or not words[1].endswith("يه"):
+        return ""
+    first = _nisba_stem(words[0], lang)
+    if not first:
+        return ""
+    agree = "(?:ه|ين|ون)?"  # feminine, or plural: الكوريين الجنوبيين, "South Koreans"
+    return rf"{re.escape(first)}{agree}\s+ال{re.escape(words[1][2:-1])}{agree}"
+
+
+# How long an alias must be to be looked for inside a run of glued words (base.GLUED_RUN):
+# روسيا and الصين are, in الصينوروسيابشأن ("China and Russia on"); a shorter one would be
+# found by chance. Across the words of a whole sentence, with its spaces taken out, a
+# name must be longer still (GLUED_ANYWHERE), as five letters straddle two words too often.
+GLUED_MIN = 5
+GLUED_ANYWHERE = 6
+
+
 def _bare_alias(alias: str) -> str:
     """An alias as it shows inside Arabic written without spaces (article dropped)."""
     core = norm_arabic(alias).replace("\u200c", "").replace(" ", "")
@@ -155,7 +181,7 @@ def _entry(kind: str, english: list[str], ar: list[str], fa: list[str],
     sides = (("ar", ar), ("fa", fa))
     src = {lang: tuple(_src_pattern(a, lang, a not in cities, a not in exact)
                        for a in dict.fromkeys(aliases) if a) for lang, aliases in sides}
-    bare = {lang: tuple(b for a in dict.fromkeys(aliases) if a and len(b := _bare_alias(a)) >= 6)
+    bare = {lang: tuple(b for a in dict.fromkeys(aliases) if a and len(b := _bare_alias(a)) >= GLUED_MIN)
             for lang, aliases in sides}
     keys = {lang: tuple({k for a in aliases if a for k in _key_words(a, lang, a not in cities)})
             for lang, aliases in sides}
@@ -242,8 +268,12 @@ def _cldr_rows() -> list[tuple[str, list[str], list[str], list[str]]]:
 
 # Arabic relative adjectives and peoples of countries that do not follow the name's shape
 # (النمسا → نمساوي "Austrian", الألمان "the Germans"; regular ones come from `_nisba_stem`).
+# The adjectives of names too short for `_nisba_stem` (كندا → الكندي, عمان → العماني) and of
+# أفغانستان, whose -ستان goes (الأفغاني, الأفغان "the Afghans").
 _IRREGULAR_ADJECTIVES = {"Austria": ("النمساوي", "نمساوي"), "Germany": ("الألمان", "ألمان"),
-                         "Turkey": ("الأتراك", "أتراك"), "Russia": ("الروس",)}
+                         "Turkey": ("الأتراك", "أتراك"), "Russia": ("الروس",),
+                         "Canada": ("الكندي",), "Oman": ("العماني",),
+                         "Afghanistan": ("الأفغاني", "الأفغان")}
 
 # English adjectives and peoples the English pattern's suffixes (Iran-ian, Iraq-i,
 # Russia-n) do not reach: "Spaniard" is Spain, "Danish" Denmark, "congressional" Congress;
@@ -502,8 +532,11 @@ def _inside_a_word(entry: Entry, text: str, lang: str) -> bool:
     """Whether one of the entry's long spellings is inside a word of the original, as when
     two words lost the space between them (الأمريكيفيل, "the American Phil";
     رئيسالولايات المتحدة, "President of the United States")."""
-    folded = norm_arabic(text).replace("\u200c", "").replace(" ", "")
-    return any(alias in folded for alias in entry.src_bare.get(lang, ()))
+    norm = norm_arabic(text).replace("\u200c", "")
+    folded = norm.replace(" ", "")
+    aliases = entry.src_bare.get(lang, ())
+    return (any(alias in folded for alias in aliases if len(alias) >= GLUED_ANYWHERE)
+            or any(alias in run for run in _GLUED.findall(norm) for alias in aliases))
 
 
 def _name_words(name: str) -> list[str]:
