@@ -281,14 +281,19 @@ def auroc(scores: np.ndarray, labels: np.ndarray) -> float:
     return float((ranks[: len(pos)].sum() - len(pos) * (len(pos) + 1) / 2) / (len(pos) * len(neg)))
 
 
+def clean_budget(n_clean: int, fpr: float = 0.05) -> int:
+    """How many of `n_clean` clean units may lie above the threshold: floor(fpr * n)."""
+    return int(np.floor(fpr * n_clean + 1e-9))
+
+
 def fpr_threshold(clean: np.ndarray, fpr: float = 0.05) -> float:
     """The lowest threshold that keeps at most `fpr` of the clean scores above it: the
-    (k+1)-th highest clean score, k = floor(fpr * n). (np.quantile's 95th percentile, used
+    (k+1)-th highest clean score, k = clean_budget(n). (np.quantile's 95th percentile, used
     before, interpolates and let 35 of 695 clean units, 5.04%, through.)"""
     if not len(clean):
         return 0.5
     ranked = np.sort(np.asarray(clean, dtype=float))[::-1]
-    return float(ranked[min(int(np.floor(fpr * len(ranked) + 1e-9)), len(ranked) - 1)])
+    return float(ranked[min(clean_budget(len(ranked), fpr), len(ranked) - 1)])
 
 
 def reliability(prob: np.ndarray, labels: np.ndarray, bins: int = 10
@@ -314,7 +319,7 @@ def cliff(drift: np.ndarray, kinds: np.ndarray, spread: int = 2) -> list[tuple[i
     above the threshold: (clean units above, {kind: found}). A figure that moves within
     this spread sits on a cliff, and is read as a range."""
     clean = np.sort(drift[kinds == "clean"])[::-1]
-    budget = int(np.floor(0.05 * len(clean) + 1e-9))
+    budget = clean_budget(len(clean))
     rows = []
     for above in range(max(0, budget - spread), min(len(clean) - 1, budget + spread) + 1):
         thr = clean[above]  # `above` clean units lie strictly above it (ties aside)
