@@ -326,7 +326,7 @@ def main() -> None:
 
     torch.manual_seed(SEED)
     rng = random.Random(SEED)
-    encoder = E5WordEncoder(layers=(0,))
+    encoder = E5WordEncoder(layers=(0,), strip_marks=False)  # as E5CrossEncoder reads
     model = build_model(encoder, args.rank, args.alpha, args.frozen)
     data = synthetic_pairs(args.pairs, max_group=args.max_group, minor_share=args.minor)
     if args.ntrex != "none":

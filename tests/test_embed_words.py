@@ -69,3 +69,15 @@ def test_word_vectors_find_the_translated_word(encoder: E5WordEncoder) -> None:
         best = {w: vs.words[int(sims[j].argmax())] for j, w in enumerate(vt.words)}
         assert best["Mosul"] == "الموصل"
         assert best["safe."] in ("آمنة", "الآن.")
+
+
+def test_arabic_vowel_marks_do_not_change_a_word(encoder: E5WordEncoder) -> None:
+    """أيضًا ("also") with its tanween is أيضا: the marks cut it into rare pieces, and a word
+    so cut found its English word far less often. The words and their spans stay as written."""
+    marked, bare = encoder.encode_words(["وقال أيضًا إن ازدواجيةَ الموقف واضحة", "وقال أيضا إن ازدواجية الموقف واضحة"])
+    assert marked.words[1] == "أيضًا"
+    for layer in encoder.layers:
+        assert np.allclose(marked.layers[layer], bare.layers[layer], atol=1e-5)
+    as_written = E5WordEncoder(strip_marks=False)
+    assert as_written.word_pieces("أيضًا") != as_written.word_pieces("أيضا")
+    assert as_written.name != encoder.name  # cached word similarities keep apart

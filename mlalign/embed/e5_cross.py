@@ -83,7 +83,8 @@ class E5CrossEncoder:
         if not self.adapter_path.is_file():
             raise ModelError(f"cross-encoder adapter not found: {self.adapter_path}")
         self.meta, self._arrays = read_adapter(self.adapter_path)
-        self.encoder = E5WordEncoder(layers=(0,), model_path=model_path, max_batch_tokens=batch_tokens)
+        self.encoder = E5WordEncoder(layers=(0,), model_path=model_path, max_batch_tokens=batch_tokens,
+                                     strip_marks=False)  # as its adapters were trained
         self.name = adapter_name(self.adapter_path)
         self._ready = False
 

