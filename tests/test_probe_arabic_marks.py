@@ -22,3 +22,15 @@ def test_marked_words_are_counted_and_read_without_marks_as_the_bare_text_is() -
     for layer, (marked_share, all_share, n) in stripped.items():
         assert n == 3 and 0.0 <= marked_share <= 1.0
         assert all_share == as_written_bare[layer][1]  # the same words, the same links
+
+
+def test_the_sentence_readings_differ_only_where_marks_are_written() -> None:
+    from probe_arabic_marks import sentence_readings
+
+    bare = [("قال الرئيس إن المدينة آمنة", "The president said the city is safe"),
+            ("وصل الوفد إلى بغداد", "The delegation arrived in Baghdad")]
+    readings = sentence_readings(bare)
+    assert readings["as written"] == readings["without marks"]
+    assert readings["as written"][1] == 1.0 and 0.5 < readings["as written"][0] <= 1.0
+    marked = [("قال الرئيس أيضًا إن المدينة آمنة", bare[0][1]), bare[1]]
+    assert sentence_readings(marked)["as written"] != sentence_readings(marked)["without marks"]
