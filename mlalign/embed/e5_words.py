@@ -35,9 +35,14 @@ _BLOCK = np.dtype([("d", "<f2"), ("qs", "u1", 16)])
 _META = "\u2581"  # SentencePiece's word-start marker
 # Arabic short vowels, tanween, shadda, sukun, superscript alef and tatweel. Written on a
 # few words only (أيضًا "also", دوراً "a role"), they cut the word into rare pieces
-# (أيضًا: three, أيضا: one), and those words then found their English word a third less
-# often (docs/DRIFT.md).
+# (أيضًا: three, أيضا: one), and those words then found their English word less often
+# (scripts/probe_arabic_marks.py, docs/DRIFT.md).
 _ARABIC_MARKS = re.compile("[\u064b-\u0652\u0670\u0640]")
+
+
+def without_marks(text: str) -> str:
+    """`text` without Arabic vowel marks and tatweel, as `strip_marks` reads it."""
+    return _ARABIC_MARKS.sub("", text)
 _PREFIX = "passage:"  # e5's prefix for text to be compared (as the sentence embedder uses)
 _DEFAULT_LAYERS = (5, 9)  # 0-based; 5 follows word identity best, 9 names in context (dev data)
 
@@ -220,7 +225,7 @@ class E5WordEncoder:
         """Token ids of one whitespace-free word as it appears after a space."""
         self._load()
         if self.strip_marks:
-            word = _ARABIC_MARKS.sub("", word)
+            word = without_marks(word)
         norm = "".join(self.norm.get(c, c) for c in word).replace(" ", _META)
         norm = norm.strip(_META)
         return self._tokenize_word(_META + norm) if norm else ()
