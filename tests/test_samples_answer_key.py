@@ -190,3 +190,14 @@ def test_few_other_beads_are_flagged(lang: str) -> None:
     assert len(others) <= limit, (
         f"{lang}: {len(others)} flagged beads outside the answer key (limit {limit:g}):\n"
         + "\n".join(describe(b) for b in others))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_medium_or_high_flag_outside_the_answer_key(lang: str) -> None:
+    """What a translator acts on first: a low flag is a hint, a medium or high one a claim."""
+    audit = run_audit(lang)
+    planted = {id(b) for item in answer_key()[lang] for b in key_beads(audit, item)}
+    claims = [b for b in audit.beads if id(b) not in planted
+              and any(f.severity in ("medium", "high") for f in b.flags)]
+    assert not claims, f"{lang}:\n" + "\n".join(describe(b) for b in claims)

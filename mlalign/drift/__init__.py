@@ -56,6 +56,7 @@ class DriftConfig:
     name_context_ref: float = 0.9
     word_alignment: bool = True
     clause_min_words: int = 3
+    clause_min_content: int = 3
     segment_max_words: int = 10
     unmatched_drift: float = 0.95
     weak_flag_min_drift: float = 0.5
@@ -117,8 +118,10 @@ def _embed_texts(beads: list[Bead], ctx: CheckContext, embedder: Any) -> None:
     for i, bead in enumerate(beads):
         if not (bead.src.strip() and bead.tgt.strip()):
             continue
-        src_cl = segments(bead.src, ctx.src_lang, config.clause_min_words, config.segment_max_words)
-        tgt_cl = segments(bead.tgt, "en", config.clause_min_words, config.segment_max_words)
+        src_cl = segments(bead.src, ctx.src_lang, config.clause_min_words, config.segment_max_words,
+                          config.clause_min_content)
+        tgt_cl = segments(bead.tgt, "en", config.clause_min_words, config.segment_max_words,
+                          config.clause_min_content)
         ctx.clauses[i] = (src_cl, tgt_cl)
         texts += [bead.src, bead.tgt, *src_cl, *tgt_cl]
         if bead.mt:

@@ -11,7 +11,7 @@ from typing import Any
 
 import numpy as np
 
-from mlalign.drift.base import CheckContext, norm_arabic, words
+from mlalign.drift.base import CheckContext, norm_arabic, strip_punctuation, words
 
 _SPLIT = {
     "en": re.compile(r"[,;:()\"“”]|\s[-–—]\s|\b(?:and|but|while|whereas|although|because|"
@@ -26,10 +26,46 @@ being this that these those it its he she they them his her their we our you you
 has have had will would can could may might should do does did not no so than then there
 which who whom what when where while after before about into over under also more most
 said says just up out said""".split())
+# Arabic and Persian function words, as folded by norm_arabic
+FUNCTION_AR_FA = {norm_arabic(w) for w in """
+في من على إلى الى عن أن ان إن و أو او ثم هذا هذه ذلك تلك التي الذي الذين اللذين كان كانت
+قد لا ما مع كل بعد قبل عند بين حتى هو هي هم هما نحن أنا وقد وفي ومن وهو وهي به له لها فيه
+منه عليه إلا أي لم لن ليس إذا اذا كما أيضا أيضًا حيث بأن لأن وأن فإن وإن هناك
+و در به از که را با این آن برای است بود شد می تا یا هم بر هر او ما آنها یک خود اند کرد کند
+شده های ها نیز اما ولی اگر چه چون وی ای آن‌ها این‌ها شود باشد دارد است، بوده
+""".split()}
 
 
-def split_clauses(text: str, lang: str, min_words: int = 3) -> list[str]:
-    """Split a sentence into clauses; fragments shorter than `min_words` join a neighbour."""
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def is_content_word(raw: str, lang: str, stop_en: set[str] = STOP_EN) -> bool:
+    """Whether a whitespace word carries content: letters, two or more, not a function word."""
+    w = strip_punctuation(raw)
+    if len(w) < 2 or not _LETTER.search(w):
+        return False
+    return w.lower() not in stop_en if lang == "en" else norm_arabic(w) not in FUNCTION_AR_FA
+
+
+def content_count(text: str, lang: str) -> int:
+    """How many words of `text` carry content."""
+    return sum(is_content_word(w, lang) for w in text.split())
+
+
+def _conjunction_cut(before: str, part: str, lang: str) -> bool:
+    """Whether the text layer cut before `part` at a conjunction (not at punctuation)."""
+    from mlalign.text.rules_arabic import CLAUSE_CONJUNCTIONS as AR_FA
+    from mlalign.text.rules_english import CLAUSE_CONJUNCTIONS as EN
+
+    first = part.split(maxsplit=1)[0].casefold() if part.strip() else ""
+    return first in (EN if lang == "en" else AR_FA) and before.rstrip()[-1:] not in ",;:،؛"
+
+
+def split_clauses(text: str, lang: str, min_words: int = 3, min_content: int = 0) -> list[str]:
+    """Split a sentence into clauses; fragments shorter than `min_words` join a neighbour,
+    and so does a cut before a conjunction that leaves either side fewer than
+    `min_content` content words: such an "and" often joins two nouns, not two clauses
+    ("An examination of evidence | and the actions of Americans ... confirms")."""
     try:  # the text layer's splitter, when it exists, knows more about each language
         from mlalign.text.split import split_clauses as external  # type: ignore[attr-defined]
 
@@ -39,20 +75,22 @@ def split_clauses(text: str, lang: str, min_words: int = 3) -> list[str]:
         parts = [p.strip() for p in pat.split(text) if p and p.strip()]
     out: list[str] = []
     for part in parts:
-        if out and len(words(part)) < min_words:
+        if out and (len(words(part)) < min_words or len(words(out[-1])) < min_words):
             out[-1] = f"{out[-1]} {part}"
-        elif out and len(words(out[-1])) < min_words:
+        elif (out and _conjunction_cut(out[-1], part, lang)
+              and min(content_count(part, lang), content_count(out[-1], lang)) < min_content):
             out[-1] = f"{out[-1]} {part}"
         else:
             out.append(part)
     return out or ([text.strip()] if text.strip() else [])
 
 
-def segments(text: str, lang: str, min_words: int = 3, max_words: int = 10) -> list[str]:
+def segments(text: str, lang: str, min_words: int = 3, max_words: int = 10,
+             min_content: int = 0) -> list[str]:
     """Clauses, with long ones cut into balanced word chunks: a dropped phrase inside one
     long clause then leaves a chunk without a counterpart instead of vanishing in the mean."""
     out: list[str] = []
-    for clause in split_clauses(text, lang, min_words):
+    for clause in split_clauses(text, lang, min_words, min_content):
         toks = clause.split()
         if len(toks) <= max_words:
             out.append(clause)

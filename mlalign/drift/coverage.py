@@ -8,13 +8,10 @@ Only content words count: function words often have no counterpart in a good tra
 
 from __future__ import annotations
 
-import re
-
 import numpy as np
 
 from mlalign.align.words import WordAlignment
-from mlalign.drift.base import norm_arabic, strip_punctuation
-from mlalign.drift.clauses import STOP_EN
+from mlalign.drift.clauses import STOP_EN, is_content_word
 
 COVERAGE_LAYER = 5  # word identity (dev data: best omission/addition separation)
 NAME_LAYER = 9  # names in context (dev data: best swapped-name separation)
@@ -27,31 +24,14 @@ SHORT_SENTENCE = 6  # content words below which a dense stretch counts for less
 # Persian omission and entity; 0.02-0.03 change nothing, 0.1 links cut words too)
 JOINT_MARGIN = 0.05
 
-FUNCTION_AR_FA = {norm_arabic(w) for w in """
-في من على إلى الى عن أن ان إن و أو او ثم هذا هذه ذلك تلك التي الذي الذين اللذين كان كانت
-قد لا ما مع كل بعد قبل عند بين حتى هو هي هم هما نحن أنا وقد وفي ومن وهو وهي به له لها فيه
-منه عليه إلا أي لم لن ليس إذا اذا كما أيضا أيضًا حيث بأن لأن وأن فإن وإن هناك
-و در به از که را با این آن برای است بود شد می تا یا هم بر هر او ما آنها یک خود اند کرد کند
-شده های ها نیز اما ولی اگر چه چون وی ای آن‌ها این‌ها شود باشد دارد است، بوده
-""".split()}
 _FUNCTION_EN = STOP_EN | set("""my me us him mine ours yours theirs myself himself herself itself
 themselves ourselves yourself mr mrs ms dr st one ones such very much many some any all both
 each other another own same get got gets going""".split())
-_LETTER = re.compile(r"[^\W\d_]")
 
 
 def content_mask(words: list[str], lang: str) -> np.ndarray:
     """True for words that carry content (letters, not a function word)."""
-    out = np.zeros(len(words), dtype=bool)
-    for i, raw in enumerate(words):
-        w = strip_punctuation(raw)
-        if not w or not _LETTER.search(w):
-            continue
-        if lang == "en":
-            out[i] = w.lower() not in _FUNCTION_EN and len(w) > 1
-        else:
-            out[i] = norm_arabic(w) not in FUNCTION_AR_FA and len(w) > 1
-    return out
+    return np.array([is_content_word(w, lang, _FUNCTION_EN) for w in words], dtype=bool)
 
 
 def _longest_run(unlinked: np.ndarray, content: np.ndarray) -> tuple[int, int, int]:

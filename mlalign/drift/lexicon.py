@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from mlalign.drift.base import bare_words, norm_arabic
-from mlalign.drift.coverage import FUNCTION_AR_FA
+from mlalign.drift.clauses import FUNCTION_AR_FA
 from mlalign.drift.entity import _STOP, _TRANSLATED, english_names, find_entities
 from mlalign.drift.translit import (
     AR_CLITIC,

@@ -15,7 +15,7 @@ from mlalign.text.rules_english import EnglishRules
 
 _ABBR = frozenset("""د م ق هـ ه ص ج ش ع ق.م ه.ش ه.ق م.ع ص.ب ت د.ت أ.د ا.د ج.ا.ا""".split())
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
-_CONJ = frozenset({"و", "اما", "ولی", "لكن", "ولكن", "لکن", "ولکن", "بل", "ثم", "زیرا", "چون"})
+CLAUSE_CONJUNCTIONS = frozenset({"و", "اما", "ولی", "لكن", "ولكن", "لکن", "ولکن", "بل", "ثم", "زیرا", "چون"})
 _OPENERS = "\"'“‘«(["
 # A quote that ends in ? ! or a closing quote, then a short attribution, is one sentence:
 # "هل أنتم مستعدون؟" حسب تقرير سي ان ان. / «آماده هستید؟» سی ان ان گزارش کرد.
@@ -63,7 +63,7 @@ class ArabicScriptRules:
         return out
 
     def split_clauses(self, text: str) -> list[str]:
-        return clause_cut(text, ",;:،؛", _CONJ, min_words=4)
+        return clause_cut(text, ",;:،؛", CLAUSE_CONJUNCTIONS, min_words=4)
 
 
 def _is_attribution(piece: str) -> bool:

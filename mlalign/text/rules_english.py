@@ -26,7 +26,7 @@ _STARTERS = frozenset(
     mr mrs ms dr our my what who why how where some many most no one two""".split()
 )
 _ACRONYM = re.compile(r"^(?:[A-Za-z]\.){2,}$|^(?:[A-Za-z]\.)+[A-Za-z]$")
-_CONJ = frozenset({"and", "but", "or", "while", "whereas", "because"})
+CLAUSE_CONJUNCTIONS = frozenset({"and", "but", "or", "while", "whereas", "because"})
 # After a quoted question or exclamation, "… ready?" CNN reported. continues the sentence.
 _SPEECH = frozenset(
     """said says added asked told reported wrote explained replied noted tweeted
@@ -75,7 +75,7 @@ class EnglishRules:
         return _join_attributions(pieces)
 
     def split_clauses(self, text: str) -> list[str]:
-        return clause_cut(text, ",;:", _CONJ, min_words=4)
+        return clause_cut(text, ",;:", CLAUSE_CONJUNCTIONS, min_words=4)
 
 
 def _join_attributions(pieces: list[str]) -> list[str]:
