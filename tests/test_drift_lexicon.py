@@ -130,16 +130,31 @@ def test_a_name_confirms_only_the_original_word_closest_to_it() -> None:
     assert lost_names(lex, 1, *pairs[1], "ar") == []
 
 
+def test_on_a_tie_the_word_closer_as_written_is_the_name() -> None:
+    """Lithgow is as close to التوقعات ("the expectations", less its ات) as to ليثجو;
+    as written, ليثجو is closer, and only it is the name."""
+    pairs = [("تخطى روبنسون كل التوقعات ثم لم يتمكن ليثجو من التسديد.",
+              "Robinson broke through, then Lithgow could only shoot wide."),
+             ("واستمروا في تجاوز التوقعات هذا الموسم.", "They continued to exceed expectations this season.")]
+    lex = build_lexicon(pairs, common=set())
+    assert lex.key("ليثجو") in lex.confirmed
+    assert lex.key("التوقعات") not in lex.confirmed
+    assert lost_names(lex, 1, *pairs[1], "ar") == []
+
+
 def test_a_common_word_once_beside_the_name_is_not_that_name() -> None:
-    """الفريق ("the team") matches Furyk as well as فيوريك does, in the one pair that holds
-    both; the pairs that write "Furyk" mostly hold فيوريك, not الفريق."""
-    pairs = [("قال فيوريك إن الفريق جاهز.", "On Friday Furyk said that the team was ready."),
+    """فريق ("team") matches Furyk as well as فيوريك does, as written too, in the one pair
+    that holds both; the pairs that write "Furyk" mostly hold فيوريك, not فريق."""
+    pairs = [("قال فيوريك إن فريق أمريكا جاهز.", "On Friday Furyk said that the US team was ready."),
              ("وأضاف فيوريك أن اللاعبين متعبون.", "Later Furyk added that the players were tired."),
              ("وقال فيوريك إنه سعيد.", "Then Furyk said that he was very happy."),
-             ("الفريق خسر المباراة.", "The side lost the game on Sunday.")]
+             ("فريق أوروبا خسر المباراة.", "The European side lost the game on Sunday.")]
     lex = build_lexicon(pairs, common=set())
-    assert lex.confirmed[lex.key("الفريق")] == {0}
+    assert lex.confirmed[lex.key("فريق")] == {0}
     assert lost_names(lex, 3, *pairs[3], "ar") == []
+    # with the article, الفريق is farther from Furyk as written than فيوريك: never confirmed
+    pairs[0] = ("قال فيوريك إن الفريق جاهز.", "On Friday Furyk said that the team was ready.")
+    assert lex.key("الفريق") not in build_lexicon(pairs, common=set()).confirmed
 
 
 def test_a_function_word_is_never_a_name() -> None:

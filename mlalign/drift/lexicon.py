@@ -26,6 +26,7 @@ from mlalign.drift.translit import (
     is_transliterated,
     skeleton_arabic,
     skeleton_latin,
+    skeleton_similarity,
     transliteration_similarity,
 )
 
@@ -135,6 +136,10 @@ def build_lexicon(pairs: Sequence[tuple[str, str]], common: set[str]) -> NameLex
         sim = {(n, w): transliteration_similarity(n, [w]) for n in names for w in all_words}
         # a name confirms only the original word closest to it (Halkett is هالكيت, not
         # الوقت "the time" in the same sentence)
+        # (on a tie, the word closer as written, without a clitic or suffix taken off:
+        # Lithgow is ليثجو, and التوقعات "the expectations" only once its ات is gone)
+        sim = {(n, w): (s, skeleton_similarity(skeleton_latin(n), skeleton_arabic(w, strip_article=False)))
+               for (n, w), s in sim.items()}
         closest = {n: max(sim[n, w] for w in all_words) for n in names}
         for key, w in words.items():
             for n in names:
