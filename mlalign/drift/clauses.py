@@ -12,6 +12,8 @@ from typing import Any
 import numpy as np
 
 from mlalign.drift.base import CheckContext, norm_arabic, strip_punctuation, words
+from mlalign.text.rules_arabic import CLAUSE_CONJUNCTIONS as AR_FA_CONJUNCTIONS
+from mlalign.text.rules_english import CLAUSE_CONJUNCTIONS as EN_CONJUNCTIONS
 
 _SPLIT = {
     "en": re.compile(r"[,;:()\"“”]|\s[-–—]\s|\b(?:and|but|while|whereas|although|because|"
@@ -54,11 +56,9 @@ def content_count(text: str, lang: str) -> int:
 
 def _conjunction_cut(before: str, part: str, lang: str) -> bool:
     """Whether the text layer cut before `part` at a conjunction (not at punctuation)."""
-    from mlalign.text.rules_arabic import CLAUSE_CONJUNCTIONS as AR_FA
-    from mlalign.text.rules_english import CLAUSE_CONJUNCTIONS as EN
-
     first = part.split(maxsplit=1)[0].casefold() if part.strip() else ""
-    return first in (EN if lang == "en" else AR_FA) and before.rstrip()[-1:] not in ",;:،؛"
+    conjunctions = EN_CONJUNCTIONS if lang == "en" else AR_FA_CONJUNCTIONS
+    return first in conjunctions and before.rstrip()[-1:] not in ",;:،؛"
 
 
 def split_clauses(text: str, lang: str, min_words: int = 3, min_content: int = 0) -> list[str]:

@@ -133,13 +133,13 @@ def build_lexicon(pairs: Sequence[tuple[str, str]], common: set[str]) -> NameLex
         if not words or not tgt.strip():
             continue
         names = inner[i] + opening_names(tgt, common, known)
-        sim = {(n, w): transliteration_similarity(n, [w]) for n in names for w in all_words}
         # a name confirms only the original word closest to it (Halkett is هالكيت, not
-        # الوقت "the time" in the same sentence)
-        # (on a tie, the word closer as written, without a clitic or suffix taken off:
-        # Lithgow is ليثجو, and التوقعات "the expectations" only once its ات is gone)
-        sim = {(n, w): (s, skeleton_similarity(skeleton_latin(n), skeleton_arabic(w, strip_article=False)))
-               for (n, w), s in sim.items()}
+        # الوقت "the time" in the same sentence); on a tie, the word closer as written, no
+        # clitic or suffix taken off (Lithgow is ليثجو; التوقعات "the expectations" ties
+        # only once its ات is gone)
+        sim = {(n, w): (transliteration_similarity(n, [w]),
+                        skeleton_similarity(skeleton_latin(n), skeleton_arabic(w, strip_article=False)))
+               for n in names for w in all_words}
         closest = {n: max(sim[n, w] for w in all_words) for n in names}
         for key, w in words.items():
             for n in names:
