@@ -33,6 +33,8 @@ _MAGIC = b"E5S1"
 _QK = 32
 _BLOCK = np.dtype([("d", "<f2"), ("qs", "u1", 16)])
 _META = "\u2581"  # SentencePiece's word-start marker
+_PREFIX = "passage:"  # e5's prefix for text to be compared (as the sentence embedder uses)
+_DEFAULT_LAYERS = (5, 9)  # 0-based; 5 follows word identity best, 9 names in context (dev data)
 # Arabic short vowels, tanween, shadda, sukun, superscript alef and tatweel. Written on a
 # few words only (أيضًا "also", دوراً "a role"), they cut the word into rare pieces
 # (أيضًا: three, أيضا: one), and those words then found their English word less often
@@ -43,8 +45,6 @@ _ARABIC_MARKS = re.compile("[\u064b-\u0652\u0670\u0640]")
 def without_marks(text: str) -> str:
     """`text` without Arabic vowel marks and tatweel, as `strip_marks` reads it."""
     return _ARABIC_MARKS.sub("", text)
-_PREFIX = "passage:"  # e5's prefix for text to be compared (as the sentence embedder uses)
-_DEFAULT_LAYERS = (5, 9)  # 0-based; 5 follows word identity best, 9 names in context (dev data)
 
 
 def _bundled_model() -> Path:
