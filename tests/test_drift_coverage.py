@@ -85,3 +85,34 @@ def test_a_word_beside_its_rendering_shares_the_link() -> None:
     apart = np.array([[0.90, 0.1, 0.1], [0.1, 0.9, 0.1], [0.86, 0.1, 0.2]], dtype=np.float32)
     apart_links = (apart >= apart.max(1, keepdims=True) - 0.02) & (apart >= apart.max(0, keepdims=True) - 0.02)
     assert not many_to_one(apart, apart_links)[2].any()  # its match's word is not its neighbour
+
+
+def _alignment(src: str, tgt: str, links: dict[tuple[int, int], float]) -> WordAlignment:
+    sims = np.full((len(src.split()), len(tgt.split())), 0.2, dtype=np.float32)
+    for (i, j), value in links.items():
+        sims[i, j] = value
+    return WordAlignment(src, tgt, {COVERAGE_LAYER: sims})
+
+
+def test_a_word_rendered_by_a_common_word_only_is_a_common_word_here() -> None:
+    """مات is "Matt" in one sentence and "died" in another: closely linked to "died" alone,
+    it is the verb; linked to a name too, or only by chance, it is not called common."""
+    from mlalign.drift.coverage import RENDERING_SIMILARITY, rendered_as_common_word
+
+    died = _alignment("مات الرجل", "The man died", {(0, 2): 0.72, (1, 1): 0.7})
+    assert rendered_as_common_word(died, "مات")
+    chance = _alignment("مات الرجل", "The man died", {(0, 2): RENDERING_SIMILARITY - 0.1})
+    assert not rendered_as_common_word(chance, "مات")  # a link by chance renders nothing
+    name = _alignment("مات دامون", "Matt Damon", {(0, 0): 0.8, (1, 1): 0.8})
+    assert not rendered_as_common_word(name, "مات")
+    # a capitalised word opening the sentence is common where the document writes it so
+    now = _alignment("الآن يعود", "Now returns", {(0, 0): 0.85})
+    assert not rendered_as_common_word(now, "الآن")
+    assert rendered_as_common_word(now, "الآن", {"now"})
+    # the word as written, not a part of another: مات is no part of معلومات "information"
+    info = _alignment("معلومات جديدة", "new information", {(0, 1): 0.8})
+    assert not rendered_as_common_word(info, "مات")
+    assert rendered_as_common_word(info, "معلومات")
+    # a hyphenated name in lower case ("anti-Erdogan") is no common word
+    anti = _alignment("اردوغان", "anti-Erdogan", {(0, 0): 0.8})
+    assert not rendered_as_common_word(anti, "اردوغان")

@@ -228,3 +228,55 @@ def test_detect_drift_marks_a_name_only_this_pair_writes(embedder) -> None:
     assert all(b.signals["name_only_here"] == 0.0 for i, b in enumerate(beads) if i != 3)
     flag = next(f for f in beads[3].flags if f.type == "entity")
     assert flag.evidence["only_in_this_pair"] == ["Giselle"]
+
+
+def _common_word_alignment(src: str, tgt: str, pairs: dict[str, str]):
+    """A word alignment linking each original word in `pairs` to its English word."""
+    import numpy as np
+
+    from mlalign.align.words import WordAlignment
+    from mlalign.drift.coverage import COVERAGE_LAYER
+
+    wa = WordAlignment(src, tgt)
+    sims = np.full((len(wa.src_words), len(wa.tgt_words)), 0.2, dtype=np.float32)
+    for a, b in pairs.items():
+        sims[wa.src_words.index(a), wa.tgt_words.index(b)] = 0.8
+    wa.sims[COVERAGE_LAYER] = sims
+    return wa
+
+
+MATT = [
+    ("بدأ العرض بمسرحية من بطولة مات دامون", "The show opened with a skit starring Matt Damon"),
+    ("وقال المحامي إن موكله مات في السجن", "The lawyer said his client died in prison"),
+]
+
+
+def test_a_word_linked_to_the_name_itself_still_confirms_it() -> None:
+    """مات linked to "Matt" confirms the name; linked to "died" it confirms nothing."""
+    as_name = [_common_word_alignment(*MATT[0], {"مات": "Matt"}), None]
+    lex = build_lexicon(MATT, set(), as_name)
+    assert lex.confirmed[lex.key("مات")] == {0}
+    as_verb = [_common_word_alignment(MATT[0][0], MATT[0][1].replace("skit", "died"),
+                                      {"مات": "died"}), None]
+    assert lex.key("مات") not in build_lexicon(MATT, set(), as_verb).confirmed
+
+
+def test_a_word_the_english_renders_as_a_common_word_confirms_no_name() -> None:
+    """فريق is "team" in a sentence that also names Furyk: it does not become his name."""
+    pair = ("قال فريق المحامين إن فيوريك غادر", "The team of lawyers said Furyk left")
+    wa = _common_word_alignment(*pair, {"فريق": "team", "فيوريك": "Furyk"})
+    lex = build_lexicon([pair], set(), [wa])
+    assert lex.key("فريق") not in lex.confirmed
+    assert lex.key("فيوريك") in lex.confirmed
+
+
+def test_detect_drift_reads_a_common_word_through_the_word_alignment(embedder) -> None:
+    """With the real word alignment, مات "died" loses no name Matt."""
+    pairs = [*MATT, ("وقال مات إنه سعيد بالعرض", "Matt said he was happy with the show")]
+    beads = [Bead([i], [i], s, t) for i, (s, t) in enumerate(pairs)]
+    detect_drift(beads, "ar", embedder, DriftConfig(flag_min=0.0, word_alignment=False))
+    assert beads[1].signals["name_lost"] == 1.0  # without it, the verb looks like a lost name
+    beads = [Bead([i], [i], s, t) for i, (s, t) in enumerate(pairs)]
+    detect_drift(beads, "ar", embedder, DriftConfig(flag_min=0.0))
+    assert beads[1].signals["name_lost"] == 0.0
+    assert not any(f.type == "entity" for f in beads[1].flags)

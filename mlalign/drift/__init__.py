@@ -185,13 +185,14 @@ def detect_drift(beads: list[Bead], src_lang: str, embedder: Any,
     calibration = load_calibration(config.calibration_path)
     ctx = CheckContext(src_lang=src_lang, config=config, calibration=calibration)
     _embed_texts(beads, ctx, embedder)
+    ctx.alignments, cross = _pair_readings(beads, embedder, config, words)
     if "entity" in config.checks:  # the document's own names (lexicon.py)
-        lexicon = build_lexicon([(b.src, b.tgt) for b in beads], ctx.common_words)
+        lexicon = build_lexicon([(b.src, b.tgt) for b in beads], ctx.common_words,
+                                [ctx.alignments.get(i) for i in range(len(beads))])
         ctx.lost_names = {i: lost_names(lexicon, i, b.src, b.tgt, src_lang)
                           for i, b in enumerate(beads) if i in ctx.clauses}
         ctx.names_only_here = names_only_here([b.tgt for b in beads],
                                               {i: m.unknown for i, m in ctx.names.items()})
-    ctx.alignments, cross = _pair_readings(beads, embedder, config, words)
     raw: dict[int, dict[str, float]] = {}
     for i, bead in enumerate(beads):
         if bead.src.strip() and bead.tgt.strip():

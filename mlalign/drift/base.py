@@ -49,6 +49,15 @@ ARABIC_LETTERS = "\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc"
 GLUED_RUN = 15
 
 
+_SCRIPT_RUN = re.compile("[\u0621-\u064a\u0671-\u06d3\u200c]+")
+
+
+def script_words(text: str) -> list[str]:
+    """Runs of Arabic-script letters, so «فلايشر:"هذا» is two words (a zero-width
+    non-joiner stays inside a Persian word, not at its ends)."""
+    return [w.strip("\u200c") for w in _SCRIPT_RUN.findall(text)]
+
+
 def strip_punctuation(word: str) -> str:
     """A whitespace word without the punctuation and quotes around it."""
     return word.strip(".,;:!?\"'()[]{}«»“”‘’،؛؟-–—…")

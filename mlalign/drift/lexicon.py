@@ -18,8 +18,10 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from mlalign.drift.base import bare_words, norm_arabic
+from mlalign.align.words import WordAlignment
+from mlalign.drift.base import bare_words, norm_arabic, script_words
 from mlalign.drift.clauses import FUNCTION_AR_FA
+from mlalign.drift.coverage import rendered_as_common_word
 from mlalign.drift.entity import _STOP, _TRANSLATED, english_names, find_entities
 from mlalign.drift.translit import (
     AR_CLITIC,
@@ -57,15 +59,11 @@ class NameLexicon:
         return self.keys.get(word) or norm_arabic(word)
 
 
-_LETTERS = re.compile("[\u0621-\u064a\u0671-\u06d3\u200c]+")
-
-
 def source_words(text: str) -> list[str]:
     """Words of the original that could carry a name: runs of Arabic-script letters (so
     «فلايشر:"هذا» is two words), three letters up, not function words (بأن "that" is no
     "Bone")."""
-    words = (w.strip("\u200c") for w in _LETTERS.findall(text) if len(w) >= 3)
-    return [w for w in words if not _function_word(norm_arabic(w))]
+    return [w for w in script_words(text) if len(w) >= 3 and not _function_word(norm_arabic(w))]
 
 
 def _function_word(word: str) -> bool:
@@ -115,9 +113,12 @@ def later_name_parts(texts: Sequence[str]) -> dict[str, set[str]]:
     return out
 
 
-def build_lexicon(pairs: Sequence[tuple[str, str]], common: set[str]) -> NameLexicon:
+def build_lexicon(pairs: Sequence[tuple[str, str]], common: set[str],
+                  alignments: Sequence[WordAlignment | None] = ()) -> NameLexicon:
     """Learn the lexicon from a document's (original, English) pairs; `common` holds the
-    words the document's English also writes in lower case (not names)."""
+    words the document's English also writes in lower case (not names). With the pairs'
+    word alignments, a word the English renders as a common word confirms no name (فريق
+    is "team", not "Furyk", in a sentence that says both)."""
     lex = NameLexicon()
     src_words = [source_words(src) for src, _ in pairs]
     lex.keys = word_keys({w for ws in src_words for w in ws})
@@ -129,6 +130,7 @@ def build_lexicon(pairs: Sequence[tuple[str, str]], common: set[str]) -> NameLex
     for i, ((_, tgt), all_words) in enumerate(zip(pairs, src_words, strict=True)):
         # a one-consonant skeleton (على: l) matches any short name
         words = {lex.key(w): w for w in all_words if len(skeleton_arabic(w)) >= 2}
+        wa = alignments[i] if i < len(alignments) else None
         lex.occurrences.update(words.keys())
         if not words or not tgt.strip():
             continue
@@ -142,6 +144,8 @@ def build_lexicon(pairs: Sequence[tuple[str, str]], common: set[str]) -> NameLex
                for n in names for w in all_words}
         closest = {n: max(sim[n, w] for w in all_words) for n in names}
         for key, w in words.items():
+            if wa is not None and rendered_as_common_word(wa, w, common):
+                continue  # a common word here (مقتل is "death", not "McDowall")
             for n in names:
                 if is_transliterated(n, [w], CONFIRM_SIMILARITY) and sim[n, w] >= closest[n]:
                     lex.confirmed.setdefault(key, set()).add(i)
