@@ -280,3 +280,18 @@ def test_detect_drift_reads_a_common_word_through_the_word_alignment(embedder) -
     detect_drift(beads, "ar", embedder, DriftConfig(flag_min=0.0))
     assert beads[1].signals["name_lost"] == 0.0
     assert not any(f.type == "entity" for f in beads[1].flags)
+
+
+def test_a_lower_case_word_that_renders_another_word_does_not_hide_a_name() -> None:
+    """"aliens" sounds like آلبنس (Albence), but where the word alignment links it to
+    بیگانه "foreign" it renders that word, and the English has lost the name."""
+    pairs = [("آلبنس این را تایید کرد", "Albence confirmed this"),
+             ("آلبنس به خبرنگاران گفت", "Albence told reporters"),
+             ("آلبنس گفت که آنها مجرمین بیگانه هستند", "Many of them are criminal aliens")]
+    lex = build_lexicon(pairs, set())
+    assert lost_names(lex, 2, *pairs[2], "fa") == []  # hidden by "aliens"
+    wa = _common_word_alignment(*pairs[2], {"بیگانه": "aliens"})
+    assert lost_names(lex, 2, *pairs[2], "fa", wa) == [("آلبنس", "Albence")]
+    # linked to the name's own word, a lower-case word still renders it
+    wa = _common_word_alignment(*pairs[2], {"آلبنس": "aliens"})
+    assert lost_names(lex, 2, *pairs[2], "fa", wa) == []

@@ -189,7 +189,7 @@ def detect_drift(beads: list[Bead], src_lang: str, embedder: Any,
     if "entity" in config.checks:  # the document's own names (lexicon.py)
         lexicon = build_lexicon([(b.src, b.tgt) for b in beads], ctx.common_words,
                                 [ctx.alignments.get(i) for i in range(len(beads))])
-        ctx.lost_names = {i: lost_names(lexicon, i, b.src, b.tgt, src_lang)
+        ctx.lost_names = {i: lost_names(lexicon, i, b.src, b.tgt, src_lang, ctx.alignments.get(i))
                           for i, b in enumerate(beads) if i in ctx.clauses}
         ctx.names_only_here = names_only_here([b.tgt for b in beads],
                                               {i: m.unknown for i, m in ctx.names.items()})

@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from mlalign.align.words import WordAlignment
-from mlalign.drift.base import script_words
+from mlalign.drift.base import bare_words, script_words
 from mlalign.drift.clauses import STOP_EN, is_content_word
 
 COVERAGE_LAYER = 5  # word identity (dev data: best omission/addition separation)
@@ -154,3 +154,15 @@ def rendered_as_common_word(wa: WordAlignment, word: str, common: set[str] = fro
     in one sentence and "died" in the next."""
     found = renderings(wa, word)
     return bool(found) and all(t.islower() or t.lower() in common for t in found)
+
+
+def linked_original_words(wa: WordAlignment, english_word: str) -> list[str]:
+    """The original words linked (mutual best) to an English word, as `base.bare_words`
+    writes it: what that English word renders in this pair."""
+    sims = wa.sims.get(COVERAGE_LAYER)
+    src_words, tgt_words = wa.src_words, wa.tgt_words
+    if sims is None or sims.shape != (len(src_words), len(tgt_words)):
+        return []
+    links = wa.links(COVERAGE_LAYER, LINK_MARGIN)
+    return [w for j, written in enumerate(tgt_words) if english_word in bare_words(written)
+            for i in np.flatnonzero(links[:, j]) for w in script_words(src_words[i])]

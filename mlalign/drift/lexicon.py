@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from mlalign.align.words import WordAlignment
 from mlalign.drift.base import bare_words, norm_arabic, script_words
 from mlalign.drift.clauses import FUNCTION_AR_FA
-from mlalign.drift.coverage import rendered_as_common_word
+from mlalign.drift.coverage import linked_original_words, rendered_as_common_word
 from mlalign.drift.entity import _STOP, _TRANSLATED, english_names, find_entities
 from mlalign.drift.translit import (
     AR_CLITIC,
@@ -169,6 +169,14 @@ def _renders(lex: NameLexicon, index: int, key: str, word: str) -> bool:
     return not with_word or sum(key in lex.pair_keys[j] for j in with_word) >= 0.5 * len(with_word)
 
 
+def _renders_another(alignment: WordAlignment | None, english: str, word: str) -> bool:
+    """Whether the word alignment links a lower-case English word to original words other
+    than `word`: "aliens" that renders بیگانه "foreign" does not hide the name آلبنس
+    (Albence), however alike they sound."""
+    linked = linked_original_words(alignment, english) if alignment is not None else []
+    return bool(linked) and word not in linked
+
+
 def _derived(word: str, name: str) -> bool:
     """Whether `word` is a form of `name` that shares its start: an adjective or a clipped
     form ("Chilean" for Chile, "Scottish" for Scotland, "Insta" for Instagram)."""
@@ -176,7 +184,8 @@ def _derived(word: str, name: str) -> bool:
     return shared >= 4 and shared >= 0.5 * len(name)
 
 
-def lost_names(lex: NameLexicon, index: int, src: str, tgt: str, lang: str) -> list[tuple[str, str]]:
+def lost_names(lex: NameLexicon, index: int, src: str, tgt: str, lang: str,
+               alignment: WordAlignment | None = None) -> list[tuple[str, str]]:
     """(original word, its rendering elsewhere) for each name of the original that other
     pairs of the document render but this pair's English does not. Names the gazetteer
     finds on both sides are left to it (Europe may be "EU"); a first name is not lost
@@ -204,6 +213,7 @@ def lost_names(lex: NameLexicon, index: int, src: str, tgt: str, lang: str) -> l
         settled = others >= SETTLED_PAIRS and others >= SETTLED_SHARE * in_others
         if any(transliteration_similarity(t, [w]) >= need
                and (t[:1].isupper() or not settled or _renders(lex, index, key, t))
+               and not (t[:1].islower() and _renders_another(alignment, t, w))
                for t in tokens):
             continue
         rendering = lex.renderings[key].most_common(1)[0][0]
