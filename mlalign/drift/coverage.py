@@ -134,14 +134,23 @@ def name_context_match(wa: WordAlignment, tgt_index: int) -> float:
     return float(sims[:, tgt_index].max())
 
 
-def renderings(wa: WordAlignment, word: str) -> list[str]:
-    """The English content words that an original `word` (a run of letters, as
-    `base.script_words` cuts them) links to closely enough to be its rendering."""
+def _word_links(wa: WordAlignment) -> tuple[np.ndarray, np.ndarray, list[str], list[str]] | None:
+    """The coverage layer's cosines and links with both sides' words, or None where the
+    alignment lacks that layer or does not fit its words."""
     sims = wa.sims.get(COVERAGE_LAYER)
     src_words, tgt_words = wa.src_words, wa.tgt_words
     if sims is None or sims.shape != (len(src_words), len(tgt_words)):
+        return None
+    return sims, wa.links(COVERAGE_LAYER, LINK_MARGIN), src_words, tgt_words
+
+
+def renderings(wa: WordAlignment, word: str) -> list[str]:
+    """The English content words that an original `word` (a run of letters, as
+    `base.script_words` cuts them) links to closely enough to be its rendering."""
+    found = _word_links(wa)
+    if found is None:
         return []
-    links = wa.links(COVERAGE_LAYER, LINK_MARGIN)
+    sims, links, src_words, tgt_words = found
     content = content_mask(tgt_words, "en")
     return [tgt_words[j] for i, written in enumerate(src_words) if word in script_words(written)
             for j in np.flatnonzero(links[i] & content & (sims[i] >= RENDERING_SIMILARITY))]
@@ -159,10 +168,9 @@ def rendered_as_common_word(wa: WordAlignment, word: str, common: set[str] = fro
 def linked_original_words(wa: WordAlignment, english_word: str) -> list[str]:
     """The original words linked (mutual best) to an English word, as `base.bare_words`
     writes it: what that English word renders in this pair."""
-    sims = wa.sims.get(COVERAGE_LAYER)
-    src_words, tgt_words = wa.src_words, wa.tgt_words
-    if sims is None or sims.shape != (len(src_words), len(tgt_words)):
+    found = _word_links(wa)
+    if found is None:
         return []
-    links = wa.links(COVERAGE_LAYER, LINK_MARGIN)
+    _, links, src_words, tgt_words = found
     return [w for j, written in enumerate(tgt_words) if english_word in bare_words(written)
             for i in np.flatnonzero(links[:, j]) for w in script_words(src_words[i])]

@@ -144,10 +144,10 @@ def build_lexicon(pairs: Sequence[tuple[str, str]], common: set[str],
                for n in names for w in all_words}
         closest = {n: max(sim[n, w] for w in all_words) for n in names}
         for key, w in words.items():
-            if wa is not None and rendered_as_common_word(wa, w, common):
-                continue  # a common word here (مقتل is "death", not "McDowall")
             for n in names:
                 if is_transliterated(n, [w], CONFIRM_SIMILARITY) and sim[n, w] >= closest[n]:
+                    if wa is not None and rendered_as_common_word(wa, w, common):
+                        break  # a common word here (مقتل is "death", not "McDowall")
                     lex.confirmed.setdefault(key, set()).add(i)
                     lex.renderings.setdefault(key, Counter())[n] += 1
                     break
