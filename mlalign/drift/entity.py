@@ -21,7 +21,7 @@ from mlalign.drift.base import (
     norm_arabic,
     strip_punctuation,
 )
-from mlalign.drift.coverage import name_context_match, rendered_as_common_word
+from mlalign.drift.coverage import name_context_match
 from mlalign.drift.translit import (
     is_transliterated,
     latin_typo,
@@ -611,9 +611,6 @@ class EntityCheck:
                                   f"{xs} is named in the English but not in the original",
                                   0.5, {"english": xs, "match": "gazetteer"}))
         lost = ctx.lost_names.get(ctx.index, [])
-        wa = ctx.alignments.get(ctx.index)
-        if wa is not None:  # the English renders the word as the common word it also is
-            lost = [(w, r) for w, r in lost if not rendered_as_common_word(wa, w, ctx.common_words)]
         if lost:
             # The document's other pairs render this word as a name; this English doesn't.
             bead.signals["name_lost"] = 1.0
@@ -634,6 +631,7 @@ class EntityCheck:
         # A name not transliterated may be translated by meaning ("Opposition",
         # المعارضة): then some original word still means it. A name swapped in from
         # elsewhere has no such word, neither as an isolated word nor in context.
+        wa = ctx.alignments.get(ctx.index)
         where = _name_positions(wa.tgt_words, matches.unknown) if wa is not None else {}
         scores: dict[str, tuple[float, float | None, float | None]] = {}
         for n in matches.unknown:

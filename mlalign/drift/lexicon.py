@@ -49,6 +49,7 @@ class NameLexicon:
     renderings: dict[str, Counter[str]] = field(default_factory=dict)
     occurrences: Counter[str] = field(default_factory=Counter)
     keys: dict[str, str] = field(default_factory=dict)  # word as written -> its entry
+    common: set[str] = field(default_factory=set)  # words the English writes in lower case
     pair_keys: list[set[str]] = field(default_factory=list)  # entries of each original
     pair_words: list[set[str]] = field(default_factory=list)  # words of each English
     # English name word -> the words after it in a full name of the document ("Nancy" ->
@@ -119,7 +120,7 @@ def build_lexicon(pairs: Sequence[tuple[str, str]], common: set[str],
     words the document's English also writes in lower case (not names). With the pairs'
     word alignments, a word the English renders as a common word confirms no name (فريق
     is "team", not "Furyk", in a sentence that says both)."""
-    lex = NameLexicon()
+    lex = NameLexicon(common=common)
     src_words = [source_words(src) for src, _ in pairs]
     lex.keys = word_keys({w for ws in src_words for w in ws})
     lex.pair_keys = [{lex.key(w) for w in ws} for ws in src_words]
@@ -203,6 +204,8 @@ def lost_names(lex: NameLexicon, index: int, src: str, tgt: str, lang: str,
     tokens += [part for t in tokens if "-" in t for part in t.split("-") if part]
     out = []
     for key, w in words.items():
+        if alignment is not None and rendered_as_common_word(alignment, w, lex.common):
+            continue  # the common word it also is (مات "died", where Matt is elsewhere)
         others = len(lex.confirmed[key] - {index})
         in_others = lex.occurrences[key] - 1
         if others < 1 or others < MIN_SHARE * in_others or norm_arabic(w) in listed:
