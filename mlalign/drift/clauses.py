@@ -1,6 +1,6 @@
 """Clause splitting and per-bead similarity signals shared by omission, addition, replacement
-and length. Uses the text layer's `split_clauses` when present, else a punctuation and
-conjunction splitter, so partial omissions show up as one clause with no counterpart."""
+and length. Clauses come from the text layer's splitter and are joined where too short, so
+partial omissions show up as one clause with no counterpart."""
 
 from __future__ import annotations
 
@@ -14,15 +14,8 @@ import numpy as np
 from mlalign.drift.base import CheckContext, norm_arabic, strip_punctuation, words
 from mlalign.text.rules_arabic import CLAUSE_CONJUNCTIONS as AR_FA_CONJUNCTIONS
 from mlalign.text.rules_english import CLAUSE_CONJUNCTIONS as EN_CONJUNCTIONS
+from mlalign.text.split import split_clauses as text_clauses
 
-_SPLIT = {
-    "en": re.compile(r"[,;:()\"“”]|\s[-–—]\s|\b(?:and|but|while|whereas|although|because|"
-                     r"which|who|after|before|when|as well as)\b", re.I),
-    "ar": re.compile(r"[,;:()\"«»،؛]|\s[-–—]\s|(?<!\S)(?:لكن|ولكن|بينما|حيث|الذي|التي|"
-                     r"الذين|لأن|وقد|كما|بعد|قبل|عندما|وذلك|فيما)(?!\S)"),
-    "fa": re.compile(r"[,;:()\"«»،؛]|\s[-–—]\s|(?<!\S)(?:و|اما|ولی|که|زیرا|چون|"
-                     r"درحالی|پس از|قبل از|وقتی)(?!\S)"),
-}
 STOP_EN = set("""the a an of to in on at for from by with and or but is are was were be been
 being this that these those it its he she they them his her their we our you your i as
 has have had will would can could may might should do does did not no so than then there
@@ -66,13 +59,7 @@ def split_clauses(text: str, lang: str, min_words: int = 3, min_content: int = 0
     and so does a cut before a conjunction that leaves either side fewer than
     `min_content` content words: such an "and" often joins two nouns, not two clauses
     ("An examination of evidence | and the actions of Americans ... confirms")."""
-    try:  # the text layer's splitter, when it exists, knows more about each language
-        from mlalign.text.split import split_clauses as external  # type: ignore[attr-defined]
-
-        parts = [p for p in external(text, lang) if p.strip()]
-    except (ImportError, AttributeError):
-        pat = _SPLIT["en" if lang == "en" else lang if lang in _SPLIT else "ar"]
-        parts = [p.strip() for p in pat.split(text) if p and p.strip()]
+    parts = [p for p in text_clauses(text, lang) if p.strip()]
     out: list[str] = []
     for part in parts:
         if out and (len(words(part)) < min_words or len(words(out[-1])) < min_words):
