@@ -137,6 +137,33 @@ def test_bench_cliff_counts_units_found_as_the_clean_budget_moves() -> None:
     assert all(found["entity"] == 0 for _, found in rows)
 
 
+def test_bench_oracle_counts_the_clean_units_every_target_needs_at_best() -> None:
+    """Each kind thresholded alone at the lowest probability that still reaches its target:
+    the clean units above any of those thresholds, counted once, are what the targets cost
+    at best, whatever way the kinds are joined."""
+    from bench_drift import TARGETS, Unit, clean_needed
+
+    from mlalign.types import Bead
+
+    def bead(**p: float) -> Bead:
+        return Bead([0], [0], signals={f"p_{t}": p.get(t, 0.0) for t in TARGETS})
+
+    units = [Unit(0, "s", "t", "t", "clean") for _ in range(8)]
+    beads = [bead(omission=0.5), bead(omission=0.5, entity=0.5), bead(entity=0.6), bead(omission=0.2)]
+    beads += [bead() for _ in range(4)]
+    for i in range(20):  # 17 of 20 (the 0.85 target) above 0.4: clean at 0.5 are above it
+        units.append(Unit(0, "s", "t", "t", "omission"))
+        beads.append(bead(omission=0.9 if i < 17 else 0.1))
+    for i in range(20):  # 17 of 20 entity swaps at 0.55: the clean unit at 0.6 only
+        units.append(Unit(0, "s", "t", "t", "entity"))
+        beads.append(bead(entity=0.55 if i < 17 else 0.0))
+    # omission's threshold 0.9 keeps every clean unit out; entity's 0.55 lets one through
+    assert clean_needed(units, beads) == 1.0
+    beads[8 + 16] = bead(omission=0.45)  # the 17th omission now sits at 0.45
+    assert clean_needed(units, beads) == 3.0  # two clean at 0.5 above it, plus entity's one
+    assert np.isnan(clean_needed(units, [Bead([0], [0]) for _ in units]))  # no kinds: pipeline
+
+
 def test_bench_omission_cuts_a_whole_clause_when_one_fits_and_says_so() -> None:
     import random
 
