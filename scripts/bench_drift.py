@@ -340,9 +340,9 @@ def clean_needed(units: list[Unit], beads: list[Bead]) -> float:
     needed: set[int] = set()
     for t, target in TARGETS.items():
         own = np.array([b.kinds.get(t, np.nan) for b in beads])
-        pos = np.sort(own[kinds == t])[::-1]
         if np.isnan(own).any():
             return float("nan")
+        pos = np.sort(own[kinds == t])[::-1]
         if not len(pos):
             continue
         thr = pos[int(np.ceil(target * len(pos) - 1e-9)) - 1]
