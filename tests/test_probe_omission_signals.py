@@ -70,3 +70,30 @@ def test_context_stays_inside_the_document_and_segments_keep_their_unit() -> Non
     pair = np.array([1.0, 2.0, 3.0])
     parts = [["a", "b"], ["c"], ["d", "e", "f"]]
     assert segment_max(pair, parts, np.array([0.5, 4.0, -1.0, 7.0, 0.0])).tolist() == [4.0, 2.0, 7.0]
+
+
+def test_surprisal_weighs_a_rare_word_above_a_common_one() -> None:
+    from probe_omission_signals import word_surprisal
+
+    from mlalign.embed.e5_words import E5WordEncoder
+
+    surprisal = word_surprisal(E5WordEncoder(layers=(0,)))
+    assert surprisal("the") < surprisal("referendum") < surprisal("Xqzvwrt")
+    assert surprisal("في") < surprisal("استفتاء")
+
+
+def test_information_signals_rise_where_the_english_lost_a_clause() -> None:
+    from types import SimpleNamespace
+
+    from probe_omission_signals import information_signals
+
+    from mlalign.embed import default_embedder
+
+    src = "صوت الشعب المقدوني في استفتاء حول تغيير اسم الدولة، وقاطعه كثير من الناخبين في الشمال."
+    full = "Macedonians voted in a referendum on changing the country's name, and many voters in the north boycotted it."
+    cut = "Macedonians voted in a referendum on changing the country's name."
+    units = [SimpleNamespace(src=src, tgt=full), SimpleNamespace(src=src, tgt=cut)]
+    signals = information_signals(units, "ar", default_embedder(cache_dir=False))
+    assert set(signals) == {"unlinked_share", "info_ratio", "info_unlinked", "latent_terms_lost"}
+    for name in ("info_ratio", "info_unlinked", "latent_terms_lost"):
+        assert signals[name][1] > signals[name][0], name

@@ -66,12 +66,13 @@ def align_command(original, english, src_lang, presplit, formats, out, translato
     from mlalign.align import AlignConfig
     from mlalign.drift import DriftConfig
     from mlalign.embed import default_embedder
-    from mlalign.io import WriteOptions, summary_text, write_outputs
+    from mlalign.io import WriteOptions, check_formats, summary_text, write_outputs
     from mlalign.pipeline import audit_texts
     from mlalign.text.reader import read_text
 
     started = time.perf_counter()
     fmts = parse_formats(formats, out)
+    check_formats(fmts)
     if (out is None or out == "-") and len(fmts) > 1:
         raise InputError("several formats need -o PATH (a path stem); stdout takes one format")
     if out is None and any(f in ("parquet", "moses") for f in fmts):

@@ -28,6 +28,7 @@ __all__ = [
     "CORPUS_FORMATS",
     "WriteOptions",
     "Writer",
+    "check_formats",
     "filter_beads",
     "output_paths",
     "summary_text",
@@ -65,6 +66,12 @@ def _writer(fmt: str) -> Writer:
         raise InputError(
             f"unknown output format {fmt!r}; choose from {', '.join(FORMATS)}"
         ) from None
+
+
+def check_formats(formats: list[str]) -> None:
+    """Fail on an unknown format name before any work is done, not after it."""
+    for fmt in formats:
+        _writer(fmt)
 
 
 def _stem(out: Path) -> Path:
