@@ -323,3 +323,18 @@ def test_a_name_after_a_title_or_an_initial_is_a_name() -> None:
     text = ("Yesterday in the evening Mr. Clark said that he would meet with Dr. Christine Ford "
             "and with the people who work for police chief Murphy J. Paul in their office.")
     assert {"Clark", "Christine", "Paul"} <= set(english_names(text, set()))
+
+
+@pytest.mark.parametrize(("tgt", "missing"), [
+    ('"Not like that," she told the Post on Friday.', False),  # the title shortened
+    ('"Not like that," she told the Toronto Post on Friday.', True),  # another name in front
+    ('"Not like that," she told the paper on Friday.', True),  # nothing of it kept
+])
+def test_a_listed_name_is_not_missing_where_the_english_keeps_the_rest_of_the_title(
+        tgt: str, missing: bool) -> None:
+    from mlalign.drift.base import CheckContext
+    from mlalign.drift.entity import EntityCheck
+
+    bead = Bead([0], [0], 'وقالت لصحيفة واشنطن بوست يوم الجمعة "ليس هكذا".', tgt)
+    flags = EntityCheck().check(bead, CheckContext(src_lang="ar", config=DriftConfig(), calibration={}))
+    assert any("Washington" in f.detail for f in flags) == missing, [f.detail for f in flags]

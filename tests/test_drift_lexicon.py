@@ -120,6 +120,22 @@ def test_a_first_name_is_not_lost_where_the_english_keeps_the_surname() -> None:
     assert lost_names(lex, 2, *pairs[2], "ar") == [("دويل", "Doyle")]
 
 
+def test_a_first_name_is_not_lost_where_the_english_keeps_the_next_name_of_the_original() -> None:
+    document = [("وقالت هيلاري إنها ستترشح.", "Later Hillary said she would run."),
+                ("وأكدت هيلاري ذلك.", "Then Hillary confirmed it."),
+                ("وهاجم كلينتون خصومه.", "Then Clinton attacked his opponents.")]
+
+    def lost(pair: tuple[str, str]) -> list[tuple[str, str]]:
+        return lost_names(build_lexicon([*document, pair], common=set()), 3, *pair, "ar")
+
+    assert lost(("هاجم بها هيلاري كلينتون والحزب.", "He went after the Clintons and the party.")) == []
+    # another first name in front of the surname is a swap, not a drop
+    assert lost(("هاجم بها هيلاري كلينتون والحزب.", "He went after Bill Clinton and the party.")) == [
+        ("هيلاري", "Hillary")]
+    # a name after "and" (و) is another name, not the rest of this one
+    assert lost(("بين مساعدي هيلاري وكلينتون.", "Between the aides and Clinton.")) == [("هيلاري", "Hillary")]
+
+
 def test_a_name_confirms_only_the_original_word_closest_to_it() -> None:
     """Halkett is هالكيت; الوقت ("the time") in the same sentence is close too, not closest."""
     pairs = [("كان القائد هالكيت هائلاً طوال الوقت.", "Once again the captain, Halkett, was immense in defence."),

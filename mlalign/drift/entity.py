@@ -19,6 +19,7 @@ from mlalign.drift.base import (
     CheckContext,
     bare_words,
     norm_arabic,
+    script_words,
     strip_punctuation,
 )
 from mlalign.drift.coverage import name_context_match
@@ -557,6 +558,31 @@ def _part_of_longer_name(surface: str, text: str, src_words: list[str], thr: flo
     return False
 
 
+# How closely an English word must transliterate the original's next word to be that name
+# kept alone (as the document lexicon confirms a name).
+NAME_KEPT = 0.8
+
+
+def words_after(src: str, phrase: str) -> list[str]:
+    """The original's words that follow `phrase` (one word or several) directly, none
+    starting with و: وروسيا "and Russia" starts another name, not the rest of this one
+    (a name that starts with the letter, ويلز, is left out too)."""
+    written, last = script_words(src), script_words(phrase)[-1:]
+    return [nxt for i, nxt in enumerate(written[1:]) if [written[i]] == last and nxt[:1] != "و"]
+
+
+def shortened_name_kept(next_words: set[str] | list[str], tokens: list[str], need: float) -> bool:
+    """Whether the English keeps on its own the name that the original writes right after
+    another one: a translator often drops a first name or a title's first word ("the
+    Clintons" for هيلاري كلينتون, "the Post" for واشنطن بوست). The kept name must follow a
+    lower-case or function word: another capitalised word in front of it ("Bill Clinton")
+    is a swap, not a drop, and a sentence's first word says nothing either way."""
+    return any(j > 0 and t[:1].isupper()
+               and (not tokens[j - 1][:1].isupper() or tokens[j - 1] in _STOP)
+               and transliteration_similarity(t, [nxt]) >= need
+               for nxt in next_words for j, t in enumerate(tokens))
+
+
 class EntityCheck:
     """Flag names present on one side only, and names swapped for another name."""
 
@@ -579,8 +605,10 @@ class EntityCheck:
         # A listed name the English writes otherwise (سانت مارتن, the CLDR place, is the
         # church "St. Martin's"; موريس is Mauritius or Ms Maurice) is still there.
         capitals = [t for t in bare_words(bead.tgt) if t[:1].isupper()]
+        tokens = bare_words(bead.tgt)
         missing = [src[k] for k in src if k not in tgt
-                   and not any(is_transliterated(t, src[k][1].split(), thr) for t in capitals)]
+                   and not any(is_transliterated(t, src[k][1].split(), thr) for t in capitals)
+                   and not shortened_name_kept(words_after(bead.src, src[k][1]), tokens, NAME_KEPT)]
         extra = [tgt[k] for k in tgt if k not in src and not _inside_a_word(tgt[k][0], bead.src, ctx.src_lang)]
         seen = {src[k][1] for k in src}
         flags: list[Flag] = []

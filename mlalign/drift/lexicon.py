@@ -22,7 +22,14 @@ from mlalign.align.words import WordAlignment
 from mlalign.drift.base import bare_words, norm_arabic, script_words
 from mlalign.drift.clauses import FUNCTION_AR_FA
 from mlalign.drift.coverage import linked_original_words, rendered_as_common_word
-from mlalign.drift.entity import _STOP, _TRANSLATED, english_names, find_entities
+from mlalign.drift.entity import (
+    _STOP,
+    _TRANSLATED,
+    english_names,
+    find_entities,
+    shortened_name_kept,
+    words_after,
+)
 from mlalign.drift.translit import (
     AR_CLITIC,
     is_transliterated,
@@ -226,6 +233,9 @@ def lost_names(lex: NameLexicon, index: int, src: str, tgt: str, lang: str,
             continue
         if any(t[:1].isupper() and _derived(t, rendering) for t in tokens):
             continue
+        after = {nxt for nxt in words_after(src, w) if lex.key(nxt) in lex.confirmed}
+        if shortened_name_kept(after, tokens, need):
+            continue  # "the Clintons" for هيلاري كلينتون
         out.append((w, rendering))
     return out
 
