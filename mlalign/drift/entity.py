@@ -568,7 +568,8 @@ def words_after(src: str, phrase: str) -> list[str]:
     starting with و: وروسيا "and Russia" starts another name, not the rest of this one
     (a name that starts with the letter, ويلز, is left out too)."""
     written, last = script_words(src), script_words(phrase)[-1:]
-    return [nxt for i, nxt in enumerate(written[1:]) if [written[i]] == last and nxt[:1] != "و"]
+    return [nxt for prev, nxt in zip(written, written[1:], strict=False)
+            if last and prev == last[0] and nxt[:1] != "و"]
 
 
 def shortened_name_kept(next_words: set[str] | list[str], tokens: list[str], need: float) -> bool:
@@ -604,8 +605,8 @@ class EntityCheck:
         tgt = find_entities(bead.tgt, "en")
         # A listed name the English writes otherwise (سانت مارتن, the CLDR place, is the
         # church "St. Martin's"; موريس is Mauritius or Ms Maurice) is still there.
-        capitals = [t for t in bare_words(bead.tgt) if t[:1].isupper()]
         tokens = bare_words(bead.tgt)
+        capitals = [t for t in tokens if t[:1].isupper()]
         missing = [src[k] for k in src if k not in tgt
                    and not any(is_transliterated(t, src[k][1].split(), thr) for t in capitals)
                    and not shortened_name_kept(words_after(bead.src, src[k][1]), tokens, NAME_KEPT)]
