@@ -136,6 +136,22 @@ def test_a_first_name_is_not_lost_where_the_english_keeps_the_next_name_of_the_o
     assert lost(("بين مساعدي هيلاري وكلينتون.", "Between the aides and Clinton.")) == [("هيلاري", "Hillary")]
 
 
+def test_a_name_is_not_lost_where_the_english_writes_its_initials() -> None:
+    document = [("عقود جديدة مع ماركس وسبنسر.", "New contracts with Marks and Spencer."),
+                ("وقالت ماركس وسبنسر إنها سعيدة.", "Later that week Marks and Spencer said it was very pleased with the results."),
+                ("باعت ماركس وسبنسر متاجرها.", "In the end Marks and Spencer sold most of its smaller shops in the north.")]
+
+    def lost(pair: tuple[str, str]) -> list[tuple[str, str]]:
+        return lost_names(build_lexicon([*document, pair], common=set()), 3, *pair, "ar")
+
+    assert lost(("أصبحت سفيرة لماركس أند سبنسر هذا العام.", "She became an ambassador for M&S this year.")) == []
+    # other initials, or none, leave the name lost
+    assert ("ماركس", "Marks") in lost(("أصبحت سفيرة ماركس أند سبنسر هذا العام.",
+                                         "She became an ambassador for H&M this year."))
+    assert ("ماركس", "Marks") in lost(("أصبحت سفيرة ماركس أند سبنسر هذا العام.",
+                                         "She became an ambassador for the firm this year."))
+
+
 def test_a_name_confirms_only_the_original_word_closest_to_it() -> None:
     """Halkett is هالكيت; الوقت ("the time") in the same sentence is close too, not closest."""
     pairs = [("كان القائد هالكيت هائلاً طوال الوقت.", "Once again the captain, Halkett, was immense in defence."),

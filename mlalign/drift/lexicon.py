@@ -192,6 +192,31 @@ def _derived(word: str, name: str) -> bool:
     return shared >= 4 and shared >= 0.5 * len(name)
 
 
+# "and" written out inside a name the English may shorten to its initials (ماركس أند سبنسر)
+_NAME_AND = {"أند", "اند", "آند", "و"}
+
+
+def _initials_kept(lex: NameLexicon, src: str, word: str, tokens: list[str]) -> bool:
+    """Whether the English writes the name that `word` is part of as its initials: "M&S"
+    for ماركس أند سبنسر, where the document renders ماركس as Marks and سبنسر as Spencer.
+    The run is the document's names next to `word` (with "and" between them), two or more;
+    the English word must be those initials in order, in capitals, and nothing else."""
+    written = script_words(src)
+    for i in (i for i, x in enumerate(written) if x == word):
+        lo = hi = i
+        while lo > 0 and (lex.key(written[lo - 1]) in lex.confirmed or written[lo - 1] in _NAME_AND):
+            lo -= 1
+        while hi + 1 < len(written) and (lex.key(written[hi + 1]) in lex.confirmed
+                                         or written[hi + 1] in _NAME_AND):
+            hi += 1
+        initials = "".join(lex.renderings[k].most_common(1)[0][0][:1].upper()
+                           for x in written[lo:hi + 1] if (k := lex.key(x)) in lex.confirmed)
+        if len(initials) >= 2 and any(t.replace("&", "").replace(".", "") == initials
+                                      for t in tokens):
+            return True
+    return False
+
+
 def lost_names(lex: NameLexicon, index: int, src: str, tgt: str, lang: str,
                alignment: WordAlignment | None = None) -> list[tuple[str, str]]:
     """(original word, its rendering elsewhere) for each name of the original that other
@@ -236,6 +261,8 @@ def lost_names(lex: NameLexicon, index: int, src: str, tgt: str, lang: str,
         after = {nxt for nxt in words_after(src, w) if lex.key(nxt) in lex.confirmed}
         if shortened_name_kept(after, tokens, need):
             continue  # "the Clintons" for هيلاري كلينتون
+        if _initials_kept(lex, src, w, tokens):
+            continue  # "M&S" for ماركس أند سبنسر
         out.append((w, rendering))
     return out
 
