@@ -120,13 +120,22 @@ def test_a_first_name_is_not_lost_where_the_english_keeps_the_surname() -> None:
     assert lost_names(lex, 2, *pairs[2], "ar") == [("دويل", "Doyle")]
 
 
-def test_a_first_name_is_not_lost_where_the_english_keeps_the_next_name_of_the_original() -> None:
-    document = [("وقالت هيلاري إنها ستترشح.", "Later Hillary said she would run."),
-                ("وأكدت هيلاري ذلك.", "Then Hillary confirmed it."),
-                ("وهاجم كلينتون خصومه.", "Then Clinton attacked his opponents.")]
+def _lost_after(document: list[tuple[str, str]], pair: tuple[str, str]) -> list[tuple[str, str]]:
+    """The names `pair` loses, read as the last pair of a document after `document`."""
+    return lost_names(build_lexicon([*document, pair], common=set()), len(document), *pair, "ar")
 
+
+CLINTON = [("وقالت هيلاري إنها ستترشح.", "Later Hillary said she would run."),
+           ("وأكدت هيلاري ذلك.", "Then Hillary confirmed it."),
+           ("وهاجم كلينتون خصومه.", "Then Clinton attacked his opponents.")]
+MARKS = [("عقود جديدة مع ماركس وسبنسر.", "New contracts with Marks and Spencer."),
+         ("وقالت ماركس وسبنسر إنها سعيدة.", "Later that week Marks and Spencer said it was very pleased with the results."),
+         ("باعت ماركس وسبنسر متاجرها.", "In the end Marks and Spencer sold most of its smaller shops in the north.")]
+
+
+def test_a_first_name_is_not_lost_where_the_english_keeps_the_next_name_of_the_original() -> None:
     def lost(pair: tuple[str, str]) -> list[tuple[str, str]]:
-        return lost_names(build_lexicon([*document, pair], common=set()), 3, *pair, "ar")
+        return _lost_after(CLINTON, pair)
 
     assert lost(("هاجم بها هيلاري كلينتون والحزب.", "He went after the Clintons and the party.")) == []
     # another first name in front of the surname is a swap, not a drop
@@ -137,12 +146,8 @@ def test_a_first_name_is_not_lost_where_the_english_keeps_the_next_name_of_the_o
 
 
 def test_a_name_is_not_lost_where_the_english_writes_its_initials() -> None:
-    document = [("عقود جديدة مع ماركس وسبنسر.", "New contracts with Marks and Spencer."),
-                ("وقالت ماركس وسبنسر إنها سعيدة.", "Later that week Marks and Spencer said it was very pleased with the results."),
-                ("باعت ماركس وسبنسر متاجرها.", "In the end Marks and Spencer sold most of its smaller shops in the north.")]
-
     def lost(pair: tuple[str, str]) -> list[tuple[str, str]]:
-        return lost_names(build_lexicon([*document, pair], common=set()), 3, *pair, "ar")
+        return _lost_after(MARKS, pair)
 
     assert lost(("أصبحت سفيرة لماركس أند سبنسر هذا العام.", "She became an ambassador for M&S this year.")) == []
     # other initials, or none, leave the name lost
