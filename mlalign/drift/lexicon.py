@@ -202,12 +202,12 @@ def _initials_kept(lex: NameLexicon, src: str, word: str, tokens: list[str]) -> 
     The run is the document's names next to `word` (with "and" between them), two or more;
     the English word must be those initials in order, in capitals, and nothing else."""
     written = script_words(src)
+    in_run = [lex.key(x) in lex.confirmed or x in _NAME_AND for x in written]
     for i in (i for i, x in enumerate(written) if x == word):
         lo = hi = i
-        while lo > 0 and (lex.key(written[lo - 1]) in lex.confirmed or written[lo - 1] in _NAME_AND):
+        while lo > 0 and in_run[lo - 1]:
             lo -= 1
-        while hi + 1 < len(written) and (lex.key(written[hi + 1]) in lex.confirmed
-                                         or written[hi + 1] in _NAME_AND):
+        while hi + 1 < len(written) and in_run[hi + 1]:
             hi += 1
         initials = "".join(lex.renderings[k].most_common(1)[0][0][:1].upper()
                            for x in written[lo:hi + 1] if (k := lex.key(x)) in lex.confirmed)
