@@ -236,12 +236,12 @@ def lost_names(lex: NameLexicon, index: int, src: str, tgt: str, lang: str,
     tokens += [part for t in tokens if "-" in t for part in t.split("-") if part]
     out = []
     for key, w in words.items():
-        if alignment is not None and rendered_as_common_word(alignment, w, lex.common):
-            continue  # the common word it also is (مات "died", where Matt is elsewhere)
         others = len(lex.confirmed[key] - {index})
         in_others = lex.occurrences[key] - 1
         if others < 1 or others < MIN_SHARE * in_others or norm_arabic(w) in listed:
             continue
+        if alignment is not None and rendered_as_common_word(alignment, w, lex.common):
+            continue  # the common word it also is (مات "died", where Matt is elsewhere)
         # a skeleton of two consonants (پالو: bl) is close to too many words: a closer
         # match is needed to keep it
         need = LOST_SIMILARITY if len(skeleton_arabic(w)) >= 3 else CONFIRM_SIMILARITY
