@@ -157,6 +157,19 @@ def test_a_name_is_not_lost_where_the_english_writes_its_initials() -> None:
                                          "She became an ambassador for the firm this year."))
 
 
+AMERICA = [("عاد الفريق إلى الولايات المتحدة الأمريكية أمس.", "The team flew back to America yesterday."),
+           ("وصل اللاعبون إلى الولايات المتحدة الأمريكية ليلا.", "The players reached America late at night."),
+           ("ستلعب الولايات المتحدة الأمريكية مرة أخرى.", "America will play once again next week.")]
+
+
+def test_a_name_is_not_lost_where_the_english_writes_another_alias_of_its_listed_place() -> None:
+    """The document renders الأمريكية as America; "Team USA" still names the listed
+    United States that الولايات المتحدة الأمريكية is, so nothing is lost."""
+    pair = "فاز فريق أوروبا على فريق الولايات المتحدة الأمريكية."
+    assert _lost_after(AMERICA, (pair, "Team Europe beat Team USA.")) == []
+    assert _lost_after(AMERICA, (pair, "Team Europe beat Team Canada.")) == [("الأمريكية", "America")]
+
+
 def test_a_name_confirms_only_the_original_word_closest_to_it() -> None:
     """Halkett is هالكيت; الوقت ("the time") in the same sentence is close too, not closest."""
     pairs = [("كان القائد هالكيت هائلاً طوال الوقت.", "Once again the captain, Halkett, was immense in defence."),

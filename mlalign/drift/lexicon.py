@@ -228,7 +228,8 @@ def lost_names(lex: NameLexicon, index: int, src: str, tgt: str, lang: str,
     if not words:
         return []
     in_english = find_entities(tgt, "en")
-    listed = "".join(s for label, (_, s) in find_entities(src, lang).items() if label in in_english)
+    named_both = {label: s for label, (_, s) in find_entities(src, lang).items() if label in in_english}
+    listed = "".join(named_both.values())
     # every word, lower-case ones too: a common word the skeleton mistook for a name
     # (تیم "team" for Tommy) is then found again as that word; and the parts of
     # hyphenated words ("a Kim-Trump summit")
@@ -240,6 +241,8 @@ def lost_names(lex: NameLexicon, index: int, src: str, tgt: str, lang: str,
         in_others = lex.occurrences[key] - 1
         if others < 1 or others < MIN_SHARE * in_others or norm_arabic(w) in listed:
             continue
+        if named_both.keys() & find_entities(w, lang).keys():
+            continue  # another alias of a place both sides name (الأمريكية beside "USA")
         if alignment is not None and rendered_as_common_word(alignment, w, lex.common):
             continue  # the common word it also is (مات "died", where Matt is elsewhere)
         # a skeleton of two consonants (پالو: bl) is close to too many words: a closer
