@@ -4,10 +4,22 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
+
+
+def _final_mode(target: Path) -> int:
+    """The permissions the finished file should have: the replaced file's own, else what a
+    plain open() would give under the process's umask (mkstemp makes its file private,
+    0600, and a renamed output would keep that: unreadable to the rest of a team)."""
+    with contextlib.suppress(OSError):
+        return stat.S_IMODE(target.stat().st_mode)
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o666 & ~mask
 
 
 @contextlib.contextmanager
@@ -16,6 +28,7 @@ def atomic_path(target: str | os.PathLike[str]) -> Iterator[Path]:
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    os.fchmod(fd, _final_mode(target))
     os.close(fd)
     tmp_path = Path(tmp)
     try:
