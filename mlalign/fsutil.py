@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import os
 import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
+
+from mlalign.errors import InputError
 
 
 def _final_mode(target: Path) -> int:
@@ -22,21 +25,85 @@ def _final_mode(target: Path) -> int:
     return 0o666 & ~mask
 
 
+# The files of one output set (`atomic_group`) waiting to be renamed into place together.
+_PENDING: contextvars.ContextVar[list[tuple[Path, Path]] | None] = contextvars.ContextVar(
+    "mlalign_pending_outputs", default=None)
+
+
+def output_target(target: str | os.PathLike[str]) -> Path:
+    """Where writing `target` should land: a symbolic link is followed (its file is
+    replaced, not the link); a device, pipe or folder is refused, since renaming a file over
+    it would destroy it (`-o /dev/null` once replaced the system's /dev/null)."""
+    path = Path(target)
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
+    if path.is_dir():
+        raise InputError(f"{path}: is a folder; give a file path (or a stem) for the output")
+    if path.exists() and not path.is_file():
+        raise InputError(f"{path}: exists and is not a regular file; not writing over it")
+    return path
+
+
+def check_writable(target: str | os.PathLike[str]) -> Path:
+    """Fail now, with the output's own name, if `target` cannot be written: checked before
+    the work that produces it, not after."""
+    path = output_target(target)
+    folder = path.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    if not folder.is_dir():
+        raise InputError(f"{path}: cannot be created, {folder} is not a folder")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise InputError(f"{path}: cannot be written, {folder} is not writable")
+    return path
+
+
+@contextlib.contextmanager
+def atomic_group() -> Iterator[None]:
+    """Make every `atomic_path` write inside land together: the files are renamed into
+    place only when the whole block succeeds, so a failure part-way through a set of
+    outputs (a full disk at the third format) leaves none of them, not some."""
+    pending: list[tuple[Path, Path]] = []
+    token = _PENDING.set(pending)
+    try:
+        yield
+    except BaseException:
+        for tmp, _ in pending:
+            with contextlib.suppress(FileNotFoundError):
+                tmp.unlink()
+        raise
+    finally:
+        _PENDING.reset(token)
+    for tmp, target in pending:
+        os.replace(tmp, target)
+
+
 @contextlib.contextmanager
 def atomic_path(target: str | os.PathLike[str]) -> Iterator[Path]:
-    """Yield a temporary path beside `target`; rename it over `target` only on success."""
-    target = Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    """Yield a temporary path beside `target`; rename it over `target` only on success
+    (at the end of the enclosing `atomic_group`, if any). Errors name `target`, not the
+    hidden temporary file."""
+    target = output_target(target)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    except OSError as exc:
+        raise type(exc)(exc.errno, exc.strerror, str(target)) from None
     os.fchmod(fd, _final_mode(target))
     os.close(fd)
     tmp_path = Path(tmp)
+    pending = _PENDING.get()
     try:
         yield tmp_path
-        os.replace(tmp_path, target)
-    except BaseException:
+        if pending is not None:
+            pending.append((tmp_path, target))
+        else:
+            os.replace(tmp_path, target)
+    except BaseException as exc:
         with contextlib.suppress(FileNotFoundError):
             tmp_path.unlink()
+        if isinstance(exc, OSError) and exc.filename == str(tmp_path):
+            raise type(exc)(exc.errno, exc.strerror, str(target)) from None
         raise
 
 

@@ -163,10 +163,21 @@ def calibration_digest(path: str | None) -> str:
     return hashlib.sha1(p.read_bytes()).hexdigest()[:12] if p.is_file() else "none"
 
 
+def mt_label(translator: dict[str, Any]) -> str:
+    """What made the translations, in a word: an Argos package and its version
+    (`translate-fa_en-1.0`), a file of them (`mt-file`), or none."""
+    if not translator:
+        return "none"
+    if translator.get("id") or translator.get("name"):
+        return str(translator.get("id") or translator["name"])
+    if translator.get("package"):
+        return f"{translator['package']}-{translator.get('version', '?')}"
+    return str(translator.get("engine") or "unknown")
+
+
 def signature(provenance: dict[str, Any]) -> str:
     """A short sacrebleu-style signature: enough to reproduce an audit's settings."""
-    translator = provenance.get("translator") or {}
-    mt = translator.get("id") or translator.get("name") or "none"
+    mt = mt_label(provenance.get("translator") or {})
     thresholds = provenance.get("drift", {})
     digest = hashlib.sha1(
         repr(sorted((k, repr(v)) for k, v in {**provenance.get("align", {}), **thresholds}.items())).encode()
@@ -225,8 +236,8 @@ def audit_texts(
         progress=report,
     )
     audit.provenance["inputs"] = {
-        "original": {"name": src_name, "sha256": _sha256(src_text), "sentences": len(src)},
-        "english": {"name": tgt_name, "sha256": _sha256(tgt_text), "sentences": len(tgt)},
+        "original": {"name": src_name, "text_sha256": _sha256(src_text), "sentences": len(src)},
+        "english": {"name": tgt_name, "text_sha256": _sha256(tgt_text), "sentences": len(tgt)},
         "presplit": presplit,
     }
     audit.provenance["seconds"] = round(time.perf_counter() - started, 3)
@@ -241,23 +252,32 @@ def audit_files(
     **kwargs: Any,
 ) -> Audit:
     """Audit two files (any supported encoding); see `audit_texts` for the options."""
-    from mlalign.text.reader import read_text
+    from mlalign.text.reader import read_file_text, read_text
 
-    src_text = read_text(original)
-    tgt_text = read_text(english)
+    src_file = read_file_text(original)
+    tgt_file = read_file_text(english)
     mt = kwargs.pop("mt", None)
     if mt_file is not None:
         mt = read_text(mt_file).split("\n")
         if mt and mt[-1] == "":
             mt.pop()
-    return audit_texts(
-        src_text,
-        tgt_text,
+    audit = audit_texts(
+        src_file.text,
+        tgt_file.text,
         mt=mt,
         src_name=str(original),
         tgt_name=str(english),
         **kwargs,
     )
+    record_files(audit, src_file, tgt_file)
+    return audit
+
+
+def record_files(audit: Audit, original: Any, english: Any) -> None:
+    """Add to the provenance how each input file was read (`text.reader.FileText`): the
+    sha256 of its bytes, which `sha256sum` reproduces, and the encoding."""
+    for side, read in (("original", original), ("english", english)):
+        audit.provenance["inputs"][side].update(sha256=read.sha256, encoding=read.encoding)
 
 
 def align(original: str | Path, english: str | Path, **kwargs: Any) -> list[Bead]:

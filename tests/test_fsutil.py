@@ -55,3 +55,42 @@ def test_a_failed_write_leaves_the_old_file_and_no_partial_one(tmp_path: Path) -
         raise RuntimeError("disk full")
     assert out.read_text() == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["report.html"]
+
+
+def test_a_group_of_outputs_lands_together_or_not_at_all(tmp_path: Path) -> None:
+    from mlalign.fsutil import atomic_group
+
+    (tmp_path / "a.html").write_text("old")
+    with pytest.raises(RuntimeError), atomic_group():
+        atomic_write_text(tmp_path / "a.html", "new")
+        atomic_write_text(tmp_path / "a.jsonl", "new")
+        raise RuntimeError("the third format failed")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.html"]
+    assert (tmp_path / "a.html").read_text() == "old"
+    with atomic_group():
+        atomic_write_text(tmp_path / "a.html", "new")
+        assert (tmp_path / "a.html").read_text() == "old"  # not yet: at the group's end
+        atomic_write_text(tmp_path / "a.jsonl", "new")
+    assert [(tmp_path / n).read_text() for n in ("a.html", "a.jsonl")] == ["new", "new"]
+
+
+def test_a_failed_rename_names_the_output_not_the_hidden_file(tmp_path: Path) -> None:
+    (tmp_path / "x.tmx").mkdir()
+    from mlalign.errors import InputError
+
+    with pytest.raises(InputError, match=r"x\.tmx: is a folder"):
+        atomic_write_text(tmp_path / "x.tmx", "<tmx/>")
+    assert [p.name for p in tmp_path.iterdir()] == ["x.tmx"]
+
+
+def test_a_link_is_followed_and_a_pipe_refused(tmp_path: Path) -> None:
+    from mlalign.errors import InputError
+
+    real, link = tmp_path / "real.txt", tmp_path / "link.txt"
+    link.symlink_to(real)
+    atomic_write_text(link, "through the link")
+    assert link.is_symlink() and real.read_text() == "through the link"
+    os.mkfifo(tmp_path / "pipe")
+    with pytest.raises(InputError, match="not a regular file"):
+        atomic_write_text(tmp_path / "pipe", "x")
+    assert (tmp_path / "pipe").is_fifo()

@@ -161,3 +161,31 @@ def test_seeded_random_bytes_are_refused(tmp_path: Path) -> None:
 def test_bomless_utf16_arabic_without_spaces(tmp_path: Path, encoding: str) -> None:
     text = "مرحباًبالعالمالعربي"
     assert read_text(_write(tmp_path, text.encode(encoding))) == text
+
+
+def test_a_utf8_file_with_one_bad_byte_is_refused_not_misread(tmp_path: Path) -> None:
+    """Read as Windows-1256, a UTF-8 Persian line is still Arabic letters (mojibake that
+    passes every script test); one stray byte must not turn the line into that."""
+    good = "وزیر امور خارجه روز دوشنبه به بغداد سفر کرد.\n".encode()
+    damaged = "او گفت که تهدید داعش ".encode() + b"\xa0" + "هنوز جدی است.\n".encode()
+    path = tmp_path / "doc.fa.txt"
+    path.write_bytes(good + damaged)
+    with pytest.raises(InputError, match=rf"line 2 is not valid UTF-8 \(byte {len(good) + 37} of the file\)"):
+        read_text(path)
+    path.write_bytes(good + good[:-3])  # cut short in the middle of a letter
+    with pytest.raises(InputError, match="line 2 is not valid UTF-8"):
+        read_text(path)
+
+
+def test_the_file_is_named_by_its_bytes_and_encoding(tmp_path: Path) -> None:
+    import hashlib
+
+    from mlalign.text.reader import read_file_text
+
+    raw = "سلام\r\nدنیا\r\n".encode("utf-16")
+    (tmp_path / "a.txt").write_bytes(raw)
+    read = read_file_text(tmp_path / "a.txt")
+    assert read.text == "سلام\nدنیا\n" and read.encoding == "utf-16-le"
+    assert read.sha256 == hashlib.sha256(raw).hexdigest()
+    (tmp_path / "b.txt").write_bytes("مرحبا بالعالم\n".encode("cp1256"))
+    assert read_file_text(tmp_path / "b.txt").encoding == "cp1256"

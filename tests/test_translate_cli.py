@@ -48,6 +48,14 @@ def test_translate_presplit_matches_argos_and_caches(pkgdir: Path, tmp_path: Pat
     lines = out.read_text(encoding="utf-8").split("\n")[:-1]
     assert len(lines) == len(sentences) and sum(calls) == len(sentences)
     assert lines == argos_reference(pkgdir, sentences, tmp_path)
+    # beside the file, how it was made: the package, its settings and the input's bytes
+    import hashlib
+    import json
+
+    meta = json.loads((tmp_path / "out.txt.meta.json").read_text(encoding="utf-8"))
+    assert (meta["translator"]["package"], meta["translator"]["beam_size"]) == ("translate-fa_en", 4)
+    assert meta["input"]["sha256"] == hashlib.sha256(src.read_bytes()).hexdigest()
+    assert (meta["sentences"], meta["presplit"], meta["output"]) == (len(sentences), True, "out.txt")
     calls.clear()
     res = CliRunner().invoke(cli, args[:-3] + ["--quiet"])  # stdout this time
     assert res.exit_code == 0 and calls == []

@@ -46,6 +46,26 @@ class AlignConfig:
     seed: int = 13
     length_stats: dict[str, tuple[float, float]] = field(default_factory=lambda: dict(LENGTH_STATS))
 
+    def __post_init__(self) -> None:
+        """Refuse settings the dynamic program cannot run with (max_bead 0 left every
+        sentence unaligned and flagged, silently)."""
+        for name, low in (("max_bead", 1), ("band", 1), ("full_dp_cells", 0), ("random_samples", 1),
+                          ("random_window", 1), ("refine_centre_min", 1), ("skip_src", 0.0),
+                          ("skip_tgt", 0.0), ("nm_penalty", 0.0), ("weight_sim", 0.0),
+                          ("weight_len", 0.0), ("len_hinge", 0.0), ("weight_para", 0.0),
+                          ("prior_norm", 0.0), ("prior_weight", 0.0), ("refine_len_weight", 0.0),
+                          ("refine_len_hinge", 0.0)):
+            value = getattr(self, name)
+            if not value >= low:  # also refuses nan
+                raise ValueError(f"{name} must be at least {low}, got {value}")
+        if not self.score_scale > 0:
+            raise ValueError(f"score_scale must be above 0, got {self.score_scale}")
+        for name in ("weight_chrf", "low_score_warn", "skip_share_warn"):
+            if not 0.0 <= getattr(self, name) <= 1.0:
+                raise ValueError(f"{name} must be between 0 and 1, got {getattr(self, name)}")
+        if self.refine_slack is not None and not self.refine_slack >= 0:
+            raise ValueError(f"refine_slack must be at least 0 (or none), got {self.refine_slack}")
+
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
 

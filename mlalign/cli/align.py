@@ -8,7 +8,13 @@ from pathlib import Path
 
 import click
 
-from mlalign.cli.options import apply_overrides, check_known_sections, parse_formats, quiet_option
+from mlalign.cli.options import (
+    FiniteFloatRange,
+    apply_overrides,
+    check_known_sections,
+    parse_formats,
+    quiet_option,
+)
 from mlalign.errors import InputError, ModelError
 
 
@@ -45,7 +51,8 @@ def load_translator_choice(choice: str, src_lang: str, quiet: bool, no_cache: bo
                                       "Argos package if there is one.")
 @click.option("--mt-file", type=click.Path(path_type=Path), default=None,
               help="Translations of the original made elsewhere, one line per original sentence.")
-@click.option("--min-score", type=float, default=None, help="Keep only beads with score ≥ this.")
+@click.option("--min-score", type=FiniteFloatRange(0.0, 1.0), default=None,
+              help="Keep only beads with score ≥ this (0-1).")
 @click.option("--drop-flagged", is_flag=True, help="Leave flagged beads out of the output.")
 @click.option("--set", "overrides", multiple=True, metavar="KEY=VALUE",
               help="Override a setting, e.g. --set drift.number_min_score=0.5 or "
@@ -66,9 +73,9 @@ def align_command(original, english, src_lang, presplit, formats, out, translato
     from mlalign.align import AlignConfig
     from mlalign.drift import DriftConfig
     from mlalign.embed import default_embedder
-    from mlalign.io import WriteOptions, check_formats, summary_text, write_outputs
-    from mlalign.pipeline import audit_texts
-    from mlalign.text.reader import read_text
+    from mlalign.io import WriteOptions, check_formats, check_outputs, summary_text, write_outputs
+    from mlalign.pipeline import audit_texts, record_files
+    from mlalign.text.reader import read_file_text, read_text
 
     started = time.perf_counter()
     fmts = parse_formats(formats, out)
@@ -80,9 +87,14 @@ def align_command(original, english, src_lang, presplit, formats, out, translato
     check_known_sections(overrides, ("align", "drift"))
     align_config = apply_overrides(AlignConfig(), "align", overrides)
     drift_config = apply_overrides(DriftConfig(), "drift", overrides)
+    if drift_config.calibration_path:  # a bad file fails now, not after the alignment
+        from mlalign.drift.calibration import load_calibration
 
-    src_text = read_text(original)
-    tgt_text = read_text(english)
+        load_calibration(drift_config.calibration_path)
+
+    src_file = read_file_text(original)
+    tgt_file = read_file_text(english)
+    src_text, tgt_text = src_file.text, tgt_file.text
     mt = None
     if mt_file is not None:
         if translator == "argos":
@@ -93,6 +105,8 @@ def align_command(original, english, src_lang, presplit, formats, out, translato
     from mlalign.text.langid import resolve_source_language
 
     lang = resolve_source_language(src_text, src_lang, str(original))
+    if out not in (None, "-"):  # before the work: every output writable, no input overwritten
+        check_outputs(Path(out), fmts, lang, [Path(original), Path(english), *([mt_file] if mt_file else [])])
     model = None if mt is not None else load_translator_choice(translator, lang, quiet, no_cache)
     embedder = default_embedder(cache_dir=None if not no_cache else False)
     audit = audit_texts(
@@ -109,6 +123,7 @@ def align_command(original, english, src_lang, presplit, formats, out, translato
         src_name=str(original),
         tgt_name=str(english),
     )
+    record_files(audit, src_file, tgt_file)
     if mt_file is not None:
         audit.provenance["translator"] = {"name": "mt-file", "path": str(mt_file), "lines": len(mt)}
     options = WriteOptions(min_score=min_score, drop_flagged=drop_flagged)

@@ -24,6 +24,17 @@ SUFFIX_FORMATS = {
 }
 
 
+class FiniteFloatRange(click.FloatRange):
+    """click.FloatRange that also refuses nan (which compares false with every bound, so
+    FloatRange lets it through and a filter then silently keeps or drops everything)."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        value = super().convert(value, param, ctx)
+        if value != value:
+            self.fail("nan is not a number", param, ctx)
+        return value
+
+
 def parse_formats(values: tuple[str, ...], out: str | None) -> list[str]:
     """`--format a,b --format c` → [a, b, c]; none given: guess from -o's suffix, else jsonl."""
     formats: list[str] = []
@@ -55,20 +66,46 @@ def apply_overrides(config: Any, prefix: str, overrides: tuple[str, ...]) -> Any
         if name not in fields:
             known = ", ".join(sorted(fields))
             raise InputError(f"unknown setting {key!r}; {prefix} settings: {known}")
-        current = getattr(config, name)
         try:
-            if isinstance(current, bool):
-                value: Any = raw.strip().lower() in ("1", "true", "yes", "on")
-            elif isinstance(current, int):
-                value = int(raw)
-            elif isinstance(current, float):
-                value = float(raw)
-            else:
-                value = raw
+            changes[name] = _parse_setting(getattr(config, name), fields[name], raw.strip())
+        except ValueError as exc:
+            raise InputError(f"--set {key}: {exc}") from None
+    try:
+        return dataclasses.replace(config, **changes) if changes else config
+    except ValueError as exc:
+        raise InputError(f"--set: {prefix}.{exc}") from None
+
+
+_TRUE, _FALSE = ("1", "true", "yes", "on"), ("0", "false", "no", "off")
+
+
+def _parse_setting(current: Any, spec: dataclasses.Field, raw: str) -> Any:
+    """A `--set` value as the setting's own type, or ValueError saying what was expected."""
+    declared = str(spec.type)
+    if declared.endswith("| None") and raw.lower() in ("none", ""):
+        return None
+    if isinstance(current, bool) or declared == "bool":
+        if raw.lower() not in _TRUE + _FALSE:
+            raise ValueError(f"{raw!r} is not true or false")
+        return raw.lower() in _TRUE
+    if isinstance(current, int) or declared.startswith("int"):
+        try:
+            return int(raw)
         except ValueError:
-            raise InputError(f"--set {key}: {raw!r} is not a valid {type(current).__name__}") from None
-        changes[name] = value
-    return dataclasses.replace(config, **changes) if changes else config
+            raise ValueError(f"{raw!r} is not a whole number") from None
+    if isinstance(current, float) or declared.startswith("float"):
+        try:
+            value = float(raw)
+        except ValueError:
+            raise ValueError(f"{raw!r} is not a number") from None
+        if value != value or value in (float("inf"), float("-inf")):
+            raise ValueError(f"{raw!r} is not a finite number")
+        return value
+    if isinstance(current, tuple):
+        return tuple(part.strip() for part in raw.split(",") if part.strip())
+    if isinstance(current, str) or declared.startswith("str"):
+        return raw
+    raise ValueError("cannot be set from the command line")
 
 
 def check_known_sections(overrides: tuple[str, ...], sections: tuple[str, ...]) -> None:

@@ -6,6 +6,7 @@ batches with the installed Argos package, cached, and written atomically.
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -38,17 +39,25 @@ def translate_cmd(file: Path, src_lang: str, output: Path | None, presplit: bool
     Needs an installed Argos package for the pair (see `mlalign models`).
     Examples:
       mlalign translate original.fa.txt --from fa -o original.en.mt.txt
+      (-o also writes original.en.mt.txt.meta.json: the package, settings and input hash)
       mlalign translate sentences.ar.txt --from ar --presplit -o mt.txt   # line for line
     """
     from tqdm import tqdm
 
-    from mlalign.fsutil import atomic_write_text
+    from mlalign import __version__
+    from mlalign.errors import InputError
+    from mlalign.fsutil import atomic_group, atomic_write_text, check_writable
     from mlalign.text.langid import resolve_source_language
-    from mlalign.text.reader import read_text
+    from mlalign.text.reader import read_file_text
     from mlalign.text.split import presplit_lines, split_document
     from mlalign.translate import load_translator
 
-    text = read_text(file)
+    source = read_file_text(file)
+    text = source.text
+    if output is not None:
+        check_writable(output)
+        if output.exists() and output.resolve() == file.resolve():
+            raise InputError(f"{output}: is the input file; the translation would overwrite it")
     lang = resolve_source_language(text, src_lang, str(file), option="--from")
     sentences = presplit_lines(text, str(file)) if presplit else split_document(text, lang)
     translator = load_translator(lang, use_cache=not no_cache, beam_size=beam_size,
@@ -76,8 +85,17 @@ def translate_cmd(file: Path, src_lang: str, output: Path | None, presplit: bool
         result = "".join(" ".join(p) + "\n" for p in paragraphs)
     if output is None:
         click.echo(result, nl=False)
-    else:
+        return
+    provenance = {
+        "tool": "mlalign translate", "version": __version__, "src_lang": lang, "tgt_lang": "en",
+        "input": {"name": str(file), "sha256": source.sha256, "encoding": source.encoding},
+        "presplit": presplit, "sentences": len(texts), "translator": translator.signature(),
+        "output": output.name,
+    }
+    with atomic_group():  # the translation and its record land together
         atomic_write_text(output, result)
+        atomic_write_text(output.with_name(output.name + ".meta.json"),
+                          json.dumps(provenance, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
 
 
 def register(group: click.Group) -> None:

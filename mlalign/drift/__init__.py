@@ -38,6 +38,10 @@ __all__ = ["DriftCheck", "DriftConfig", "all_checks", "detect_drift", "features"
 log = logging.getLogger(__name__)
 
 
+CHECK_NAMES = ("number", "entity", "negation", "omission", "addition", "replacement", "length",
+               "untranslated", "modality")
+
+
 @dataclass
 class DriftConfig:
     """Every threshold of the drift checks; recorded in each output's provenance.
@@ -61,14 +65,34 @@ class DriftConfig:
     unmatched_drift: float = 0.95
     weak_flag_min_drift: float = 0.5
     document_prior: float = 8.0
-    checks: tuple[str, ...] = ("number", "entity", "negation", "omission", "addition",
-                               "replacement", "length", "untranslated", "modality")
+    checks: tuple[str, ...] = CHECK_NAMES
     calibration_path: str | None = None
+
+    def __post_init__(self) -> None:
+        """Refuse settings no check can work with (a `--set` typo must not run silently)."""
+        self.checks = tuple(self.checks)
+        unknown = [c for c in self.checks if c not in CHECK_NAMES]
+        if unknown or not self.checks:
+            raise ValueError(f"checks must be some of {', '.join(CHECK_NAMES)}, got {', '.join(self.checks) or 'none'}")
+        for name in ("flag_min", "flag_medium", "flag_high", "skeleton_similarity", "name_context_ref",
+                     "unmatched_drift", "weak_flag_min_drift"):
+            _in_range(name, getattr(self, name), 0.0, 1.0)
+        if not self.flag_min <= self.flag_medium <= self.flag_high:
+            raise ValueError("flag_min <= flag_medium <= flag_high must hold")
+        for name in ("replacement_threshold", "length_z", "document_prior"):
+            _in_range(name, getattr(self, name), 0.0, float("inf"))
+        for name in ("clause_min_words", "clause_min_content", "segment_max_words"):
+            _in_range(name, getattr(self, name), 1, float("inf"))
 
     def as_dict(self) -> dict[str, Any]:
         out = asdict(self)
         out["checks"] = list(self.checks)
         return out
+
+
+def _in_range(name: str, value: float, low: float, high: float) -> None:
+    if not low <= value <= high:  # also refuses nan
+        raise ValueError(f"{name} must be between {low:g} and {high:g}, got {value}")
 
 
 def all_checks() -> list[DriftCheck]:

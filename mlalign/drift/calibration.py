@@ -19,6 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from mlalign.errors import InputError
 from mlalign.types import Bead
 
 CALIBRATION = Path(__file__).with_name("data") / "calibration.json"
@@ -72,11 +73,21 @@ def variant(feats: dict[str, float]) -> str:
 
 @lru_cache(maxsize=4)
 def load_calibration(path: str | None = None) -> dict[str, Any]:
-    """The fitted calibration, or an empty one (defaults) when the file is absent."""
-    p = Path(path) if path else CALIBRATION
+    """The fitted calibration: the shipped one (empty, so defaults, when it is absent) or
+    the file a user names, which must exist and parse: silently running uncalibrated
+    would change every flag without a word."""
+    if not path:
+        return json.loads(CALIBRATION.read_text(encoding="utf-8")) if CALIBRATION.is_file() else {}
+    p = Path(path)
     if not p.is_file():
-        return {}
-    return json.loads(p.read_text(encoding="utf-8"))
+        raise InputError(f"drift.calibration_path: {path} is not a file")
+    try:
+        found = json.loads(p.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise InputError(f"drift.calibration_path: {path} is not a calibration JSON file ({exc})") from None
+    if not isinstance(found, dict):
+        raise InputError(f"drift.calibration_path: {path} is not a calibration JSON file (no object)")
+    return found
 
 
 def features(bead: Bead) -> dict[str, float]:

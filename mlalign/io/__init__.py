@@ -8,15 +8,16 @@ JSONL and TSV must stay one row per bead.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 from mlalign.errors import InputError
-from mlalign.fsutil import atomic_write_text
+from mlalign.fsutil import atomic_group, atomic_write_text, check_writable
 from mlalign.io.base import WriteOptions, Writer, filter_beads, provenance_json
 from mlalign.io.html import HtmlWriter
 from mlalign.io.jsonl import JsonlWriter
-from mlalign.io.moses import MosesWriter
+from mlalign.io.moses import MosesWriter, moses_files
 from mlalign.io.parquet import ParquetWriter
 from mlalign.io.tabular import CsvWriter, TsvWriter
 from mlalign.io.tmx import TmxWriter
@@ -29,8 +30,10 @@ __all__ = [
     "WriteOptions",
     "Writer",
     "check_formats",
+    "check_outputs",
     "filter_beads",
     "output_paths",
+    "planned_outputs",
     "summary_text",
     "write_outputs",
 ]
@@ -57,6 +60,11 @@ _KNOWN_SUFFIXES = {w.suffix for w in FORMATS.values()} | {
     ".txt",
     ".meta.json",
 }
+
+
+# What an output's suffix says it holds (a single-format `-o` must agree with `--format`).
+_SUFFIX_FORMATS = {w.suffix: w.format for w in FORMATS.values() if w.format != "moses"} | {
+    ".json": "jsonl", ".htm": "html", ".xliff": "xliff"}
 
 
 def _writer(fmt: str) -> Writer:
@@ -92,6 +100,62 @@ def output_paths(out: Path, formats: list[str]) -> dict[str, Path]:
     return {fmt: stem.parent / (stem.name + _writer(fmt).suffix) for fmt in formats}
 
 
+def _sidecar(out: Path, formats: list[str], paths: dict[str, Path]) -> Path:
+    """The `.meta.json` provenance file beside the outputs."""
+    stem = _stem(out if len(formats) > 1 or out.is_dir() else paths[formats[0]])
+    return stem.parent / (stem.name + ".meta.json")
+
+
+def planned_outputs(out: Path, formats: list[str], src_lang: str, tgt_lang: str = "en"
+                    ) -> list[tuple[str, Path]]:
+    """Every file `write_outputs` would write, each with what it holds."""
+    formats = list(dict.fromkeys(formats))
+    paths = output_paths(out, formats)
+    planned: list[tuple[str, Path]] = []
+    for fmt, path in paths.items():
+        if fmt == "moses":
+            files = moses_files(path, src_lang, tgt_lang)
+            planned += [(f"moses {lang}", p) for lang, p in zip((src_lang, tgt_lang), files, strict=True)]
+        else:
+            planned.append((fmt, path))
+    planned.append(("provenance", _sidecar(out, formats, paths)))
+    return planned
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.exists() and b.exists() and os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def check_outputs(out: Path, formats: list[str], src_lang: str, inputs: list[Path]) -> None:
+    """Fail before any work if an output cannot be written, would overwrite an input, or
+    would land on the same file as another output (`-o k.meta.json`: the provenance
+    sidecar would replace the JSONL)."""
+    formats = list(dict.fromkeys(formats))
+    suffix = out.suffix.lower()
+    if suffix in (".gz", ".bz2", ".xz", ".zst", ".zip"):
+        raise InputError(f"{out}: compressed outputs are not written; name it without {suffix} "
+                         "and compress the file afterwards")
+    named = _SUFFIX_FORMATS.get(suffix)
+    if len(formats) == 1 and named and named != formats[0] and not out.is_dir():
+        raise InputError(f"{out}: the name says {named} but the format is {formats[0]}; "
+                         f"rename it or use --format {named}")
+    claimed: dict[str, str] = {}
+    for what, path in planned_outputs(out, formats, src_lang):
+        target = check_writable(path)
+        key = os.path.normcase(os.path.abspath(target))
+        if key in claimed:
+            raise InputError(f"{path}: both the {claimed[key]} and the {what} output would be "
+                             "written there; choose another -o")
+        claimed[key] = what
+        for given in inputs:
+            if _same_file(target, Path(given)):
+                raise InputError(f"{path}: is an input file; the {what} output would overwrite "
+                                 "it (choose another -o)")
+
+
 def write_outputs(
     audit: Audit, out: Path | str | None, formats: list[str], options: WriteOptions | None = None
 ) -> list[Path]:
@@ -111,30 +175,37 @@ def write_outputs(
         sys.stdout.flush()
         return []
     out = Path(out)
+    sides = audit.provenance.get("inputs", {})
+    inputs = [Path(side["name"]) for side in sides.values() if isinstance(side, dict) and side.get("name")]
+    check_outputs(out, formats, audit.src_lang, inputs)
     paths = output_paths(out, formats)
     written: list[Path] = []
-    for fmt, writer in zip(formats, writers, strict=True):
-        path = paths[fmt]
-        writer.write(audit, path, options)
-        if isinstance(writer, MosesWriter):
-            written.extend(writer.outputs(audit, path))
-        else:
-            written.append(path)
-    sidecar = _stem(out if len(formats) > 1 or out.is_dir() else paths[formats[0]])
-    sidecar = sidecar.parent / (sidecar.name + ".meta.json")
-    atomic_write_text(
-        sidecar,
-        provenance_json(
-            audit,
-            outputs={fmt: p.name for fmt, p in paths.items()},
-            filters={
-                "min_score": options.min_score,
-                "drop_flagged": options.drop_flagged,
-                "include_mt": options.include_mt,
-            },
+    names: dict[str, str | list[str]] = {}
+    with atomic_group():  # all the files land, or none does
+        for fmt, writer in zip(formats, writers, strict=True):
+            path = paths[fmt]
+            writer.write(audit, path, options)
+            if isinstance(writer, MosesWriter):
+                files = writer.outputs(audit, path)
+                names[fmt] = [p.name for p in files]
+                written.extend(files)
+            else:
+                names[fmt] = path.name
+                written.append(path)
+        sidecar = _sidecar(out, formats, paths)
+        atomic_write_text(
+            sidecar,
+            provenance_json(
+                audit,
+                outputs=names,
+                filters={
+                    "min_score": options.min_score,
+                    "drop_flagged": options.drop_flagged,
+                    "include_mt": options.include_mt,
+                },
+            )
+            + "\n",
         )
-        + "\n",
-    )
     written.append(sidecar)
     return written
 

@@ -9,13 +9,14 @@ from mlalign.io.base import WriteOptions, filter_beads, one_line
 from mlalign.types import Audit
 
 
-def moses_paths(audit: Audit, path: Path) -> tuple[Path, Path]:
+def moses_files(path: Path, src_lang: str, tgt_lang: str = "en") -> tuple[Path, Path]:
     """`out` or `out.moses` → (`out.fa`, `out.en`); the stem is what users name."""
     stem = path.with_suffix("") if path.suffix in (".moses", ".txt") else path
-    return (
-        stem.parent / f"{stem.name}.{audit.src_lang}",
-        stem.parent / f"{stem.name}.{audit.tgt_lang}",
-    )
+    return stem.parent / f"{stem.name}.{src_lang}", stem.parent / f"{stem.name}.{tgt_lang}"
+
+
+def moses_paths(audit: Audit, path: Path) -> tuple[Path, Path]:
+    return moses_files(path, audit.src_lang, audit.tgt_lang)
 
 
 class MosesWriter:

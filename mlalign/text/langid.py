@@ -116,9 +116,9 @@ def resolve_source_language(text: str, declared: str, name: str,
         raise InputError(f"{name}: unsupported source language {declared!r}; use ar, fa or auto")
     found = detect_language(text)
     if found not in ("ar", "fa"):
-        what = "English" if found == "en" else "not Arabic-script text"
+        what = "like English" if found == "en" else "to hold no Arabic-script text"
         raise InputError(
-            f"{name}: the original looks {what} ({found}), not Arabic or Persian; "
+            f"{name}: the original seems {what}, not Arabic or Persian; "
             "pass the Arabic/Persian file as the source"
         )
     if declared != "auto" and declared != found and abs(_fa_ar_score(text[:200000])) < 6:

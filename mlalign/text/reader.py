@@ -13,8 +13,10 @@ must reproduce it); `normalize` removes them for matching only.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from mlalign.errors import InputError
@@ -68,15 +70,38 @@ def _arabic_utf16_guess(data: bytes) -> str | None:
     return None
 
 
+def _damaged_utf8(raw: bytes) -> int | None:
+    """Where a line that is UTF-8 apart from a few bad bytes goes wrong (its first bad
+    byte), else None. Read as Windows-1256, such a line is still mostly Arabic letters
+    (ظˆط§ع©ظ†ط´), so the script test cannot catch it; but a real Windows-1256 line almost
+    never holds valid multi-byte UTF-8 sequences, and a damaged UTF-8 line is made of them."""
+    text = raw.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    good = sum(1 for ch in text if ord(ch) > 0x7F and ch != "\ufffd")
+    if good >= 2 and good >= 3 * bad:
+        try:
+            raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            return exc.start
+    return None
+
+
 def _decode_mixed(data: bytes, name: str) -> str:
-    """Decode line by line (UTF-8 else cp1256); refuse when a cp1256 line is not Arabic text."""
+    """Decode line by line (UTF-8 else cp1256); refuse when a cp1256 line is not Arabic text,
+    and when a line is UTF-8 with bad bytes in it (a damaged file, not a legacy one)."""
     out: list[str] = []
+    offset = 0
     for lineno, raw in enumerate(data.split(b"\n"), 1):
+        start, offset = offset, offset + len(raw) + 1
         try:
             out.append(raw.decode("utf-8"))
             continue
         except UnicodeDecodeError:
             pass
+        where = _damaged_utf8(raw)
+        if where is not None:
+            raise InputError(f"{name}: line {lineno} is not valid UTF-8 (byte {start + where} of the "
+                             "file); the file looks damaged or cut short: repair it or re-save it as UTF-8")
         try:
             line = raw.decode("cp1256")
         except UnicodeDecodeError:
@@ -110,6 +135,11 @@ def _finish(text: str, name: str) -> str:
 
 def decode_bytes(data: bytes, name: str) -> str:
     """Decode the bytes of a user file to text with LF line ends; raise InputError if unusable."""
+    return decode_with_encoding(data, name)[0]
+
+
+def decode_with_encoding(data: bytes, name: str) -> tuple[str, str]:
+    """`decode_bytes`, and the encoding it read (recorded in outputs' provenance)."""
     if not data:
         raise InputError(f"{name}: file is empty")
     for magic, what in _BINARY_MAGIC:
@@ -117,7 +147,7 @@ def decode_bytes(data: bytes, name: str) -> str:
             raise InputError(f"{name}: is binary ({what}), not a plain-text file")
     if data.startswith(b"\xef\xbb\xbf"):
         try:
-            return _finish(data[3:].decode("utf-8"), name)
+            return _finish(data[3:].decode("utf-8"), name), "utf-8-sig"
         except UnicodeDecodeError as exc:
             raise InputError(
                 f"{name}: has a UTF-8 BOM but invalid UTF-8 at byte {exc.start + 3}"
@@ -125,26 +155,51 @@ def decode_bytes(data: bytes, name: str) -> str:
     for bom, enc in ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
         if data.startswith(bom):
             try:
-                return _finish(data[2:].decode(enc), name)
+                return _finish(data[2:].decode(enc), name), enc
             except UnicodeDecodeError:
                 raise InputError(f"{name}: has a UTF-16 BOM but is not valid UTF-16") from None
     enc = _utf16_guess(data) or _arabic_utf16_guess(data)
     if enc is not None:
         try:
-            return _finish(data.decode(enc), name)
+            return _finish(data.decode(enc), name), enc
         except UnicodeDecodeError:
             raise InputError(f"{name}: looks like UTF-16 without BOM but does not decode") from None
     if b"\x00" in data:
         raise InputError(f"{name}: contains NUL bytes; it looks binary, not a text file")
     try:
-        return _finish(data.decode("utf-8"), name)
+        return _finish(data.decode("utf-8"), name), "utf-8"
     except UnicodeDecodeError:
         pass
-    return _finish(_decode_mixed(data, name), name)
+    text = _decode_mixed(data, name)
+    legacy = all(_decodes_as_utf8(line) is False for line in data.split(b"\n") if line.strip())
+    return _finish(text, name), "cp1256" if legacy else "utf-8+cp1256 (line by line)"
+
+
+def _decodes_as_utf8(line: bytes) -> bool:
+    try:
+        line.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return not line.isascii()  # an ASCII line says nothing either way
+
+
+@dataclass(frozen=True)
+class FileText:
+    """A user file's text and how it was read: the encoding, and the sha256 of its bytes
+    (what `sha256sum` prints), so an audit names exactly the file it read."""
+
+    text: str
+    encoding: str
+    sha256: str
 
 
 def read_text(path: str | os.PathLike[str]) -> str:
     """Read a user text file (see module docstring for encodings); raise InputError if unusable."""
+    return read_file_text(path).text
+
+
+def read_file_text(path: str | os.PathLike[str]) -> FileText:
+    """`read_text`, with the file's encoding and the sha256 of its bytes."""
     p = Path(path)
     name = str(path)
     if not p.exists():
@@ -155,4 +210,5 @@ def read_text(path: str | os.PathLike[str]) -> str:
         data = p.read_bytes()
     except OSError as exc:
         raise InputError(f"{name}: cannot be read ({exc.strerror or exc})") from None
-    return decode_bytes(data, name)
+    text, encoding = decode_with_encoding(data, name)
+    return FileText(text, encoding, hashlib.sha256(data).hexdigest())

@@ -158,6 +158,8 @@ def validate_archive(path: str | os.PathLike[str], *, expect: tuple[str, str] | 
                      max_bytes: int = DEFAULT_MAX_BYTES) -> ArchiveInfo:
     """Check an .argosmodel without extracting it; raise PackageRefused on any problem."""
     path = Path(path)
+    if path.is_dir():
+        raise ModelError(f"{path}: is a folder; give the .argosmodel file")
     if not path.is_file():
         raise ModelError(f"{path}: no such package file")
     try:

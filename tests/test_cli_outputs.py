@@ -1,0 +1,134 @@
+"""`mlalign align`'s outputs: never over an input, a device or each other; checked before the
+work; written as one set; named and recorded as they are."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+import test_cli_align
+from test_cli_align import run_cli
+
+presplit_pair = test_cli_align.presplit_pair  # the same two small files
+
+
+def _one_line_error(proc) -> str:
+    assert proc.returncode == 2, proc.stderr
+    lines = [line for line in proc.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and "Traceback" not in proc.stderr, proc.stderr
+    return lines[0]
+
+
+def test_an_output_over_an_input_is_refused(presplit_pair, tmp_path: Path) -> None:
+    src, tgt = presplit_pair
+    before = src.read_bytes()
+    line = _one_line_error(run_cli("align", str(src), str(tgt), "-o", str(src), "-q"))
+    assert "is an input file" in line and str(src) in line
+    assert src.read_bytes() == before
+
+
+def test_moses_files_over_the_inputs_are_refused(tmp_path: Path, presplit_pair) -> None:
+    src, tgt = presplit_pair
+    doc_fa, doc_en = tmp_path / "doc.fa", tmp_path / "doc.en"
+    doc_fa.write_bytes(src.read_bytes())
+    doc_en.write_bytes(tgt.read_bytes())
+    line = _one_line_error(run_cli("align", str(doc_fa), str(doc_en), "-f", "moses",
+                                   "-o", str(tmp_path / "doc"), "-q"))
+    assert "moses fa output would overwrite it" in line
+    assert doc_fa.read_bytes() == src.read_bytes()
+
+
+def test_a_pipe_or_device_is_never_replaced(presplit_pair, tmp_path: Path) -> None:
+    src, tgt = presplit_pair
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    line = _one_line_error(run_cli("align", str(src), str(tgt), "-f", "jsonl", "-o", str(fifo), "-q"))
+    assert "not a regular file" in line
+    assert fifo.is_fifo() and not (tmp_path / "pipe.meta.json").exists()
+
+
+@pytest.mark.parametrize(("name", "formats", "needle"), [
+    ("k.meta.json", "jsonl", "both the jsonl and the provenance output"),
+    ("q.tmx", "jsonl", "the name says tmx but the format is jsonl"),
+    ("i.jsonl.gz", "jsonl", "compressed outputs are not written"),
+])
+def test_outputs_that_would_clash_or_mislead_are_refused(name: str, formats: str, needle: str,
+                                                         presplit_pair, tmp_path: Path) -> None:
+    src, tgt = presplit_pair
+    out = tmp_path / "o" / name
+    line = _one_line_error(run_cli("align", str(src), str(tgt), "-f", formats, "-o", str(out), "-q"))
+    assert needle in line
+    assert not (tmp_path / "o").exists() or not list((tmp_path / "o").iterdir())
+
+
+def test_an_unwritable_output_fails_before_any_and_names_itself(presplit_pair, tmp_path: Path) -> None:
+    src, tgt = presplit_pair
+    (tmp_path / "x.tmx").mkdir()  # the third of four outputs cannot be written
+    line = _one_line_error(run_cli("align", str(src), str(tgt), "-f", "html,jsonl,tmx,parquet",
+                                   "-o", str(tmp_path / "x"), "-q"))
+    assert f"{tmp_path / 'x.tmx'}: is a folder" in line and ".part" not in line
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["eng.txt", "orig.fa.txt", "x.tmx"]
+
+
+def test_a_link_is_followed_and_the_record_lists_the_real_files(presplit_pair, tmp_path: Path) -> None:
+    src, tgt = presplit_pair
+    real = tmp_path / "real.jsonl"
+    link = tmp_path / "link.jsonl"
+    link.symlink_to(real)
+    proc = run_cli("align", str(src), str(tgt), "-o", str(link), "-q")
+    assert proc.returncode == 0, proc.stderr
+    assert link.is_symlink() and real.read_text(encoding="utf-8").count("\n") >= 4
+    proc = run_cli("align", str(src), str(tgt), "-f", "moses,jsonl", "-o", str(tmp_path / "mm"), "-q")
+    assert proc.returncode == 0, proc.stderr
+    meta = json.loads((tmp_path / "mm.meta.json").read_text(encoding="utf-8"))
+    assert meta["outputs"] == {"jsonl": "mm.jsonl", "moses": ["mm.fa", "mm.en"]}
+    assert all((tmp_path / name).is_file() for name in ("mm.fa", "mm.en", "mm.jsonl"))
+    # the inputs are named by the hash of their bytes (as sha256sum prints it) and encoding
+    import hashlib
+    original = meta["inputs"]["original"]
+    assert original["sha256"] == hashlib.sha256(src.read_bytes()).hexdigest()
+    assert original["encoding"] == "utf-8"
+
+
+@pytest.mark.parametrize(("setting", "needle"), [
+    ("drift.checks=bogus", "checks must be some of"),
+    ("drift.word_alignment=maybe", "'maybe' is not true or false"),
+    ("drift.flag_min=2", "flag_min must be between 0 and 1"),
+    ("drift.flag_min=nan", "not a finite number"),
+    ("align.max_bead=0", "max_bead must be at least 1"),
+    ("align.skip_src=abc", "'abc' is not a number"),
+    ("align.length_stats=1", "cannot be set from the command line"),
+    ("drift.calibration_path=/no/such/file.json", "is not a file"),
+])
+def test_a_bad_setting_is_refused_in_one_line(setting: str, needle: str, presplit_pair) -> None:
+    src, tgt = presplit_pair
+    assert needle in _one_line_error(run_cli("align", str(src), str(tgt), "--set", setting, "-q"))
+
+
+def test_settings_of_the_right_type_are_taken(presplit_pair, tmp_path: Path) -> None:
+    from mlalign.align import AlignConfig
+    from mlalign.cli.options import apply_overrides
+    from mlalign.drift import DriftConfig
+
+    drift = apply_overrides(DriftConfig(), "drift", ("drift.checks=number,entity", "drift.word_alignment=off"))
+    assert drift.checks == ("number", "entity") and drift.word_alignment is False
+    assert apply_overrides(AlignConfig(), "align", ("align.refine_slack=none",)).refine_slack is None
+
+
+@pytest.mark.parametrize("value", ["2", "nan", "-0.1"])
+def test_min_score_out_of_range_is_a_usage_error(value: str, presplit_pair) -> None:
+    src, tgt = presplit_pair
+    proc = run_cli("align", str(src), str(tgt), "--min-score", value, "-q")
+    assert proc.returncode == 2 and "--min-score" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_the_signature_names_the_translation_package() -> None:
+    from mlalign.pipeline import signature
+
+    base = {"version": "0.1.0", "src_lang": "fa", "embedder": "e", "align": {}, "drift": {}}
+    argos = {"engine": "argos-ctranslate2", "package": "translate-fa_en", "version": "1.0"}
+    assert "|mt:translate-fa_en-1.0|" in signature({**base, "translator": argos})
+    assert "|mt:mt-file|" in signature({**base, "translator": {"name": "mt-file", "lines": 3}})
+    assert "|mt:none|" in signature(base)
