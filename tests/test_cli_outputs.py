@@ -132,3 +132,27 @@ def test_the_signature_names_the_translation_package() -> None:
     assert "|mt:translate-fa_en-1.0|" in signature({**base, "translator": argos})
     assert "|mt:mt-file|" in signature({**base, "translator": {"name": "mt-file", "lines": 3}})
     assert "|mt:none|" in signature(base)
+
+
+def test_split_refuses_english_rules_for_an_arabic_script_text(presplit_pair) -> None:
+    src, tgt = presplit_pair
+    assert "looks fa, not en; use --lang fa" in _one_line_error(run_cli("split", str(src), "--lang", "en"))
+    assert run_cli("split", str(src), "--lang", "ar").returncode == 0  # Arabic and Persian split alike
+    assert run_cli("split", str(tgt), "--lang", "en").returncode == 0
+
+
+def test_a_packages_dir_that_is_a_file_is_a_clear_error(tmp_path: Path, monkeypatch) -> None:
+    from mlalign.errors import ModelError
+    from mlalign.translate.packages import packages_dir
+
+    (tmp_path / "file").write_text("x")
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(tmp_path / "file"))
+    with pytest.raises(ModelError, match="is not a folder"):
+        packages_dir()
+    assert "a folder; give the .argosmodel file" in _models_install_error(tmp_path)
+
+
+def _models_install_error(folder: Path) -> str:
+    proc = run_cli("models", "install", str(folder))
+    assert proc.returncode == 3 and "Traceback" not in proc.stderr, proc.stderr
+    return proc.stderr

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from mlalign.errors import InputError
 from mlalign.fsutil import atomic_write_text
 
 
@@ -28,10 +29,13 @@ def split_command(file: Path, lang: str, out: Path | None) -> None:
     from mlalign.text.split import split_document
 
     text = read_text(file)
+    found = detect_language(text)
     if lang == "auto":
-        lang = detect_language(text)
-        if lang not in ("ar", "fa", "en"):
-            lang = "en"
+        lang = found if found in ("ar", "fa", "en") else "en"
+    elif found in ("ar", "fa", "en") and (found == "en") != (lang == "en"):
+        # Arabic and Persian split alike; English rules on Arabic script (or the reverse)
+        # would split wrongly without a word
+        raise InputError(f"{file}: looks {found}, not {lang}; use --lang {found} or auto")
     lines = [s.text.replace("\n", " ") for s in split_document(text, lang)]
     body = "\n".join(lines) + "\n"
     if out is None:

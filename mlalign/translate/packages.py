@@ -36,7 +36,10 @@ def packages_dir() -> Path:
     """The directory argostranslate installs into (same defaults, so both tools agree)."""
     env = os.environ.get("ARGOS_PACKAGES_DIR")
     if env:
-        return Path(env).expanduser()
+        path = Path(env).expanduser()
+        if path.exists() and not path.is_dir():
+            raise ModelError(f"ARGOS_PACKAGES_DIR={env} is not a folder")
+        return path
     data = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
     return Path(data) / "argos-translate" / "packages"
 
