@@ -6,7 +6,14 @@ from pathlib import Path
 
 import click
 
-from mlalign.cli.options import quiet_option
+from mlalign.cli.options import FiniteFloatRange, quiet_option
+
+
+def length_ratio(ctx: click.Context, param: click.Parameter, value: float) -> float:
+    """0 switches the filter off; below 1 the range [1/X, X] is empty and would drop every bead."""
+    if 0 < value < 1:
+        raise click.BadParameter(f"{value} is neither 0 (off) nor at least 1.", ctx, param)
+    return value
 
 
 @click.group("corpus")
@@ -47,9 +54,17 @@ def corpus_group() -> None:
     help="parquet, tmx, moses (comma-separated or repeated); corpus.parquet is always written.",
 )
 @click.option(
-    "--min-score", type=float, default=None, help="Drop beads with alignment score below this."
+    "--min-score",
+    type=FiniteFloatRange(0.0, 1.0),
+    default=None,
+    help="Drop beads with alignment score below this (0..1).",
 )
-@click.option("--max-drift", type=float, default=None, help="Drop beads with drift above this.")
+@click.option(
+    "--max-drift",
+    type=FiniteFloatRange(0.0, 1.0),
+    default=None,
+    help="Drop beads with drift above this (0..1).",
+)
 @click.option(
     "--max-kind",
     "max_kind",
@@ -60,7 +75,8 @@ def corpus_group() -> None:
 )
 @click.option(
     "--max-length-ratio",
-    type=float,
+    type=FiniteFloatRange(min=0.0),
+    callback=length_ratio,
     default=3.0,
     show_default=True,
     help="Drop beads whose character-length ratio is outside [1/X, X]; 0 disables.",
@@ -122,9 +138,11 @@ def build_command(
     (paths relative to the manifest), or a folder of name.ar.txt / name.fa.txt files
     paired with name.en.txt.
     \b
-    Rerunning into the same OUT skips pairs already done (same inputs and settings).
+    Rerunning into the same OUT skips pairs already done (same inputs and settings) and
+    removes outputs of the earlier run that this one does not write.
     Exit status: 0 when at least one pair succeeded (failures are listed in
-    summary.tsv and printed), 1 when none did, 2 for unusable input.
+    summary.tsv and printed), 1 when none did, 2 for unusable input, 3 for a missing
+    translation model (--translator argos), 4 when the Ray cluster cannot be reached.
     \b
     Examples:
       mlalign corpus build pairs.tsv -o corpus/ --workers 2 -f tmx,moses
@@ -134,6 +152,8 @@ def build_command(
     from mlalign.corpus import FilterConfig, build_corpus
     from mlalign.corpus.filters import parse_kind_limits
 
+    if address and engine != "ray":
+        raise click.UsageError("--address needs --engine ray (the local engine takes none).")
     try:
         kind_limits = parse_kind_limits(max_kind)
     except ValueError as exc:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import math
 from pathlib import Path
 from typing import Any
 
@@ -25,14 +26,14 @@ SUFFIX_FORMATS = {
 
 
 class FiniteFloatRange(click.FloatRange):
-    """click.FloatRange that also refuses nan (which compares false with every bound, so
-    FloatRange lets it through and a filter then silently keeps or drops everything)."""
+    """click.FloatRange that also refuses nan and inf: nan passes every comparison, so a
+    plain range would let `--min-score nan` switch a filter off silently."""
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
-        value = super().convert(value, param, ctx)
-        if value != value:
-            self.fail("nan is not a number", param, ctx)
-        return value
+        number = super().convert(value, param, ctx)
+        if not math.isfinite(number):
+            self.fail(f"{value!r} is not a finite number.", param, ctx)
+        return number
 
 
 def parse_formats(values: tuple[str, ...], out: str | None) -> list[str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import re
 import sys
 import time
 from collections.abc import Callable, Iterable
@@ -33,18 +34,25 @@ from mlalign.corpus.store import (
     result_from_info,
     write_pair,
 )
-from mlalign.corpus.worker import PairResult, Settings, pair_hash
+from mlalign.corpus.worker import TRANSLATOR_FN, PairResult, Settings, pair_hash
 from mlalign.corpus.writers import CorpusWriter, MosesWriter, TmxWriter
 from mlalign.errors import InputError
 from mlalign.fsutil import atomic_path, atomic_write_text
+from mlalign.io.base import flat_provenance, provenance_json
+from mlalign.types import Audit
 
 FORMATS = ("parquet", "tmx", "moses")
+# names of the files a build writes in OUT (besides run.json and manifest.json): the only
+# ones a later build may delete as stale
+OUTPUT_NAME = re.compile(r"corpus\.(parquet|tmx)|corpus\.[a-z]+-en\.[a-z]+|summary\.(parquet|tsv)")
+WARNING_JOIN = " | "  # between a pair's warnings in summary.tsv and on stderr
 
 SUMMARY_SCHEMA = pa.schema(
     [
         pa.field("id", pa.string()),
         pa.field("status", pa.string()),
         pa.field("error", pa.string()),
+        pa.field("warnings", pa.string()),
         pa.field("src_lang", pa.string()),
         pa.field("src_sentences", pa.int32()),
         pa.field("tgt_sentences", pa.int32()),
@@ -74,6 +82,8 @@ class BuildReport:
     beads_kept: int = 0
     removed: dict[str, int] = field(default_factory=dict)
     failures: list[tuple[str, str]] = field(default_factory=list)
+    warnings: list[tuple[str, list[str]]] = field(default_factory=list)
+    removed_outputs: list[str] = field(default_factory=list)
     unpaired: list[str] = field(default_factory=list)
     outputs: list[Path] = field(default_factory=list)
     seconds: float = 0.0
@@ -185,18 +195,39 @@ def _assemble(
     formats: list[str],
     filt: CorpusFilter,
     srclang: str,
+    provenance: dict[str, Any],
 ) -> tuple[dict[str, int], list[Path]]:
-    """Filter every ok pair's beads in input order into corpus.parquet (+ TMX/Moses)."""
+    """Filter every ok pair's beads in input order into corpus.parquet (+ TMX/Moses).
+
+    A pair with a document warning ("mostly unaligned": one side is another text) keeps
+    going through the same bead filters as any other: they already drop what such a pair
+    yields (one-sided beads, low scores with --min-score), while a pair that is partly
+    parallel (a translation with an extra appendix) still gives good beads. Dropping whole
+    pairs on a document-level heuristic would lose those silently; the warning in
+    summary.tsv and run.json lets a person decide (leave the pair out of the manifest).
+    """
     kept_per_pair: dict[str, int] = {}
     corpus_path = out_dir / "corpus.parquet"
     extra: list[CorpusWriter] = []
     outputs: list[Path] = []
+    # the same record as `mlalign align` writes: JSON in the Parquet metadata, TMX header props
+    record = Audit([], [], [], srclang, provenance=provenance)
+    schema = BEAD_SCHEMA.with_metadata(
+        {
+            b"mlalign.provenance": provenance_json(record).encode("utf-8"),
+            b"mlalign.src_lang": srclang.encode(),
+        }
+    )
     with contextlib.ExitStack() as stack:
         tmp = stack.enter_context(atomic_path(corpus_path))
-        writer = pq.ParquetWriter(tmp, BEAD_SCHEMA, compression="zstd")
+        writer = pq.ParquetWriter(tmp, schema, compression="zstd")
         try:
             if "tmx" in formats:
-                extra.append(TmxWriter(out_dir / "corpus.tmx", srclang=srclang))
+                extra.append(
+                    TmxWriter(
+                        out_dir / "corpus.tmx", srclang=srclang, provenance=flat_provenance(record)
+                    )
+                )
             if "moses" in formats:
                 extra.append(MosesWriter(out_dir, "corpus"))
             for task in tasks:
@@ -235,6 +266,7 @@ def _write_summary(
                 "id": task.id,
                 "status": "error" if r.status == "error" else "ok",
                 "error": r.error,
+                "warnings": WARNING_JOIN.join(r.warnings) or None,
                 "src_lang": r.src_lang,
                 "src_sentences": r.src_sentences,
                 "tgt_sentences": r.tgt_sentences,
@@ -274,6 +306,91 @@ def merge_provenance(results: Iterable[PairResult]) -> list[dict[str, Any]]:
     return sorted(groups.values(), key=lambda e: -e["pairs"])
 
 
+def corpus_provenance(
+    settings: Settings, filters: FilterConfig, results: dict[str, PairResult]
+) -> dict[str, Any]:
+    """How the corpus was made, in the terms `mlalign align` records one audit in (tool
+    version, settings signature, models, thresholds) plus the corpus filters, so an audit of
+    corpus.parquet or corpus.tmx alone can be reproduced."""
+    audits = merge_provenance(results.values())
+    fingerprint = settings.fingerprint()
+    return {
+        "tool": "mlalign",
+        "version": __version__,
+        "command": "corpus build",
+        # one signature per source language (each audit signs its own)
+        "signature": ", ".join(sorted({str(a["signature"]) for a in audits if a.get("signature")})),
+        "models": fingerprint["models"],
+        "embedder": sorted({str(a.get("embedder")) for a in audits}),
+        "settings": fingerprint,
+        "filters": filters.as_dict(),
+        "filter_order": list(FILTERS),
+        "audits": audits,
+    }
+
+
+def check_output_folder(out: Path) -> None:
+    """OUT, or its nearest existing parent, must be a folder: mkdir's "Not a directory" on
+    OUT/pairs does not say which part is wrong."""
+    for path in (out, *out.parents):
+        if path.is_symlink() or path.exists():
+            if not path.is_dir():
+                raise InputError(f"{path} exists and is not a folder")
+            return
+
+
+def check_translation_models(todo: list[PairTask], settings: Settings) -> None:
+    """With `--translator argos` each pair needs its language's Argos package: check once,
+    before any pair runs, with the error `mlalign align` gives (ModelError, exit 3), instead
+    of running every pair into the same failure. A plugged-in loader is left to itself."""
+    if settings.translator != "argos" or settings.translator_fn != TRANSLATOR_FN:
+        return
+    from mlalign.errors import MlalignError, ModelError
+    from mlalign.text.langid import detect_language
+    from mlalign.text.reader import read_text
+    from mlalign.translate import find_package
+
+    needed: dict[str, list[str]] = {}
+    for task in todo:
+        lang = task.lang if task.lang != "auto" else settings.src_lang
+        if lang == "auto":
+            try:
+                lang = detect_language(read_text(task.original))
+            except (MlalignError, OSError):
+                continue  # an unreadable file fails as its own pair
+        if lang in ("ar", "fa"):
+            needed.setdefault(lang, []).append(task.id)
+    for lang, pair_ids in sorted(needed.items()):
+        try:
+            find_package(lang, "en")
+        except ModelError as exc:
+            more = f" and {len(pair_ids) - 1} more" if len(pair_ids) > 1 else ""
+            raise ModelError(f"{exc} (--translator argos; needed by {pair_ids[0]}{more})") from None
+
+
+def remove_stale_outputs(out: Path, written: list[Path]) -> list[str]:
+    """Delete what an earlier build listed in OUT/manifest.json and this one did not write
+    (a corpus.tmx left beside a newer corpus.parquet would pass for the same corpus). Only
+    plain file names of the kinds a build writes are touched, so an edited or foreign
+    manifest cannot make this delete anything else."""
+    try:
+        listed = json.loads((out / "manifest.json").read_text("utf-8"))["outputs"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return []
+    if not isinstance(listed, list):
+        return []
+    written_names = {str(p.relative_to(out)) for p in written}
+    removed: list[str] = []
+    for name in listed:
+        if not isinstance(name, str) or name in written_names or not OUTPUT_NAME.fullmatch(name):
+            continue
+        path = out / name
+        if path.is_file() and not path.is_symlink():
+            path.unlink()
+            removed.append(name)
+    return removed
+
+
 def corpus_drift_config() -> Any:
     """Drift settings for corpus builds: as for one audit, but without the word alignment,
     which makes a cold build 1.6x slower (scripts/bench_corpus.py) and matters most for
@@ -309,7 +426,7 @@ def build_corpus(
     otherwise they are made from `src_lang`, `presplit`, `translator` and the configs.
     """
     started = time.perf_counter()
-    fmts = [f.strip().lower() for f in formats if f.strip()]
+    fmts = list(dict.fromkeys(f.strip().lower() for f in formats if f.strip()))
     unknown = [f for f in fmts if f not in FORMATS]
     if unknown:
         raise InputError(
@@ -318,6 +435,8 @@ def build_corpus(
     if src_lang not in ("auto", "ar", "fa"):
         raise InputError(f"--src-lang must be auto, ar or fa, got {src_lang!r}")
     filters = filters or FilterConfig()
+    out = Path(out_dir)
+    check_output_folder(out)
     inputs = load_inputs(input_path)
     eng = make_engine(engine, workers, address) if isinstance(engine, str) else engine
     if settings is None:
@@ -330,12 +449,12 @@ def build_corpus(
             cache_dir=cache_dir,
             threads=threads_per_worker(eng.workers),
         )
-    out = Path(out_dir)
     pairs_dir = out / "pairs"
-    pairs_dir.mkdir(parents=True, exist_ok=True)
     report = BuildReport(out_dir=out, pairs=len(inputs.tasks), unpaired=list(inputs.unpaired))
 
     results, todo, hashes = _plan(inputs, settings, pairs_dir)
+    check_translation_models(todo, settings)
+    pairs_dir.mkdir(parents=True, exist_ok=True)
     report.resumed = sum(1 for r in results.values() if r.status == "skipped")
     try:
         _run_engine(
@@ -350,15 +469,27 @@ def build_corpus(
 
     langs = sorted({r.src_lang for r in results.values() if r.status != "error" and r.src_lang})
     filt = CorpusFilter(filters)
+    provenance = corpus_provenance(settings, filters, results)
     kept, outputs = _assemble(
-        inputs.tasks, results, pairs_dir, out, fmts, filt, langs[0] if len(langs) == 1 else "*all*"
+        inputs.tasks,
+        results,
+        pairs_dir,
+        out,
+        fmts,
+        filt,
+        langs[0] if len(langs) == 1 else "*all*",
+        provenance,
     )
     outputs += _write_summary(inputs.tasks, results, kept, out)
+    report.removed_outputs = remove_stale_outputs(out, outputs)
 
     report.ok = sum(1 for r in results.values() if r.status != "error")
     report.failed = report.pairs - report.ok
     report.failures = [
         (t.id, results[t.id].error) for t in inputs.tasks if results[t.id].status == "error"
+    ]
+    report.warnings = [
+        (t.id, list(results[t.id].warnings)) for t in inputs.tasks if results[t.id].warnings
     ]
     report.beads_in, report.beads_kept = filt.total, filt.kept
     report.removed = {name: filt.counts[name] for name in FILTERS}
@@ -368,6 +499,8 @@ def build_corpus(
         "tool": "mlalign",
         "version": __version__,
         "command": "corpus build",
+        "signature": provenance["signature"],
+        "models": provenance["models"],
         "input": {
             "path": str(input_path),
             "kind": inputs.kind,
@@ -379,12 +512,10 @@ def build_corpus(
             "threads_per_worker": settings.threads,
             "cores": available_cores(),
         },
-        "settings": settings.fingerprint(),
-        "embedder": sorted(
-            {str(r.provenance.get("embedder")) for r in results.values() if r.provenance}
-        ),
-        "filters": filters.as_dict(),
-        "filter_order": list(FILTERS),
+        "settings": provenance["settings"],
+        "embedder": provenance["embedder"],
+        "filters": provenance["filters"],
+        "filter_order": provenance["filter_order"],
         "filtered": filt.report(),
         "formats": ["parquet", *[f for f in fmts if f != "parquet"]],
         "pairs": {
@@ -395,7 +526,9 @@ def build_corpus(
         },
         "sentences_audited": report.sentences,
         "seconds": report.seconds,
-        "audits": merge_provenance(results.values()),
+        "warnings": dict(report.warnings),
+        "removed_outputs": report.removed_outputs,
+        "audits": provenance["audits"],
         "exit_code": report.exit_code,
     }
     atomic_write_text(
@@ -414,6 +547,7 @@ def build_corpus(
                 "status": "error" if results[t.id].status == "error" else "ok",
                 "file": f"pairs/{t.safe_id}.parquet" if results[t.id].status != "error" else None,
                 "hash": hashes.get(t.id),
+                "warnings": results[t.id].warnings,
             }
             for t in inputs.tasks
         ],
@@ -423,5 +557,12 @@ def build_corpus(
     )
     report.outputs = [*outputs, out / "run.json", out / "manifest.json"]
     if echo:
+        if report.removed_outputs:
+            echo(
+                "mlalign: note: removed output(s) of an earlier run that this run does not "
+                f"write: {', '.join(report.removed_outputs)}"
+            )
+        for pair_id, warnings in report.warnings:
+            echo(f"mlalign: warning: {pair_id}: {WARNING_JOIN.join(warnings)}")
         echo(report.text())
     return report

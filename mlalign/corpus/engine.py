@@ -46,7 +46,11 @@ def threads_per_worker(workers: int) -> int:
 
 def make_engine(name: str, workers: int = 1, address: str | None = None) -> Engine:
     """`local` (process pool) or `ray` (actors; Ray imported only here, on demand)."""
+    from mlalign.errors import InputError
+
     if name == "local":
+        if address:  # silently running locally would hide a typo'd --engine
+            raise InputError("an address is for --engine ray; the local engine takes none")
         from mlalign.corpus.local import LocalEngine
 
         return LocalEngine(workers=workers)
@@ -54,6 +58,4 @@ def make_engine(name: str, workers: int = 1, address: str | None = None) -> Engi
         from mlalign.corpus.ray_engine import RayEngine
 
         return RayEngine(workers=workers, address=address)
-    from mlalign.errors import InputError
-
     raise InputError(f"unknown engine {name!r}; choose one of {', '.join(ENGINES)}")

@@ -20,12 +20,17 @@ _SAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 @dataclass(frozen=True)
 class PairTask:
-    """One document pair to audit: an id, the two files, and the declared source language."""
+    """One document pair to audit: an id, the two files, and the declared source language.
+
+    `lang_source` says who declared `lang` ("manifest": its lang column; "name": the file's
+    .ar/.fa suffix), so a language mismatch can say what to change.
+    """
 
     id: str
     original: str
     english: str
     lang: str = "auto"
+    lang_source: str = "manifest"
 
     @property
     def safe_id(self) -> str:
@@ -138,10 +143,12 @@ def scan_directory(path: Path) -> tuple[list[PairTask], list[str]]:
         pair_id = stem.replace("\\", "/")
         if len(sources) > 1:  # name.ar.txt and name.fa.txt both against name.en.txt
             for lang in sources:
-                tasks.append(PairTask(f"{pair_id}.{lang}", str(sides[lang]), str(english), lang))
+                tasks.append(
+                    PairTask(f"{pair_id}.{lang}", str(sides[lang]), str(english), lang, "name")
+                )
         else:
             lang = sources[0]
-            tasks.append(PairTask(pair_id, str(sides[lang]), str(english), lang))
+            tasks.append(PairTask(pair_id, str(sides[lang]), str(english), lang, "name"))
     return tasks, sorted(unpaired)
 
 

@@ -9,14 +9,18 @@ running (e.g. a test fixture) is reused and left running.
 from __future__ import annotations
 
 import logging
+import os
+import socket
 from collections.abc import Iterable, Iterator
 from typing import Any
+from urllib.parse import urlsplit
 
 from mlalign.corpus.inputs import PairTask
 from mlalign.corpus.worker import PairResult, Settings, Worker
-from mlalign.errors import InputError, MlalignError
+from mlalign.errors import InputError, MlalignError, NetworkError
 
 RAY_MISSING = "Ray is not installed: pip install 'mlalign[ray]'"
+CONNECT_TIMEOUT = 3.0  # seconds; ray.init itself retries an unreachable cluster for minutes
 
 
 def import_ray() -> Any:
@@ -26,6 +30,35 @@ def import_ray() -> Any:
     except ImportError:
         raise InputError(RAY_MISSING) from None
     return ray
+
+
+def cluster_host_port(address: str) -> tuple[str, int] | None:
+    """`host:port`, `[::1]:port` or `ray://host:port` → (host, port); None for Ray's own
+    keywords (`auto`, `local`), which Ray resolves without a network round trip."""
+    if address.strip().lower() in ("auto", "local"):
+        return None
+    try:
+        parts = urlsplit(address if "://" in address else f"//{address}")
+        host, port = parts.hostname, parts.port
+    except ValueError:
+        host = port = None
+    if not host or port is None:
+        raise InputError(f"--address {address!r}: expected HOST:PORT, ray://HOST:PORT or auto")
+    return host, port
+
+
+def check_reachable(address: str, timeout: float = CONNECT_TIMEOUT) -> None:
+    """Fail in seconds, with one line, when nothing listens at `address`: `ray.init` would
+    retry for minutes and ignore Ctrl-C meanwhile."""
+    target = cluster_host_port(address)
+    if target is None:
+        return
+    try:
+        with socket.create_connection(target, timeout=timeout):
+            pass
+    except OSError as exc:
+        reason = exc.strerror or str(exc) or type(exc).__name__
+        raise NetworkError(f"cannot reach a Ray cluster at {address} ({reason})") from None
 
 
 class _PairActor:
@@ -52,8 +85,11 @@ class RayEngine:
 
     def __init__(self, workers: int = 1, address: str | None = None) -> None:
         self.workers = max(1, int(workers))
-        self.address = address
+        # ray.init() without an address joins RAY_ADDRESS when it is set: check that one too
+        self.address = address or os.environ.get("RAY_ADDRESS") or None
         self.ray = import_ray()
+        if self.address and not self.ray.is_initialized():
+            check_reachable(self.address)
 
     def describe(self) -> dict[str, object]:
         return {
@@ -79,7 +115,13 @@ class RayEngine:
                 kwargs["address"] = self.address
             else:
                 kwargs["num_cpus"] = self.workers
-            ray.init(**kwargs)
+            try:
+                ray.init(**kwargs)
+            except ConnectionError as exc:  # e.g. `auto` with no cluster running
+                first = str(exc).strip().splitlines()[0] if str(exc).strip() else "no answer"
+                raise NetworkError(
+                    f"cannot reach a Ray cluster at {self.address or 'a local session'} ({first})"
+                ) from None
             started_here = True
         from ray.util import ActorPool
 

@@ -14,6 +14,7 @@ import importlib
 import inspect
 import json
 import os
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -163,6 +164,38 @@ def read_side(path: str, role: str) -> str:
     return read_text(path)
 
 
+LANGUAGE_NAMES = {"ar": "Arabic", "fa": "Persian"}
+_LANG_SUFFIX = re.compile(r"\.(ar|fa)(\.txt)$", re.IGNORECASE)
+
+
+def check_declared_language(text: str, task: PairTask) -> str:
+    """The pair's language as its file name or manifest row declares it, checked against the
+    text. A mismatch names the fix that works: the declaration wins over --src-lang, so the
+    pipeline's own advice ("use --src-lang ...") would not help."""
+    from mlalign.text.langid import detect_language, resolve_source_language
+
+    try:
+        return resolve_source_language(text, task.lang, task.original)
+    except InputError:
+        found = detect_language(text)
+        if found not in LANGUAGE_NAMES or found == task.lang:
+            raise
+        said = f"{language_label(found)}, not {language_label(task.lang)}"
+        if task.lang_source == "name":
+            renamed = _LANG_SUFFIX.sub(rf".{found}\2", Path(task.original).name)
+            advice = (f"as its name says; rename it to {renamed} (or list the pair in a "
+                      f"manifest with lang {found})")
+        else:
+            advice = (f"as the manifest's lang column says for id {task.id!r}; "
+                      f"set lang to {found} or auto")
+        raise InputError(f"{task.original} looks {said} {advice}") from None
+
+
+def language_label(lang: str) -> str:
+    """"Persian (fa)", as the pipeline's own language messages name a language."""
+    return f"{LANGUAGE_NAMES.get(lang, lang)} ({lang})"
+
+
 def _call_with_supported(fn: Callable[..., Any], **kwargs: Any) -> Any:
     """Call `fn` with only the keyword arguments it accepts (loaders differ in options)."""
     try:
@@ -216,7 +249,10 @@ class Worker:
     def _run(self, task: PairTask) -> PairResult:
         src_text = read_side(task.original, "original")
         tgt_text = read_side(task.english, "english")
-        lang = task.lang if task.lang != "auto" else self.settings.src_lang
+        if task.lang != "auto":
+            lang = check_declared_language(src_text, task)
+        else:
+            lang = self.settings.src_lang
         translator = None
         if self.settings.translator != "none":
             if lang == "auto":

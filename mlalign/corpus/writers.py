@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import IO, Any, Protocol
 
@@ -35,9 +36,12 @@ def xml_text(text: str | None) -> str:
 
 class TmxWriter:
     """TMX 1.4b: one `<tu>` per bead with `tuid` pair:bead; score, drift and each kind's
-    probability as `<prop>`s."""
+    probability as `<prop>`s; how the corpus was made as `x-mlalign-KEY` header `<prop>`s,
+    as `mlalign align`'s TMX has them."""
 
-    def __init__(self, path: Path, srclang: str = "*all*") -> None:
+    def __init__(
+        self, path: Path, srclang: str = "*all*", provenance: Sequence[tuple[str, str]] = ()
+    ) -> None:
         from lxml import etree
 
         self.path = path
@@ -58,7 +62,11 @@ class TmxWriter:
         }
         self._tmx_cm = self._xf.element("tmx", version="1.4")
         self._tmx_cm.__enter__()
-        self._xf.write(etree.Element("header", header_attrs))
+        header = etree.Element("header", header_attrs)
+        for key, value in provenance:
+            prop = etree.SubElement(header, "prop", type=f"x-mlalign-{key}")
+            prop.text = xml_text(value)
+        self._xf.write(header)
         self._body_cm = self._xf.element("body")
         self._body_cm.__enter__()
 
