@@ -20,9 +20,19 @@ def _final_mode(target: Path) -> int:
     0600, and a renamed output would keep that: unreadable to the rest of a team)."""
     with contextlib.suppress(OSError):
         return stat.S_IMODE(target.stat().st_mode)
+    return 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    """The process's umask, read without setting it where Linux allows (setting it, even
+    for a moment, would change the mode of files other threads create meanwhile)."""
+    with contextlib.suppress(OSError, ValueError):
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
     mask = os.umask(0o022)
     os.umask(mask)
-    return 0o666 & ~mask
+    return mask
 
 
 # The files of one output set (`atomic_group`) waiting to be renamed into place together.
