@@ -7,7 +7,7 @@ import contextvars
 import os
 import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO
 
@@ -66,6 +66,37 @@ def check_writable(target: str | os.PathLike[str]) -> Path:
     if not os.access(folder, os.W_OK | os.X_OK):
         raise InputError(f"{path}: cannot be written, {folder} is not writable")
     return path
+
+
+def same_file(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> bool:
+    """Whether two paths name one file: the same inode (a hard or symbolic link counts),
+    or, where one does not exist yet, the same absolute path."""
+    try:
+        if os.path.exists(a) and os.path.exists(b):
+            return os.path.samefile(a, b)
+    except OSError:
+        return False
+    return os.path.realpath(a) == os.path.realpath(b)
+
+
+def check_not_input(target: str | os.PathLike[str], inputs: Iterable[str | os.PathLike[str]],
+                    what: str = "output") -> None:
+    """Refuse an output that would overwrite one of the run's inputs."""
+    for given in inputs:
+        if same_file(target, given):
+            raise InputError(f"{target}: is an input file; the {what} would overwrite it "
+                             "(choose another output path)")
+
+
+def check_file_output(out: str | os.PathLike[str], inputs: Iterable[str | os.PathLike[str]]) -> Path:
+    """The checks for a command's single output file, before its work: not a folder (a
+    trailing slash says one is meant), writable, and none of the inputs."""
+    raw = os.fspath(out)
+    if raw.endswith(("/", os.sep)):
+        raise InputError(f"{raw}: names a folder; give a file path for the output")
+    target = check_writable(raw)
+    check_not_input(target, inputs)
+    return target
 
 
 @contextlib.contextmanager

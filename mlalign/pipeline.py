@@ -7,6 +7,7 @@ and is passed in (embedder, translator) so that batch runs load models once per 
 from __future__ import annotations
 
 import hashlib
+import os
 import sys
 import time
 from collections.abc import Callable
@@ -92,6 +93,7 @@ def audit_sentences(
     drift_config: Any = None,
     translator_signature: dict[str, Any] | None = None,
     progress: ProgressFn | None = None,
+    mt_name: str = "the translation",
 ) -> Audit:
     """Align two sentence lists and run the drift checks; the core of every entry point."""
     from mlalign.align import AlignConfig, align_documents
@@ -105,7 +107,9 @@ def audit_sentences(
     drift_config = drift_config or DriftConfig()
     if mt is not None and len(mt) != len(src):
         raise InputError(
-            f"the translation has {len(mt)} lines but the original has {len(src)} sentences"
+            f"{mt_name}: has {len(mt)} lines but the original has {len(src)} sentences; it must "
+            "hold one translation per sentence: make it with `mlalign split` then "
+            "`mlalign translate --presplit`, or give the original one sentence per line (--presplit)"
         )
     if progress:
         progress(f"aligning {len(src)} original and {len(tgt)} English sentences")
@@ -163,6 +167,20 @@ def calibration_digest(path: str | None) -> str:
     return hashlib.sha1(p.read_bytes()).hexdigest()[:12] if p.is_file() else "none"
 
 
+def _config(value: Any, which: str) -> Any:
+    """An AlignConfig / DriftConfig as given, or made from a dict of its settings."""
+    if not isinstance(value, dict):
+        return value
+    from mlalign.align import AlignConfig
+    from mlalign.drift import DriftConfig
+
+    cls = AlignConfig if which == "align" else DriftConfig
+    try:
+        return cls(**value)
+    except (TypeError, ValueError) as exc:
+        raise InputError(f"{which}_config: {exc}") from None
+
+
 def mt_label(translator: dict[str, Any]) -> str:
     """What made the translations, in a word: an Argos package and its version
     (`translate-fa_en-1.0`), a file of them (`mt-file`), or none."""
@@ -204,12 +222,21 @@ def audit_texts(
     progress: bool | ProgressFn = False,
     src_name: str = "original",
     tgt_name: str = "english",
+    mt_name: str = "the translation",
 ) -> Audit:
     """Audit an original (Arabic or Persian) against its English version, given as texts.
 
     `mt` gives translations of the original's sentences made elsewhere (one per sentence);
     `translator` (a `mlalign.translate.Translator`) makes them here. Neither: no MT is used.
+    The configs may be given as dicts of their settings.
     """
+    for name, text in ((src_name, src_text), (tgt_name, tgt_text)):
+        if not isinstance(text, str):
+            raise InputError(f"{name}: audit_texts takes the text as str, got {type(text).__name__}; "
+                             "to read files use audit_files (or align with Path arguments)")
+        if not text.strip():
+            raise InputError(f"{name}: is empty; nothing to align")
+    align_config, drift_config = _config(align_config, "align"), _config(drift_config, "drift")
     report = _stderr_progress if progress is True else (progress or None)
     started = time.perf_counter()
     lang = resolve_languages(src_text, tgt_text, src_lang, src_name, tgt_name)
@@ -234,6 +261,7 @@ def audit_texts(
         drift_config=drift_config,
         translator_signature=translator_signature,
         progress=report,
+        mt_name=mt_name,
     )
     audit.provenance["inputs"] = {
         "original": {"name": src_name, "text_sha256": _sha256(src_text), "sentences": len(src)},
@@ -252,32 +280,46 @@ def audit_files(
     **kwargs: Any,
 ) -> Audit:
     """Audit two files (any supported encoding); see `audit_texts` for the options."""
-    from mlalign.text.reader import read_file_text, read_text
+    from mlalign.text.reader import read_file_text
 
     src_file = read_file_text(original)
     tgt_file = read_file_text(english)
     mt = kwargs.pop("mt", None)
+    mt_read = None
     if mt_file is not None:
-        mt = read_text(mt_file).split("\n")
-        if mt and mt[-1] == "":
-            mt.pop()
+        mt_read = read_file_text(mt_file)
+        mt = mt_lines(mt_read.text)
     audit = audit_texts(
         src_file.text,
         tgt_file.text,
         mt=mt,
         src_name=str(original),
         tgt_name=str(english),
+        mt_name=str(mt_file) if mt_file is not None else "the translation",
         **kwargs,
     )
-    record_files(audit, src_file, tgt_file)
+    record_files(audit, src_file, tgt_file, mt_read)
     return audit
 
 
-def record_files(audit: Audit, original: Any, english: Any) -> None:
-    """Add to the provenance how each input file was read (`text.reader.FileText`): the
-    sha256 of its bytes, which `sha256sum` reproduces, and the encoding."""
+def mt_lines(text: str) -> list[str]:
+    """An MT file's lines, one translation per sentence (a final newline ends the last)."""
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines
+
+
+def record_files(audit: Audit, original: Any, english: Any, mt_file: Any = None) -> None:
+    """Add to the provenance how each input file was read (`text.reader.FileText`): its
+    absolute path, the sha256 of its bytes (what `sha256sum` prints) and the encoding; an MT
+    file's record replaces the translator's."""
     for side, read in (("original", original), ("english", english)):
-        audit.provenance["inputs"][side].update(sha256=read.sha256, encoding=read.encoding)
+        audit.provenance["inputs"][side].update(path=read.path, sha256=read.sha256, encoding=read.encoding)
+    if mt_file is not None:
+        audit.provenance["translator"] = {
+            "name": "mt-file", "path": mt_file.path, "sha256": mt_file.sha256,
+            "encoding": mt_file.encoding, "lines": len(mt_lines(mt_file.text))}
 
 
 def align(original: str | Path, english: str | Path, **kwargs: Any) -> list[Bead]:
@@ -290,4 +332,8 @@ def align(original: str | Path, english: str | Path, **kwargs: Any) -> list[Bead
         return audit_files(original, english, **kwargs).beads
     if isinstance(original, Path) or isinstance(english, Path):
         raise TypeError("pass both sides as Path (files) or both as str (texts)")
+    for given in (original, english):
+        if isinstance(given, str) and "\n" not in given and len(given) < 4096 and os.path.isfile(given):
+            raise InputError(f"{given!r} is a file name; pass Path({given!r}) to read the file "
+                             "(a str is taken as the text itself)")
     return audit_texts(original, english, **kwargs).beads

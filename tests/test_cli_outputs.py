@@ -101,6 +101,8 @@ def test_a_link_is_followed_and_the_record_lists_the_real_files(presplit_pair, t
     ("align.skip_src=abc", "'abc' is not a number"),
     ("align.length_stats=1", "cannot be set from the command line"),
     ("drift.calibration_path=/no/such/file.json", "is not a file"),
+    ("align.max_bead=16", "max_bead must be at most 8"),
+    ("align.seed=-1", "seed must be at least 0"),
 ])
 def test_a_bad_setting_is_refused_in_one_line(setting: str, needle: str, presplit_pair) -> None:
     src, tgt = presplit_pair
@@ -156,3 +158,77 @@ def _models_install_error(folder: Path) -> str:
     proc = run_cli("models", "install", str(folder))
     assert proc.returncode == 3 and "Traceback" not in proc.stderr, proc.stderr
     return proc.stderr
+
+
+@pytest.mark.parametrize("command", ["split", "translate"])
+def test_split_and_translate_refuse_to_overwrite_their_input(command: str, presplit_pair, tmp_path: Path) -> None:
+    src, _ = presplit_pair
+    before = src.read_bytes()
+    hard = tmp_path / "hard.txt"
+    os.link(src, hard)
+    for out in (str(src), str(hard)):
+        assert "is an input file" in _one_line_error(run_cli(command, str(src), "-o", out))
+    assert "names a folder" in _one_line_error(run_cli(command, str(src), "-o", str(tmp_path / "new") + "/"))
+    assert src.read_bytes() == before and not (tmp_path / "new").exists()
+
+
+def test_a_trailing_slash_names_a_folder(presplit_pair, tmp_path: Path) -> None:
+    src, tgt = presplit_pair
+    proc = run_cli("align", str(src), str(tgt), "-f", "html,jsonl", "-o", f"{tmp_path / 'd3'}/", "-q")
+    assert proc.returncode == 0, proc.stderr
+    assert sorted(p.name for p in (tmp_path / "d3").iterdir()) == ["audit.html", "audit.jsonl", "audit.meta.json"]
+    (tmp_path / "afile").write_text("keep")
+    line = _one_line_error(run_cli("align", str(src), str(tgt), "-o", f"{tmp_path / 'afile'}/", "-q"))
+    assert "afile is not a folder" in line and (tmp_path / "afile").read_text() == "keep"
+    assert "output path is empty" in _one_line_error(run_cli("align", str(src), str(tgt), "-o", "", "-q"))
+
+
+def test_a_moses_name_writes_moses(presplit_pair, tmp_path: Path) -> None:
+    src, tgt = presplit_pair
+    proc = run_cli("align", str(src), str(tgt), "-o", str(tmp_path / "out.moses"), "-q")
+    assert proc.returncode == 0, proc.stderr
+    assert (tmp_path / "out.fa").read_text(encoding="utf-8").count("\n") >= 3 and not (tmp_path / "out.moses").exists()
+
+
+def test_the_api_protects_inputs_read_before_a_change_of_folder(presplit_pair, tmp_path: Path,
+                                                                monkeypatch) -> None:
+    import mlalign
+    from mlalign.embed.hashing import HashingEmbedder
+    from mlalign.errors import InputError
+    from mlalign.io import write_outputs
+
+    src, tgt = presplit_pair
+    mt = tmp_path / "mt.txt"
+    mt.write_text("".join(f"line {i}\n" for i in range(5)), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    audit = mlalign.audit_files(Path(src.name), Path(tgt.name), presplit=True, mt_file="mt.txt",
+                                embedder=HashingEmbedder(), drift_config={"word_alignment": False})
+    assert audit.provenance["translator"]["path"] == str(mt.resolve())
+    assert audit.provenance["translator"]["sha256"] == __import__("hashlib").sha256(mt.read_bytes()).hexdigest()
+    (tmp_path / "sub").mkdir()
+    monkeypatch.chdir(tmp_path / "sub")
+    for victim in (f"../{src.name}", "../mt.txt"):
+        with pytest.raises(InputError, match="is an input file"):
+            write_outputs(audit, victim, "jsonl")
+    assert mt.read_text(encoding="utf-8").startswith("line 0")
+    assert [p.name for p in write_outputs(audit, "y.jsonl", "jsonl")] == ["y.jsonl", "y.meta.json"]
+
+
+def test_the_api_explains_wrong_arguments(presplit_pair, monkeypatch) -> None:
+    import mlalign
+    from mlalign.errors import InputError
+
+    src, tgt = presplit_pair
+    with pytest.raises(InputError, match="takes the text as str, got PosixPath"):
+        mlalign.audit_texts(src, tgt)
+    with pytest.raises(InputError, match="original: is empty"):
+        mlalign.audit_texts("", "Hello there.")
+    monkeypatch.chdir(src.parent)
+    with pytest.raises(InputError, match=r"is a file name; pass Path\('orig.fa.txt'\)"):
+        mlalign.align(src.name, tgt.name)
+    with pytest.raises(InputError, match="align_config: max_bead must be at least 1"):
+        mlalign.audit_texts(src.read_text(encoding="utf-8"), tgt.read_text(encoding="utf-8"),
+                            align_config={"max_bead": 0})
+    with pytest.raises(InputError, match=r"mt.txt: has 2 lines but the original has 5 sentences.*--presplit"):
+        (src.parent / "mt.txt").write_text("a\nb\n", encoding="utf-8")
+        mlalign.audit_files(src, tgt, presplit=True, mt_file=src.parent / "mt.txt")

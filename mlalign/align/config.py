@@ -11,6 +11,11 @@ from mlalign.types import Bead
 LENGTH_STATS: dict[str, tuple[float, float]] = {"ar": (0.07, 0.19), "fa": (0.01, 0.18)}
 
 
+# Beads of more sentences than this are not translations of each other but a failed
+# alignment; the banded program also loses its path when a bead outgrows a short document.
+MAX_BEAD = 8
+
+
 @dataclass
 class AlignConfig:
     """Knobs of the embedding aligner; defaults tuned on NTREX/Tatoeba dev documents."""
@@ -58,6 +63,10 @@ class AlignConfig:
             value = getattr(self, name)
             if not value >= low:  # also refuses nan
                 raise ValueError(f"{name} must be at least {low}, got {value}")
+        if self.max_bead > MAX_BEAD:
+            raise ValueError(f"max_bead must be at most {MAX_BEAD}, got {self.max_bead}")
+        if self.seed < 0:
+            raise ValueError(f"seed must be at least 0, got {self.seed}")
         if not self.score_scale > 0:
             raise ValueError(f"score_scale must be above 0, got {self.score_scale}")
         for name in ("weight_chrf", "low_score_warn", "skip_share_warn"):

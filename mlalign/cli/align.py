@@ -74,8 +74,8 @@ def align_command(original, english, src_lang, presplit, formats, out, translato
     from mlalign.drift import DriftConfig
     from mlalign.embed import default_embedder
     from mlalign.io import WriteOptions, check_formats, check_outputs, summary_text, write_outputs
-    from mlalign.pipeline import audit_texts, record_files
-    from mlalign.text.reader import read_file_text, read_text
+    from mlalign.pipeline import audit_texts, mt_lines, record_files
+    from mlalign.text.reader import read_file_text
 
     started = time.perf_counter()
     fmts = parse_formats(formats, out)
@@ -95,18 +95,17 @@ def align_command(original, english, src_lang, presplit, formats, out, translato
     src_file = read_file_text(original)
     tgt_file = read_file_text(english)
     src_text, tgt_text = src_file.text, tgt_file.text
-    mt = None
+    mt = mt_read = None
     if mt_file is not None:
         if translator == "argos":
             raise InputError("--mt-file and --translator argos exclude each other")
-        mt = read_text(mt_file).split("\n")
-        if mt and mt[-1] == "":
-            mt.pop()
+        mt_read = read_file_text(mt_file)
+        mt = mt_lines(mt_read.text)
     from mlalign.text.langid import resolve_source_language
 
     lang = resolve_source_language(src_text, src_lang, str(original))
     if out not in (None, "-"):  # before the work: every output writable, no input overwritten
-        check_outputs(Path(out), fmts, lang, [Path(original), Path(english), *([mt_file] if mt_file else [])])
+        check_outputs(out, fmts, lang, [Path(original), Path(english), *([mt_file] if mt_file else [])])
     model = None if mt is not None else load_translator_choice(translator, lang, quiet, no_cache)
     embedder = default_embedder(cache_dir=None if not no_cache else False)
     audit = audit_texts(
@@ -122,12 +121,11 @@ def align_command(original, english, src_lang, presplit, formats, out, translato
         progress=not quiet,
         src_name=str(original),
         tgt_name=str(english),
+        mt_name=str(mt_file),
     )
-    record_files(audit, src_file, tgt_file)
-    if mt_file is not None:
-        audit.provenance["translator"] = {"name": "mt-file", "path": str(mt_file), "lines": len(mt)}
+    record_files(audit, src_file, tgt_file, mt_read)
     options = WriteOptions(min_score=min_score, drop_flagged=drop_flagged)
-    written = write_outputs(audit, None if out in (None, "-") else Path(out), fmts, options)
+    written = write_outputs(audit, None if out in (None, "-") else out, fmts, options)
     if not quiet:
         for warning in audit.warnings:
             click.echo(f"mlalign: warning: {warning}", err=True)

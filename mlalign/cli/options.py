@@ -20,6 +20,7 @@ SUFFIX_FORMATS = {
     ".xlf": "xliff",
     ".xliff": "xliff",
     ".parquet": "parquet",
+    ".moses": "moses",
     ".html": "html",
     ".htm": "html",
 }
@@ -103,7 +104,7 @@ def _parse_setting(current: Any, spec: dataclasses.Field, raw: str) -> Any:
             raise ValueError(f"{raw!r} is not a finite number")
         return value
     if isinstance(current, tuple):
-        return tuple(part.strip() for part in raw.split(",") if part.strip())
+        return tuple(part.strip().lower() for part in raw.split(",") if part.strip())
     if isinstance(current, str) or declared.startswith("str"):
         return raw
     raise ValueError("cannot be set from the command line")

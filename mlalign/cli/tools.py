@@ -9,15 +9,14 @@ from pathlib import Path
 import click
 
 from mlalign.errors import InputError
-from mlalign.fsutil import atomic_write_text
+from mlalign.fsutil import atomic_write_text, check_file_output
 
 
 @click.command("split")
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--lang", type=click.Choice(["auto", "ar", "fa", "en"]), default="auto", show_default=True)
-@click.option("-o", "--output", "out", type=click.Path(path_type=Path), default=None,
-              help="Output file (default stdout).")
-def split_command(file: Path, lang: str, out: Path | None) -> None:
+@click.option("-o", "--output", "out", default=None, help="Output file (default stdout; - too).")
+def split_command(file: Path, lang: str, out: str | None) -> None:
     """Split FILE into sentences, one per line (the numbering `--presplit` and `--mt-file` use).
 
     \b
@@ -28,6 +27,10 @@ def split_command(file: Path, lang: str, out: Path | None) -> None:
     from mlalign.text.reader import read_text
     from mlalign.text.split import split_document
 
+    if out == "-":
+        out = None
+    if out is not None:
+        check_file_output(out, [file])
     text = read_text(file)
     found = detect_language(text)
     if lang == "auto":

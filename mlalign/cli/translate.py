@@ -19,8 +19,8 @@ CHUNK = 256  # sentences per progress-bar step; the translator batches within a 
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--from", "src_lang", type=click.Choice(["ar", "fa", "auto"]), default="auto",
               show_default=True, help="Source language.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write here (atomically) instead of stdout.")
+@click.option("-o", "--output", default=None,
+              help="Write here (atomically) instead of stdout (- is stdout too).")
 @click.option("--presplit", is_flag=True,
               help="Input has one sentence per line; output one translation per line.")
 @click.option("--beam-size", type=click.IntRange(1, 16), default=4, show_default=True)
@@ -30,7 +30,7 @@ CHUNK = 256  # sentences per progress-bar step; the translator batches within a 
               help="CPU threads for the model (0 = all cores).")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the translation cache.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
-def translate_cmd(file: Path, src_lang: str, output: Path | None, presplit: bool,
+def translate_cmd(file: Path, src_lang: str, output: str | None, presplit: bool,
                   beam_size: int, batch_size: int, threads: int, no_cache: bool,
                   quiet: bool) -> None:
     """Translate FILE to English, sentence by sentence, offline.
@@ -45,19 +45,18 @@ def translate_cmd(file: Path, src_lang: str, output: Path | None, presplit: bool
     from tqdm import tqdm
 
     from mlalign import __version__
-    from mlalign.errors import InputError
-    from mlalign.fsutil import atomic_group, atomic_write_text, check_writable
+    from mlalign.fsutil import atomic_group, atomic_write_text, check_file_output
     from mlalign.text.langid import resolve_source_language
     from mlalign.text.reader import read_file_text
     from mlalign.text.split import presplit_lines, split_document
     from mlalign.translate import load_translator
 
+    target: Path | None = None
+    if output not in (None, "-"):  # both files checked before the work, not after it
+        target = check_file_output(output, [file])
+        check_file_output(f"{output}.meta.json", [file])
     source = read_file_text(file)
     text = source.text
-    if output is not None:
-        check_writable(output)
-        if output.exists() and output.resolve() == file.resolve():
-            raise InputError(f"{output}: is the input file; the translation would overwrite it")
     lang = resolve_source_language(text, src_lang, str(file), option="--from")
     sentences = presplit_lines(text, str(file)) if presplit else split_document(text, lang)
     translator = load_translator(lang, use_cache=not no_cache, beam_size=beam_size,
@@ -83,9 +82,10 @@ def translate_cmd(file: Path, src_lang: str, output: Path | None, presplit: bool
                 paragraphs[-1].append(tr)
         # One paragraph per line, as argostranslate re-joins paragraphs with "\n".
         result = "".join(" ".join(p) + "\n" for p in paragraphs)
-    if output is None:
+    if target is None:
         click.echo(result, nl=False)
         return
+    output = target
     provenance = {
         "tool": "mlalign translate", "version": __version__, "src_lang": lang, "tgt_lang": "en",
         "input": {"name": str(file), "sha256": source.sha256, "encoding": source.encoding},

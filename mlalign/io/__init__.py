@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from mlalign.errors import InputError
-from mlalign.fsutil import atomic_group, atomic_write_text, check_writable
+from mlalign.fsutil import atomic_group, atomic_write_text, check_not_input, check_writable
 from mlalign.io.base import WriteOptions, Writer, filter_beads, provenance_json
 from mlalign.io.html import HtmlWriter
 from mlalign.io.jsonl import JsonlWriter
@@ -63,7 +63,7 @@ _KNOWN_SUFFIXES = {w.suffix for w in FORMATS.values()} | {
 
 
 # What an output's suffix says it holds (a single-format `-o` must agree with `--format`).
-_SUFFIX_FORMATS = {w.suffix: w.format for w in FORMATS.values() if w.format != "moses"} | {
+_SUFFIX_FORMATS = {w.suffix: w.format for w in FORMATS.values()} | {
     ".json": "jsonl", ".htm": "html", ".xliff": "xliff"}
 
 
@@ -82,31 +82,38 @@ def check_formats(formats: list[str]) -> None:
         _writer(fmt)
 
 
-def _stem(out: Path) -> Path:
+def _names_folder(out: Path | str) -> bool:
+    """`-o out/` (the trailing slash Path() would drop) or an existing folder: outputs go
+    inside it as `audit.*`."""
+    return os.fspath(out).endswith(("/", "\\")) or Path(out).is_dir()
+
+
+def _stem(out: Path | str) -> Path:
     """`out/` → `out/audit`; `out.jsonl` → `out`; `out` → `out` (what users mean by a stem)."""
-    if out.is_dir() or str(out).endswith(("/", "\\")):
-        return out / "audit"
+    if _names_folder(out):
+        return Path(out) / "audit"
+    out = Path(out)
     if out.name.endswith(".meta.json"):
         return out.with_name(out.name[: -len(".meta.json")])
     return out.with_suffix("") if out.suffix.lower() in _KNOWN_SUFFIXES else out
 
 
-def output_paths(out: Path, formats: list[str]) -> dict[str, Path]:
+def output_paths(out: Path | str, formats: list[str]) -> dict[str, Path]:
     """Where each format goes: a single format writes to `out` itself (unless `out` is a
-    directory); several formats derive `<stem><suffix>` names."""
-    if len(formats) == 1 and not (out.is_dir() or str(out).endswith(("/", "\\"))):
-        return {formats[0]: out}
+    folder); several formats derive `<stem><suffix>` names."""
+    if len(formats) == 1 and not _names_folder(out):
+        return {formats[0]: Path(out)}
     stem = _stem(out)
     return {fmt: stem.parent / (stem.name + _writer(fmt).suffix) for fmt in formats}
 
 
-def _sidecar(out: Path, formats: list[str], paths: dict[str, Path]) -> Path:
+def _sidecar(out: Path | str, formats: list[str], paths: dict[str, Path]) -> Path:
     """The `.meta.json` provenance file beside the outputs."""
-    stem = _stem(out if len(formats) > 1 or out.is_dir() else paths[formats[0]])
+    stem = _stem(out if len(formats) > 1 or _names_folder(out) else paths[formats[0]])
     return stem.parent / (stem.name + ".meta.json")
 
 
-def planned_outputs(out: Path, formats: list[str], src_lang: str, tgt_lang: str = "en"
+def planned_outputs(out: Path | str, formats: list[str], src_lang: str, tgt_lang: str = "en"
                     ) -> list[tuple[str, Path]]:
     """Every file `write_outputs` would write, each with what it holds."""
     formats = list(dict.fromkeys(formats))
@@ -122,24 +129,19 @@ def planned_outputs(out: Path, formats: list[str], src_lang: str, tgt_lang: str 
     return planned
 
 
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return a.exists() and b.exists() and os.path.samefile(a, b)
-    except OSError:
-        return False
-
-
-def check_outputs(out: Path, formats: list[str], src_lang: str, inputs: list[Path]) -> None:
+def check_outputs(out: Path | str, formats: list[str], src_lang: str, inputs: list[Path]) -> None:
     """Fail before any work if an output cannot be written, would overwrite an input, or
     would land on the same file as another output (`-o k.meta.json`: the provenance
     sidecar would replace the JSONL)."""
     formats = list(dict.fromkeys(formats))
-    suffix = out.suffix.lower()
+    if not os.fspath(out).strip():
+        raise InputError("-o: the output path is empty")
+    suffix = Path(out).suffix.lower()
     if suffix in (".gz", ".bz2", ".xz", ".zst", ".zip"):
         raise InputError(f"{out}: compressed outputs are not written; name it without {suffix} "
                          "and compress the file afterwards")
     named = _SUFFIX_FORMATS.get(suffix)
-    if len(formats) == 1 and named and named != formats[0] and not out.is_dir():
+    if len(formats) == 1 and named and named != formats[0] and not _names_folder(out):
         raise InputError(f"{out}: the name says {named} but the format is {formats[0]}; "
                          f"rename it or use --format {named}")
     claimed: dict[str, str] = {}
@@ -150,10 +152,18 @@ def check_outputs(out: Path, formats: list[str], src_lang: str, inputs: list[Pat
             raise InputError(f"{path}: both the {claimed[key]} and the {what} output would be "
                              "written there; choose another -o")
         claimed[key] = what
-        for given in inputs:
-            if _same_file(target, Path(given)):
-                raise InputError(f"{path}: is an input file; the {what} output would overwrite "
-                                 "it (choose another -o)")
+        check_not_input(target, inputs, f"{what} output")
+
+
+def audit_inputs(audit: Audit) -> list[Path]:
+    """The files an audit read, by absolute path where recorded (a relative name would
+    point elsewhere once the working folder changes), the MT file included."""
+    prov = audit.provenance
+    sides = [side for side in prov.get("inputs", {}).values() if isinstance(side, dict)]
+    translator = prov.get("translator")
+    if isinstance(translator, dict) and translator.get("path"):
+        sides.append(translator)
+    return [Path(side.get("path") or side["name"]) for side in sides if side.get("path") or side.get("name")]
 
 
 def write_outputs(
@@ -163,6 +173,8 @@ def write_outputs(
 
     `out` None or "-" prints a single text format to stdout and returns []."""
     options = options or WriteOptions()
+    if isinstance(formats, str):  # "jsonl,html" as on the command line
+        formats = [f.strip().lower() for f in formats.split(",") if f.strip()]
     formats = list(dict.fromkeys(formats or ["jsonl"]))
     writers = [_writer(fmt) for fmt in formats]
     if out is None or str(out) == "-":
@@ -174,10 +186,7 @@ def write_outputs(
         sys.stdout.write(text)
         sys.stdout.flush()
         return []
-    out = Path(out)
-    sides = audit.provenance.get("inputs", {})
-    inputs = [Path(side["name"]) for side in sides.values() if isinstance(side, dict) and side.get("name")]
-    check_outputs(out, formats, audit.src_lang, inputs)
+    check_outputs(out, formats, audit.src_lang, audit_inputs(audit))
     paths = output_paths(out, formats)
     written: list[Path] = []
     names: dict[str, str | list[str]] = {}

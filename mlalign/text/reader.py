@@ -191,6 +191,7 @@ class FileText:
     text: str
     encoding: str
     sha256: str
+    path: str = ""  # absolute, so the file is still known after a change of folder
 
 
 def read_text(path: str | os.PathLike[str]) -> str:
@@ -211,4 +212,4 @@ def read_file_text(path: str | os.PathLike[str]) -> FileText:
     except OSError as exc:
         raise InputError(f"{name}: cannot be read ({exc.strerror or exc})") from None
     text, encoding = decode_with_encoding(data, name)
-    return FileText(text, encoding, hashlib.sha256(data).hexdigest())
+    return FileText(text, encoding, hashlib.sha256(data).hexdigest(), str(p.resolve()))
