@@ -129,10 +129,12 @@ def test_rerun_with_fewer_formats_removes_only_its_own_stale_outputs(
     assert sorted(json.loads((out / "run.json").read_text("utf-8"))["removed_outputs"]) == old
 
 
-def test_mostly_unaligned_pair_is_warned_once_and_recorded(
+def test_mostly_unaligned_pair_is_warned_once_and_left_out(
     docs: Path, tmp_path: Path, monkeypatch, capsys
 ) -> None:
-    """Its beads still go through the filters like any pair's; the warning is what changes."""
+    """Its beads pass the default bead filters, yet come from two files that look like
+    different texts: left out whole by default and counted as their own filter;
+    --keep-unaligned-pairs keeps them, and switching it resumes every pair."""
     import mlalign.corpus.build as build_module
 
     # the original of doc0 (4 lines) against 2 lines of doc1's English: a third unmatched
@@ -141,20 +143,35 @@ def test_mostly_unaligned_pair_is_warned_once_and_recorded(
     (docs / "mismatch.en.txt").write_text("\n".join(english) + "\n", "utf-8")
     monkeypatch.setattr(build_module, "Settings", functools.partial(checked_settings))
     out = tmp_path / "out"
-    for _ in range(2):  # computed, then resumed from the pair file: recorded both times
-        code, err = run_main(["corpus", "build", str(docs), "-o", str(out)], capsys)
+    # computed, resumed from the pair file, then resumed with the pair kept: recorded each time
+    for keep in (False, False, True):
+        args = ["corpus", "build", str(docs), "-o", str(out)]
+        code, err = run_main(args + ["--keep-unaligned-pairs"] * keep, capsys)
         assert code == 0
         warned = [line for line in err.splitlines() if line.startswith("mlalign: warning:")]
-        assert len(warned) == 1 and warned[0].startswith(
-            "mlalign: warning: mismatch: mostly unaligned: 2 of 6 sentences"
-        )
+        assert len(warned) == 1
+        assert warned[0].startswith("mlalign: warning: mismatch: mostly unaligned:")
+        assert "2 of 6 sentences have no counterpart (more than 30%)" in warned[0]
+        assert ("its 4 beads are left out of the corpus" in warned[0]) is not keep
         summary = pl.read_csv(out / "summary.tsv", separator="\t")
-        by_id = dict(zip(summary["id"], summary["warnings"], strict=True))
-        assert by_id["mismatch"].startswith("mostly unaligned:")
-        assert by_id["doc0"] is None and by_id["doc2"] is None
+        by_id = {row["id"]: row for row in summary.iter_rows(named=True)}
+        assert by_id["mismatch"]["warnings"].startswith("mostly unaligned:")
+        assert by_id["doc0"]["warnings"] is None and by_id["doc2"]["warnings"] is None
+        assert by_id["mismatch"]["removed_unaligned_pair"] == (0 if keep else 4)
+        assert by_id["doc0"]["removed_unaligned_pair"] == 0
         run = json.loads((out / "run.json").read_text("utf-8"))
         assert list(run["warnings"]) == ["mismatch"]
         assert run["warnings"]["mismatch"][0].startswith("mostly unaligned:")
+        assert run["filters"]["drop_unaligned_pairs"] is not keep
+        assert run["filter_order"][0] == "unaligned_pair"
+        assert run["filtered"]["removed"]["unaligned_pair"] == (0 if keep else 4)
+        assert run["pairs"]["computed"] == (0 if run["pairs"]["resumed"] else 4)
+        corpus = pq.read_table(out / "corpus.parquet").to_pylist()
+        mismatch = [r for r in corpus if r["pair_id"] == "mismatch"]
+        assert len(mismatch) == (by_id["mismatch"]["beads_kept"] if keep else 0)
+        assert by_id["mismatch"]["beads_kept"] == len(mismatch)
+    assert mismatch  # its two-sided beads pass the default bead filters
+    assert run["pairs"]["resumed"] == 4  # a filter-only change redoes no audit
     assert summary.filter(pl.col("id") == "mismatch")["status"].to_list() == ["ok"]
 
 
@@ -263,3 +280,112 @@ def test_output_that_is_a_file_is_refused(docs: Path, tmp_path: Path, capsys,
     assert code == 2
     assert err == f"mlalign: error: {afile} exists and is not a folder\n"
     assert afile.read_text("utf-8") == "x\n"
+
+
+def _manifest_rows(docs: Path) -> pl.DataFrame:
+    return pl.DataFrame(
+        [
+            {"id": f"doc{i}", "original": str(docs / f"doc{i}.{lang}.txt"),
+             "english": str(docs / f"doc{i}.en.txt")}
+            for i, lang in enumerate(["fa", "ar", "fa"])
+        ]
+    )
+
+
+@pytest.mark.parametrize("name", ["summary.tsv", "summary.parquet", "corpus.parquet"])
+def test_manifest_under_an_output_name_in_out_is_refused(
+    docs: Path, tmp_path: Path, capsys, fake_cli, name: str
+) -> None:
+    """`corpus build OUT/summary.tsv -o OUT` replaced its own manifest (the next run then
+    failed): refused up front, nothing written."""
+    out = tmp_path / "out"
+    out.mkdir()
+    manifest = out / name
+    rows = _manifest_rows(docs)
+    if name.endswith(".parquet"):
+        rows.write_parquet(manifest)
+    else:
+        rows.write_csv(manifest, separator="\t")
+    before = manifest.read_bytes()
+    code, err = run_main(["corpus", "build", str(manifest), "-o", str(out)], capsys)
+    assert code == 2
+    assert err == (f"mlalign: error: {manifest}: the manifest is one of the files this build "
+                   f"writes or removes in {out}; move it out of {out} or choose another -o\n")
+    assert manifest.read_bytes() == before and sorted(out.iterdir()) == [manifest]
+
+
+@pytest.mark.parametrize("link", ["input", "output"])
+def test_manifest_linked_to_an_output_is_refused(
+    docs: Path, tmp_path: Path, capsys, fake_cli, link: str
+) -> None:
+    """A link either way round: the manifest a link to OUT/summary.tsv (the build replaces
+    the file it reads), or OUT/summary.tsv a link to the manifest (the build writes through
+    the link)."""
+    out = tmp_path / "out"
+    out.mkdir()
+    real = (out if link == "input" else tmp_path) / "summary.tsv"
+    _manifest_rows(docs).write_csv(real, separator="\t")
+    before = real.read_bytes()
+    if link == "input":  # given: the manifest named on the command line
+        given, other = tmp_path / "pairs.tsv", real
+        given.symlink_to(real)
+    else:
+        given, other = real, out / "summary.tsv"
+        other.symlink_to(real)
+    code, err = run_main(["corpus", "build", str(given), "-o", str(out)], capsys)
+    assert code == 2 and err.count("\n") == 1
+    assert err.startswith(f"mlalign: error: {given}: the manifest is the same file as {other}, "
+                          "which this build writes or removes;")
+    assert real.read_bytes() == before and not (out / "pairs").exists()
+
+
+def test_folder_input_file_that_an_output_writes_through_is_refused(
+    docs: Path, tmp_path: Path, capsys, fake_cli
+) -> None:
+    """Folder input: OUT/corpus.fa-en.fa (from an earlier -f moses) is a link to one of
+    the originals; writing the Moses file would replace that original."""
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "corpus.fa-en.fa").symlink_to(docs / "doc0.fa.txt")
+    before = (docs / "doc0.fa.txt").read_bytes()
+    code, err = run_main(["corpus", "build", str(docs), "-o", str(out), "-f", "moses"], capsys)
+    assert code == 2
+    assert err == (f"mlalign: error: {docs / 'doc0.fa.txt'}: the original of pair doc0 is the "
+                   f"same file as {out / 'corpus.fa-en.fa'}, which this build writes or removes; "
+                   f"move it out of {out} or choose another -o\n")
+    assert (docs / "doc0.fa.txt").read_bytes() == before
+
+
+def test_manifest_in_out_under_another_name_is_used(docs: Path, tmp_path: Path, capsys,
+                                                    fake_cli) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    _manifest_rows(docs).write_csv(out / "pairs.tsv", separator="\t")
+    for _ in range(2):  # and again, resuming
+        code, _err = run_main(["corpus", "build", str(out / "pairs.tsv"), "-o", str(out)], capsys)
+        assert code == 0
+    assert pl.read_csv(out / "pairs.tsv", separator="\t")["id"].to_list() == ["doc0", "doc1",
+                                                                              "doc2"]
+
+
+@pytest.mark.parametrize("below", [False, True])
+def test_output_link_to_a_missing_folder_is_followed(docs: Path, tmp_path: Path, capsys,
+                                                     fake_cli, below: bool) -> None:
+    """`-o LINK` where LINK names a folder not made yet: the folder is created (it was
+    refused as "LINK exists and is not a folder")."""
+    link = tmp_path / "o3link"
+    link.symlink_to("target/corpus")  # relative, two levels to create
+    out = link / "sub" if below else link
+    code, err = run_main(["corpus", "build", str(docs), "-o", str(out), "-q"], capsys)
+    assert code == 0, err
+    made = tmp_path / "target" / "corpus" / ("sub" if below else "")
+    assert (made / "corpus.parquet").is_file() and (made / "pairs").is_dir()
+    assert link.is_symlink()
+
+
+def test_output_link_that_loops_is_one_line_error(docs: Path, tmp_path: Path, capsys) -> None:
+    (tmp_path / "a").symlink_to(tmp_path / "b")
+    (tmp_path / "b").symlink_to(tmp_path / "a")
+    code, err = run_main(["corpus", "build", str(docs), "-o", str(tmp_path / "a")], capsys)
+    assert code == 2
+    assert err == f"mlalign: error: {tmp_path / 'a'} is a link that loops or leads nowhere\n"

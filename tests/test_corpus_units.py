@@ -235,6 +235,7 @@ def test_filters_count_first_rejecting_filter() -> None:
     mask = filt.keep_mask(rows)
     assert mask == [True] + [False] * 9
     assert filt.counts == {
+        "unaligned_pair": 0,
         "empty_side": 1,
         "language": 2,
         "min_score": 2,
@@ -245,6 +246,60 @@ def test_filters_count_first_rejecting_filter() -> None:
     }
     assert list(filt.counts) == list(FILTERS)
     assert filt.report()["beads_kept"] == 1 and filt.total == len(rows)
+
+
+def test_a_mostly_unaligned_pair_is_left_out_whole_unless_kept() -> None:
+    """Its beads pass every bead filter here (as many do in practice: low score and high
+    drift are not filtered by default); the pair-level filter takes them all, and they do
+    not count as seen for the duplicate check."""
+    fa, en = "این یک جمله است.", "This is a sentence."
+    rows = [_row(fa, en, score=0.2, drift=0.99), _row("جمله دیگری.", "Another one.")]
+    warned = ["mostly unaligned: the 2 beads that pair sentences score 0.20 on average"]
+    filt = CorpusFilter()
+    assert filt.keep_mask(rows, warned) == [False, False]
+    assert filt.counts["unaligned_pair"] == 2 and sum(filt.counts.values()) == 2
+    assert filt.keep_mask(rows, ["order mismatch: 5 of 8 confident matches"]) == [True, True]
+    assert filt.report()["removed"]["unaligned_pair"] == 2 and filt.kept == 2
+    # pair files written before the warning was reworded carry the old text
+    old = ["mostly unaligned: 2 of 16 sentences have no counterpart, mean confidence 0.19"]
+    assert CorpusFilter().keep_mask(rows, old) == [False, False]
+    kept = CorpusFilter(FilterConfig(drop_unaligned_pairs=False))
+    assert kept.keep_mask(rows, warned) == [True, True] and kept.counts["unaligned_pair"] == 0
+
+
+def _bead(score: float, src: bool = True, tgt: bool = True, i: int = 0) -> Bead:
+    return Bead([i] if src else [], [i] if tgt else [], "س" if src else "", "e" if tgt else "",
+                None, score)
+
+
+def test_mostly_unaligned_warning_says_what_was_measured() -> None:
+    """The text names the measure that tripped it, with its threshold, and begins as the
+    corpus filter expects; the thresholds themselves are unchanged."""
+    import numpy as np
+
+    from mlalign.align import AlignConfig
+    from mlalign.align.embedding import document_warnings
+    from mlalign.corpus.filters import UNALIGNED_WARNING
+
+    def warn(beads: list[Bead], n: int, m: int) -> list[str]:
+        return document_warnings(beads, np.zeros((n, 4)), np.zeros((m, 4)), n, m, AlignConfig())
+
+    # 7 linked beads scoring 0.2, 2 sentences without a counterpart: low confidence is why
+    low = [_bead(0.2, i=i) for i in range(7)] + [_bead(0.0, tgt=False), _bead(0.0, src=False)]
+    (text,) = warn(low, 8, 8)
+    assert text.startswith(UNALIGNED_WARNING)
+    assert "the 7 beads that pair sentences score 0.20 on average (below 0.50)" in text
+    assert "no counterpart" not in text and "same text" in text
+    # good scores, but 6 of 16 sentences unmatched (38% > 30%)
+    skip = [_bead(0.9, i=i) for i in range(5)] + [_bead(0.0, tgt=False)] * 3 + [
+        _bead(0.0, src=False)] * 3
+    (text,) = warn(skip, 8, 8)
+    assert "6 of 16 sentences have no counterpart (more than 30%)" in text
+    assert "on average" not in text
+    (text,) = warn([_bead(0.0, tgt=False)] * 3 + [_bead(0.0, src=False)] * 3, 3, 3)
+    assert text.startswith("mostly unaligned: none of the 6 sentences has a counterpart")
+    fine = [_bead(0.9, i=i) for i in range(7)] + [_bead(0.0, tgt=False), _bead(0.0, src=False)]
+    assert warn(fine, 8, 8) == []
 
 
 def test_filters_can_be_switched_off() -> None:

@@ -390,9 +390,26 @@ def document_warnings(beads: list[Bead], sv: np.ndarray, tv: np.ndarray, n: int,
     skipped = sum(len(b.src_ids) for b in beads if not b.tgt_ids) + sum(len(b.tgt_ids) for b in beads if not b.src_ids)
     mean_score = float(np.mean([b.score for b in linked])) if linked else 0.0
     if n + m >= 6 and (skipped / (n + m) > cfg.skip_share_warn or mean_score < cfg.low_score_warn):
+        # name the measure that tripped the warning, with its threshold ("2 of 16 sentences have
+        # no counterpart" alone read like a healthy pair when the low confidence was the reason)
+        found: list[str] = []
+        if not linked:
+            found.append(f"none of the {n + m} sentences has a counterpart")
+        else:
+            if mean_score < cfg.low_score_warn:
+                what = ("the one bead that pairs sentences scores" if len(linked) == 1 else
+                        f"the {len(linked)} beads that pair sentences score")
+                found.append(
+                    f"{what} {mean_score:.2f} on average (below {cfg.low_score_warn:.2f})"
+                )
+            if skipped / (n + m) > cfg.skip_share_warn:
+                found.append(
+                    f"{skipped} of {n + m} sentences have no counterpart (more than "
+                    f"{cfg.skip_share_warn:.0%})"
+                )
         warnings.append(
-            f"mostly unaligned: {skipped} of {n + m} sentences have no counterpart, mean confidence "
-            f"{mean_score:.2f}; is one side a different text, or does it mix languages?"
+            f"mostly unaligned: {'; '.join(found)}; beads from this pair are unlikely to be "
+            "translations: are the two files versions of the same text, each in one language?"
         )
     # mutual-best anchors on a sample: do confident matches run backwards / off the diagonal?
     if n >= 6 and m >= 6:

@@ -87,6 +87,12 @@ def corpus_group() -> None:
 )
 @click.option("--keep-empty-side", is_flag=True, help="Keep 1-0/0-1 beads (omissions/additions).")
 @click.option(
+    "--keep-unaligned-pairs",
+    is_flag=True,
+    help="Send pairs warned 'mostly unaligned' (files that look like different texts) "
+    "through the bead filters instead of leaving all their beads out.",
+)
+@click.option(
     "--src-lang",
     type=click.Choice(["auto", "ar", "fa"]),
     default="auto",
@@ -125,6 +131,7 @@ def build_command(
     no_dedup,
     no_langcheck,
     keep_empty_side,
+    keep_unaligned_pairs,
     src_lang,
     presplit,
     translator,
@@ -139,7 +146,8 @@ def build_command(
     paired with name.en.txt.
     \b
     Rerunning into the same OUT skips pairs already done (same inputs and settings) and
-    removes outputs of the earlier run that this one does not write.
+    removes outputs of the earlier run that this one does not write. A pair warned
+    "mostly unaligned" is left out of the corpus unless --keep-unaligned-pairs.
     Exit status: 0 when at least one pair succeeded (failures are listed in
     summary.tsv and printed), 1 when none did, 2 for unusable input, 3 for a missing
     translation model (--translator argos), 4 when the Ray cluster cannot be reached.
@@ -178,6 +186,7 @@ def build_command(
         dedup=not no_dedup,
         langcheck=not no_langcheck,
         drop_empty_side=not keep_empty_side,
+        drop_unaligned_pairs=not keep_unaligned_pairs,
     )
     report = build_corpus(
         input_path,

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import re
 import sys
 import time
@@ -45,6 +46,7 @@ FORMATS = ("parquet", "tmx", "moses")
 # names of the files a build writes in OUT (besides run.json and manifest.json): the only
 # ones a later build may delete as stale
 OUTPUT_NAME = re.compile(r"corpus\.(parquet|tmx)|corpus\.[a-z]+-en\.[a-z]+|summary\.(parquet|tsv)")
+RECORD_NAMES = ("run.json", "manifest.json")  # written by every build, never deleted
 WARNING_JOIN = " | "  # between a pair's warnings in summary.tsv and on stderr
 
 SUMMARY_SCHEMA = pa.schema(
@@ -58,6 +60,8 @@ SUMMARY_SCHEMA = pa.schema(
         pa.field("tgt_sentences", pa.int32()),
         pa.field("beads", pa.int32()),
         pa.field("beads_kept", pa.int32()),
+        # beads left out because align warned the pair "mostly unaligned" (filter unaligned_pair)
+        pa.field("removed_unaligned_pair", pa.int32()),
         pa.field("flagged_share", pa.float64()),
         pa.field("seconds", pa.float64()),
         pa.field("resumed", pa.bool_()),
@@ -81,6 +85,7 @@ class BuildReport:
     beads_in: int = 0
     beads_kept: int = 0
     removed: dict[str, int] = field(default_factory=dict)
+    dropped_pairs: dict[str, int] = field(default_factory=dict)  # pair id -> beads left out
     failures: list[tuple[str, str]] = field(default_factory=list)
     warnings: list[tuple[str, list[str]]] = field(default_factory=list)
     removed_outputs: list[str] = field(default_factory=list)
@@ -196,17 +201,19 @@ def _assemble(
     filt: CorpusFilter,
     srclang: str,
     provenance: dict[str, Any],
-) -> tuple[dict[str, int], list[Path]]:
+) -> tuple[dict[str, int], dict[str, int], list[Path]]:
     """Filter every ok pair's beads in input order into corpus.parquet (+ TMX/Moses).
 
-    A pair with a document warning ("mostly unaligned": one side is another text) keeps
-    going through the same bead filters as any other: they already drop what such a pair
-    yields (one-sided beads, low scores with --min-score), while a pair that is partly
-    parallel (a translation with an extra appendix) still gives good beads. Dropping whole
-    pairs on a document-level heuristic would lose those silently; the warning in
-    summary.tsv and run.json lets a person decide (leave the pair out of the manifest).
+    Returns the beads kept per pair and, per pair left out whole, how many beads it had.
+    A pair align warned "mostly unaligned" (its files look like different texts) is left
+    out whole by default (filter `unaligned_pair`): its beads score low and drift high, yet
+    many pass the bead filters at their defaults (no --min-score, no --max-drift). The
+    warning and the count in summary.tsv and run.json say so; --keep-unaligned-pairs sends
+    such a pair through the bead filters like any other (a translation with a long extra
+    appendix can still give good beads).
     """
     kept_per_pair: dict[str, int] = {}
+    dropped: dict[str, int] = {}
     corpus_path = out_dir / "corpus.parquet"
     extra: list[CorpusWriter] = []
     outputs: list[Path] = []
@@ -236,7 +243,9 @@ def _assemble(
                     continue
                 table = read_pair_table(pair_path(pairs_dir, task.safe_id))
                 rows = table.to_pylist()
-                mask = filt.keep_mask(rows)
+                if filt.drops_pair(result.warnings):
+                    dropped[task.id] = len(rows)
+                mask = filt.keep_mask(rows, result.warnings)
                 kept_rows = [row for row, keep in zip(rows, mask, strict=True) if keep]
                 kept_per_pair[task.id] = len(kept_rows)
                 if kept_rows:
@@ -252,11 +261,15 @@ def _assemble(
         outputs.append(corpus_path)
         for w in extra:
             outputs.extend(w.close())
-    return kept_per_pair, outputs
+    return kept_per_pair, dropped, outputs
 
 
 def _write_summary(
-    tasks: list[PairTask], results: dict[str, PairResult], kept: dict[str, int], out_dir: Path
+    tasks: list[PairTask],
+    results: dict[str, PairResult],
+    kept: dict[str, int],
+    dropped: dict[str, int],
+    out_dir: Path,
 ) -> list[Path]:
     rows = []
     for task in tasks:
@@ -272,6 +285,7 @@ def _write_summary(
                 "tgt_sentences": r.tgt_sentences,
                 "beads": r.beads,
                 "beads_kept": kept.get(task.id, 0),
+                "removed_unaligned_pair": dropped.get(task.id, 0),
                 "flagged_share": r.flagged_share,
                 "seconds": r.seconds,
                 "resumed": r.status == "skipped",
@@ -331,12 +345,74 @@ def corpus_provenance(
 
 def check_output_folder(out: Path) -> None:
     """OUT, or its nearest existing parent, must be a folder: mkdir's "Not a directory" on
-    OUT/pairs does not say which part is wrong."""
+    OUT/pairs does not say which part is wrong. A link to a folder not made yet is followed
+    (`make_output_folder` creates the folder it names), so its target is checked instead."""
     for path in (out, *out.parents):
+        if path.is_symlink() and not path.exists():
+            target = Path(os.path.realpath(path))
+            if target.is_symlink():
+                raise InputError(f"{path} is a link that loops or leads nowhere")
+            check_output_folder(target)
+            return
         if path.is_symlink() or path.exists():
             if not path.is_dir():
                 raise InputError(f"{path} exists and is not a folder")
             return
+
+
+def make_output_folder(out: Path) -> None:
+    """Create OUT and OUT/pairs; where OUT (or a folder above it) is a link to a folder
+    that does not exist yet, the folder the link names is created."""
+    Path(os.path.realpath(out)).mkdir(parents=True, exist_ok=True)
+    (out / "pairs").mkdir(exist_ok=True)
+
+
+def check_inputs_are_not_outputs(out: Path, inputs: Inputs) -> None:
+    """Refuse a build that would overwrite or delete its own input: a manifest (or a pair's
+    file) that is one of the files the build writes in OUT (summary.tsv, corpus.*, run.json,
+    manifest.json, pairs/ID.parquet) or may delete as stale, by its path or through a link
+    (the same file as os.path.samefile sees it: same device and inode). Without this,
+    `corpus build OUT/summary.tsv -o OUT` replaced its manifest, and the next run failed."""
+    out_real = Path(os.path.realpath(out))
+    pair_names = {f"{t.safe_id}.parquet" for t in inputs.tasks}
+
+    def written_here(real: Path) -> bool:
+        if real.parent == out_real:
+            return real.name in RECORD_NAMES or OUTPUT_NAME.fullmatch(real.name) is not None
+        return real.parent == out_real / "pairs" and real.name in pair_names
+
+    outputs: dict[tuple[int, int], Path] = {}  # (device, inode) of what is in OUT now
+    if out_real.is_dir():
+        candidates = [p for p in out_real.iterdir() if written_here(p)]
+        candidates += [out_real / "pairs" / name for name in pair_names]
+        for path in candidates:
+            with contextlib.suppress(OSError):
+                st = path.stat()  # through a link: OUT/summary.tsv -> ../pairs.tsv counts
+                outputs[(st.st_dev, st.st_ino)] = out / path.relative_to(out_real)
+    given = [("the manifest", Path(inputs.path))] if inputs.kind == "manifest" else []
+    for task in inputs.tasks:
+        given += [
+            (f"the {role} of pair {task.id}", Path(path))
+            for role, path in (("original", task.original), ("english", task.english))
+            if path
+        ]
+    for what, path in given:
+        real = Path(os.path.realpath(path))
+        try:
+            st = path.stat()
+        except OSError:
+            continue  # a missing pair file fails as its own pair
+        if written_here(real):
+            hit: Path | None = out / real.relative_to(out_real)
+        else:
+            hit = outputs.get((st.st_dev, st.st_ino))
+        if hit is None:
+            continue
+        if os.path.abspath(path) == os.path.abspath(hit):
+            where = f"is one of the files this build writes or removes in {out}"
+        else:
+            where = f"is the same file as {hit}, which this build writes or removes"
+        raise InputError(f"{path}: {what} {where}; move it out of {out} or choose another -o")
 
 
 def check_translation_models(todo: list[PairTask], settings: Settings) -> None:
@@ -438,6 +514,7 @@ def build_corpus(
     out = Path(out_dir)
     check_output_folder(out)
     inputs = load_inputs(input_path)
+    check_inputs_are_not_outputs(out, inputs)
     eng = make_engine(engine, workers, address) if isinstance(engine, str) else engine
     if settings is None:
         settings = Settings(
@@ -454,7 +531,7 @@ def build_corpus(
 
     results, todo, hashes = _plan(inputs, settings, pairs_dir)
     check_translation_models(todo, settings)
-    pairs_dir.mkdir(parents=True, exist_ok=True)
+    make_output_folder(out)
     report.resumed = sum(1 for r in results.values() if r.status == "skipped")
     try:
         _run_engine(
@@ -470,7 +547,7 @@ def build_corpus(
     langs = sorted({r.src_lang for r in results.values() if r.status != "error" and r.src_lang})
     filt = CorpusFilter(filters)
     provenance = corpus_provenance(settings, filters, results)
-    kept, outputs = _assemble(
+    kept, dropped, outputs = _assemble(
         inputs.tasks,
         results,
         pairs_dir,
@@ -480,7 +557,8 @@ def build_corpus(
         langs[0] if len(langs) == 1 else "*all*",
         provenance,
     )
-    outputs += _write_summary(inputs.tasks, results, kept, out)
+    outputs += _write_summary(inputs.tasks, results, kept, dropped, out)
+    report.dropped_pairs = dropped
     report.removed_outputs = remove_stale_outputs(out, outputs)
 
     report.ok = sum(1 for r in results.values() if r.status != "error")
@@ -563,6 +641,13 @@ def build_corpus(
                 f"write: {', '.join(report.removed_outputs)}"
             )
         for pair_id, warnings in report.warnings:
-            echo(f"mlalign: warning: {pair_id}: {WARNING_JOIN.join(warnings)}")
+            left_out = report.dropped_pairs.get(pair_id)
+            note = (
+                f" (its {left_out} bead{'s are' if left_out > 1 else ' is'} left out of the "
+                "corpus; --keep-unaligned-pairs keeps them)"
+                if left_out
+                else ""
+            )
+            echo(f"mlalign: warning: {pair_id}: {WARNING_JOIN.join(warnings)}{note}")
         echo(report.text())
     return report

@@ -2,7 +2,9 @@
 
 They run at assembly time, not in the workers, so trying other thresholds never redoes an
 audit. Each removed bead is charged to the FIRST filter (in `FILTERS` order) that rejects
-it, so the counts add up to the beads removed.
+it, so the counts add up to the beads removed. The first, `unaligned_pair`, judges a whole
+pair: every bead of a pair that align warned is "mostly unaligned" (its two files look like
+different texts) is left out, unless `drop_unaligned_pairs` is off.
 """
 
 from __future__ import annotations
@@ -16,8 +18,11 @@ from typing import Any
 
 from mlalign.types import DRIFT_KINDS
 
-FILTERS = ("empty_side", "language", "min_score", "max_drift", "max_kind", "length_ratio",
-           "duplicate")
+FILTERS = ("unaligned_pair", "empty_side", "language", "min_score", "max_drift", "max_kind",
+           "length_ratio", "duplicate")
+# how align's document warning for a pair whose files look like different texts begins
+# (`mlalign.align.embedding.document_warnings`); pair files written by older versions too
+UNALIGNED_WARNING = "mostly unaligned:"
 
 _ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
 _LATIN = re.compile(r"[A-Za-z\u00C0-\u024F]")
@@ -36,6 +41,9 @@ class FilterConfig:
     dedup: bool = True
     langcheck: bool = True
     drop_empty_side: bool = True  # 1-0 / 0-1 beads are omissions/additions, not parallel text
+    # leave out every bead of a pair warned "mostly unaligned": its scores and drift say its
+    # beads are not translations, yet many pass the bead filters at their defaults
+    drop_unaligned_pairs: bool = True
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -59,6 +67,11 @@ def over_kind_limit(kinds: dict[str, float | None] | None, limits: dict[str, flo
     without that probability, a one-sided one, passes: other filters handle those)."""
     kinds = kinds or {}
     return any((kinds.get(kind) or 0.0) > limit for kind, limit in limits.items())
+
+
+def is_unaligned(warnings: Iterable[str]) -> bool:
+    """Whether a pair's document warnings include align's "mostly unaligned"."""
+    return any(w.startswith(UNALIGNED_WARNING) for w in warnings)
 
 
 def parse_kind_limits(values: Iterable[str]) -> dict[str, float]:
@@ -142,11 +155,18 @@ class CorpusFilter:
             self.seen.add(key)
         return None
 
-    def keep_mask(self, rows: list[dict[str, Any]]) -> list[bool]:
-        """Decide a batch of beads in order, updating the counts."""
+    def drops_pair(self, warnings: Iterable[str]) -> bool:
+        """Whether the whole pair with these document warnings is left out."""
+        return self.config.drop_unaligned_pairs and is_unaligned(warnings)
+
+    def keep_mask(self, rows: list[dict[str, Any]], warnings: Iterable[str] = ()) -> list[bool]:
+        """Decide a batch of beads (one pair's, with its document warnings) in order, updating
+        the counts. The beads of a dropped pair are charged to `unaligned_pair` and do not
+        enter the duplicate check (a later pair's copy of one of them is kept)."""
+        whole_pair = "unaligned_pair" if self.drops_pair(warnings) else None
         mask: list[bool] = []
         for row in rows:
-            why = self.reason(row)
+            why = whole_pair or self.reason(row)
             self.total += 1
             if why is None:
                 self.kept += 1
