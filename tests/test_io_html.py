@@ -65,7 +65,7 @@ def test_min_score_filters_rows(tmp_path: Path) -> None:
     text, _ = _render(tmp_path, options=WriteOptions(min_score=0.85, include_mt=False))
     doc = lhtml.fromstring(text)
     assert len(doc.xpath("//tr[contains(@class, 'bead')]")) == 2
-    assert not doc.xpath("//details") and not doc.xpath("//input[@id='show-mt']")
+    assert not doc.xpath("//details[@class='mt']") and not doc.xpath("//input[@id='show-mt']")
 
 
 def test_flag_type_cannot_break_out_of_css(tmp_path: Path) -> None:
@@ -78,3 +78,60 @@ def test_flag_type_cannot_break_out_of_css(tmp_path: Path) -> None:
     style = "".join(doc.xpath("//style/text()"))
     assert "body{display:none" not in style
     assert doc.xpath("//li[@data-type='x}body{display:none']")  # still counted, as text
+
+
+def test_legend_and_flagged_count(tmp_path: Path) -> None:
+    from mlalign.types import Flag
+
+    audit = make_audit("fa")
+    audit.beads[0].flags.append(Flag("length", "low", "English much shorter"))  # low only
+    [path, _] = write_outputs(audit, tmp_path / "r.html", ["html"])
+    doc = lhtml.fromstring(path.read_text(encoding="utf-8"))
+    legend = doc.xpath("//details[@id='legend']")
+    assert legend and "How to read this report" in legend[0].xpath("string(summary)")
+    text = " ".join(legend[0].text_content().split())
+    for term in (
+        "high",
+        "medium",
+        "low",
+        "match",
+        "alignment confidence",
+        "drift",
+        "probability",
+        "1-1",
+        "2-1",
+        "0-1",
+        "1-0",
+        "flagged units",
+        "any severity",
+    ):
+        assert term in text, term
+    stat = doc.xpath("//span[@id='n-flagged']")[0]
+    assert int(stat.text) == sum(1 for b in audit.beads if b.flags) == 4  # low-only counts
+    assert stat.getnext().text == "flagged units"
+    assert "need review" not in path.read_text(encoding="utf-8").lower()
+
+
+def test_no_flags_no_empty_filter_row(tmp_path: Path) -> None:
+    audit = make_audit("fa")
+    for bead in audit.beads:
+        bead.flags = []
+    [path, _] = write_outputs(audit, tmp_path / "r.html", ["html"])
+    text = path.read_text(encoding="utf-8")
+    doc = lhtml.fromstring(text)
+    assert "Show flag types" not in text and not doc.xpath("//*[@id='type-filters']")
+    assert doc.xpath("//span[@id='n-flagged']")[0].text == "0"
+    assert not doc.xpath("//svg//circle")
+
+
+def test_css_for_jumps_long_words_and_print(tmp_path: Path) -> None:
+    text, _ = _render(tmp_path)
+    doc = lhtml.fromstring(text)
+    style = "".join(doc.xpath("//style/text()"))
+    assert "scroll-margin-top" in style
+    assert re.search(r"td\.src[^{]*\{[^}]*overflow-wrap:\s*anywhere", style)
+    assert re.search(r"td\.tgt[^{]*\{[^}]*overflow-wrap:\s*anywhere", style)
+    printing = style[style.index("@media print") :]
+    assert "tr.bead" not in printing  # print what the filter shows
+    note = doc.xpath("//*[@id='print-note']")
+    assert note and "all" in note[0].text_content().lower()

@@ -92,6 +92,12 @@ def report_context(audit: Audit, options: WriteOptions) -> dict[str, Any]:
     beads = filter_beads(audit.beads, options)
     prov = provenance(audit)
     inputs = prov.get("inputs") or {}
+    drift_cfg = prov.get("drift") if isinstance(prov.get("drift"), dict) else {}
+    thresholds = {
+        k: drift_cfg[f"flag_{k}"]
+        for k in ("high", "medium", "min")
+        if isinstance(drift_cfg.get(f"flag_{k}"), (int, float))
+    }
     kinds: dict[str, int] = {}
     for bead in beads:
         label = (
@@ -133,7 +139,8 @@ def report_context(audit: Audit, options: WriteOptions) -> dict[str, Any]:
         "tgt_name": (inputs.get("english") or {}).get("name") or "English version",
         "rows": rows,
         "n_beads": len(beads),
-        "n_flagged": sum(1 for b in beads if b.flags),
+        "n_flagged": sum(1 for b in beads if b.flags),  # units with a flag of any severity
+        "thresholds": thresholds if len(thresholds) == 3 else None,
         "n_src": len(audit.src_sentences),
         "n_tgt": len(audit.tgt_sentences),
         "kinds": sorted(kinds.items(), key=lambda kv: -kv[1]),
