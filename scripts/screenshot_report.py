@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import base64
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -22,8 +23,10 @@ def sample_report(out_dir: Path, lang: str) -> Path:
     from mlalign.io import write_outputs
     from mlalign.pipeline import audit_files
 
-    src = ROOT / "samples" / f"baghdad-isis-threat.{lang}.txt"
-    tgt = ROOT / "samples" / "baghdad-isis-threat.en.txt"
+    # named relative to the checkout, as the README's command names them, not by this machine's path
+    src = Path("samples") / f"baghdad-isis-threat.{lang}.txt"
+    tgt = Path("samples") / "baghdad-isis-threat.en.txt"
+    os.chdir(ROOT)
     audit = audit_files(src, tgt, src_lang=lang)
     path = out_dir / "report.html"
     write_outputs(audit, path, ["html"])
