@@ -171,16 +171,19 @@ def decode_with_encoding(data: bytes, name: str) -> tuple[str, str]:
     except UnicodeDecodeError:
         pass
     text = _decode_mixed(data, name)
-    legacy = all(_decodes_as_utf8(line) is False for line in data.split(b"\n") if line.strip())
+    legacy = not any(_non_ascii_utf8(line) for line in data.split(b"\n"))
     return _finish(text, name), "cp1256" if legacy else "utf-8+cp1256 (line by line)"
 
 
-def _decodes_as_utf8(line: bytes) -> bool:
+def _non_ascii_utf8(line: bytes) -> bool:
+    """Whether a line is UTF-8 beyond ASCII (an ASCII line says nothing about the file)."""
+    if line.isascii():
+        return False
     try:
         line.decode("utf-8")
     except UnicodeDecodeError:
         return False
-    return not line.isascii()  # an ASCII line says nothing either way
+    return True
 
 
 @dataclass(frozen=True)
