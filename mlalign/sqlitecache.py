@@ -8,11 +8,15 @@ a file lock beside the database; afterwards WAL and the busy timeout handle conc
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import os
 import sqlite3
 from pathlib import Path
 
 from filelock import FileLock
+
+log = logging.getLogger(__name__)
 
 
 def default_cache_dir() -> Path:
@@ -26,7 +30,57 @@ def default_cache_dir() -> Path:
 
 def open_cache_db(path: Path, schema: str, timeout: float = 60.0,
                   check_same_thread: bool = True) -> sqlite3.Connection:
-    """A connection to `path` in WAL mode with `schema` (idempotent SQL) applied."""
+    """A connection to `path` in WAL mode with `schema` (idempotent SQL) applied.
+
+    A cache is never a reason to fail a run: a damaged file (a crash, a full disk) is moved
+    aside and started afresh, and a cache that cannot be written (a read-only folder, the
+    cache path a file) is replaced by one in memory for this run, each with a warning."""
+    try:
+        return _open_cache_db(path, schema, timeout, check_same_thread)
+    except sqlite3.DatabaseError as exc:
+        if not _damaged(exc):
+            return _memory_cache(path, schema, check_same_thread, exc)
+        aside = path.with_name(path.name + ".damaged")
+        log.warning("mlalign: cache %s is damaged (%s); moved aside to %s and started afresh",
+                    path, exc, aside.name)
+        try:
+            os.replace(path, aside)
+            for extra in ("-wal", "-shm"):
+                with contextlib.suppress(FileNotFoundError):
+                    os.remove(str(path) + extra)
+            return _open_cache_db(path, schema, timeout, check_same_thread)
+        except (OSError, sqlite3.DatabaseError) as again:
+            return _memory_cache(path, schema, check_same_thread, again)
+    except OSError as exc:
+        return _memory_cache(path, schema, check_same_thread, exc)
+
+
+def _damaged(exc: sqlite3.DatabaseError) -> bool:
+    text = str(exc).lower()
+    return "malformed" in text or "not a database" in text
+
+
+_WARNED: set[str] = set()
+
+
+def _warn_once(key: str, message: str, *args: object) -> None:
+    if key not in _WARNED:
+        _WARNED.add(key)
+        log.warning(message, *args)
+
+
+def _memory_cache(path: Path, schema: str, check_same_thread: bool, exc: BaseException
+                  ) -> sqlite3.Connection:
+    """A cache for this run only, where the one on disk cannot be used."""
+    _warn_once(str(path), "mlalign: cache %s cannot be used (%s); this run keeps its cache "
+               "in memory (--no-cache, or MLALIGN_CACHE_DIR, chooses another)", path, exc)
+    con = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=check_same_thread)
+    con.executescript(schema)
+    return con
+
+
+def _open_cache_db(path: Path, schema: str, timeout: float,
+                   check_same_thread: bool) -> sqlite3.Connection:
     path.parent.mkdir(parents=True, exist_ok=True)
     with FileLock(str(path) + ".lock", timeout=timeout):
         con = sqlite3.connect(path, timeout=timeout, isolation_level=None,
@@ -45,9 +99,23 @@ def open_cache_db(path: Path, schema: str, timeout: float = 60.0,
 def insert_rows(con: sqlite3.Connection, sql: str, rows: list[tuple]) -> None:
     """Insert rows in one transaction; with INSERT OR IGNORE in `sql`, two processes
     storing the same key at once is harmless."""
-    con.execute("BEGIN IMMEDIATE")
+    try:
+        con.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as exc:
+        if "readonly" not in str(exc):
+            raise
+        _warn_once(f"ro:{id(con)}", "mlalign: a cache is read-only (%s); new results are not "
+                   "stored", exc)
+        return
     try:
         con.executemany(sql, rows)
+    except sqlite3.OperationalError as exc:
+        con.execute("ROLLBACK")
+        if "readonly" not in str(exc):
+            raise
+        _warn_once(f"ro:{id(con)}", "mlalign: a cache is read-only (%s); new results are not "
+                   "stored", exc)
+        return
     except BaseException:
         con.execute("ROLLBACK")
         raise

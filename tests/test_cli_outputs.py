@@ -232,3 +232,44 @@ def test_the_api_explains_wrong_arguments(presplit_pair, monkeypatch) -> None:
     with pytest.raises(InputError, match=r"mt.txt: has 2 lines but the original has 5 sentences.*--presplit"):
         (src.parent / "mt.txt").write_text("a\nb\n", encoding="utf-8")
         mlalign.audit_files(src, tgt, presplit=True, mt_file=src.parent / "mt.txt")
+
+
+def test_blank_presplit_lines_are_never_flagged(tmp_path: Path) -> None:
+    """--presplit keeps blank lines as sentences so numbering holds; a blank line with no
+    counterpart is not an omission (or an addition)."""
+    from test_cli_align import EN, FA
+
+    src, tgt = tmp_path / "orig.fa.txt", tmp_path / "eng.txt"
+    src.write_text("\n".join([*FA[:3], "", "   ", *FA[3:]]) + "\n", encoding="utf-8")
+    tgt.write_text("\n".join([*EN[:2], "", *EN[2:]]) + "\n", encoding="utf-8")
+    out = tmp_path / "beads.jsonl"
+    proc = run_cli("align", str(src), str(tgt), "--presplit", "-o", str(out), "-q")
+    assert proc.returncode == 0, proc.stderr
+    beads = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    blank = [b for b in beads if not (b["src"].strip() or b["tgt"].strip())]
+    assert blank and all(b["drift"] == 0 and not b["flags"] for b in blank)
+
+
+def test_sigterm_while_writing_cleans_up_like_ctrl_c(presplit_pair, tmp_path: Path, monkeypatch) -> None:
+    """`kill` (SIGTERM) used to leave a hidden .part file of the output being written."""
+    import signal
+
+    from mlalign.cli import main
+    from mlalign.io.tmx import TmxWriter
+
+    src, tgt = presplit_pair
+
+    def killed(self, audit, options):  # the signal arrives while the third output is made
+        os.kill(os.getpid(), signal.SIGTERM)
+        return b""
+
+    monkeypatch.setattr(TmxWriter, "render_bytes", killed)
+    previous = signal.getsignal(signal.SIGTERM)
+    try:
+        with pytest.raises(SystemExit) as stop:
+            main(["align", str(src), str(tgt), "--presplit", "-f", "html,jsonl,tmx",
+                  "-o", str(tmp_path / "out" / "a"), "-q", "--translator", "none"])
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    assert stop.value.code == 143
+    assert not (tmp_path / "out").exists() or not list((tmp_path / "out").iterdir())

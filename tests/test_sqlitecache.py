@@ -38,3 +38,38 @@ def test_a_forked_process_opens_its_own_connection(tmp_path: Path) -> None:
     assert os.read(read, 1) == b"1"
     assert db.conn() is parent
     db.close()
+
+
+KV_SCHEMA = "CREATE TABLE IF NOT EXISTS t (k TEXT PRIMARY KEY, v TEXT);"
+
+
+def test_a_damaged_cache_is_moved_aside_and_started_afresh(tmp_path: Path, caplog) -> None:
+    from mlalign.sqlitecache import insert_rows, open_cache_db
+
+    path = tmp_path / "embeddings.sqlite"
+    con = open_cache_db(path, KV_SCHEMA)
+    insert_rows(con, "INSERT INTO t VALUES (?, ?)", [("a", "1")])
+    con.close()
+    with open(path, "r+b") as fh:  # a crash or a full disk: the file cut short
+        fh.truncate(1000)
+    con = open_cache_db(path, KV_SCHEMA)
+    assert con.execute("SELECT count(*) FROM t").fetchone() == (0,)
+    assert (tmp_path / "embeddings.sqlite.damaged").exists()
+    assert "is damaged" in caplog.text
+
+
+def test_a_cache_that_cannot_be_written_runs_in_memory(tmp_path: Path, caplog) -> None:
+    import sqlite3
+
+    from mlalign.sqlitecache import insert_rows, open_cache_db
+
+    (tmp_path / "afile").write_text("x")
+    con = open_cache_db(tmp_path / "afile" / "embeddings.sqlite", KV_SCHEMA)  # the folder is a file
+    insert_rows(con, "INSERT INTO t VALUES (?, ?)", [("a", "1")])
+    assert con.execute("SELECT v FROM t").fetchall() == [("1",)]
+    assert "keeps its cache in memory" in caplog.text
+    path = tmp_path / "ro.sqlite"
+    open_cache_db(path, KV_SCHEMA).close()
+    ro = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None)
+    insert_rows(ro, "INSERT INTO t VALUES (?, ?)", [("b", "2")])  # not stored, no failure
+    assert ro.execute("SELECT count(*) FROM t").fetchone() == (0,)

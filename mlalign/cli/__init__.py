@@ -6,7 +6,9 @@ the shared options and the error handling that turns user errors into one-line m
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import sys
 import traceback
 from pathlib import Path
@@ -46,8 +48,19 @@ def _register() -> None:
 _register()
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the process is, so that every `finally` and atomic write
+    cleans up as for Ctrl-C (the default action would leave hidden .part files behind)."""
+
+
+def _on_sigterm(signum: int, frame: object) -> None:
+    raise Terminated()
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: user errors become `mlalign: error: ...` on one line and a non-zero exit."""
+    with contextlib.suppress(ValueError):  # not the main thread (an embedding host): leave it
+        signal.signal(signal.SIGTERM, _on_sigterm)
     try:
         code = cli.main(args=argv, prog_name="mlalign", standalone_mode=False)
         if isinstance(code, int) and code:
@@ -55,12 +68,18 @@ def main(argv: list[str] | None = None) -> None:
     except MlalignError as exc:
         click.echo(f"mlalign: error: {exc}", err=True)
         sys.exit(exc.exit_code)
-    except click.exceptions.Abort:
+    except click.exceptions.Abort as exc:
+        if isinstance(exc.__cause__ or exc.__context__, Terminated):  # click wraps it
+            click.echo("mlalign: terminated", err=True)
+            sys.exit(143)
         click.echo("mlalign: aborted", err=True)
         sys.exit(130)
     except click.ClickException as exc:
         exc.show()
         sys.exit(exc.exit_code)
+    except Terminated:
+        click.echo("mlalign: terminated", err=True)
+        sys.exit(143)
     except KeyboardInterrupt:
         click.echo("mlalign: interrupted", err=True)
         sys.exit(130)

@@ -242,8 +242,10 @@ def detect_drift(beads: list[Bead], src_lang: str, embedder: Any,
                 (f.score for f in bead.flags if f.type == name), default=0.0)
         feats = features(bead)
         probs = type_probabilities(bead, src_lang, calibration, feats)
-        if not bead.src_ids or not bead.tgt_ids:
-            bead.drift = config.unmatched_drift if (bead.src_ids or bead.tgt_ids) else 0.0
+        if not (bead.src.strip() or bead.tgt.strip()):
+            bead.drift = 0.0  # blank lines (--presplit keeps them): nothing to drift
+        elif not bead.src_ids or not bead.tgt_ids:
+            bead.drift = config.unmatched_drift
         else:
             bead.drift = combine(probs, src_lang, calibration, variant(feats))
             for name, p in probs.items():

@@ -27,6 +27,8 @@ class AdditionCheck:
 
     def check(self, bead: Bead, ctx: CheckContext) -> list[Flag]:
         if bead.tgt_ids and not bead.src_ids:
+            if not bead.tgt.strip():
+                return []  # a blank line of a --presplit English: nothing added
             return [Flag("addition", "high",
                          f"English sentence {bead.tgt_ids[0] + 1} has no counterpart in the original",
                          1.0, {"tgt_ids": list(bead.tgt_ids)})]

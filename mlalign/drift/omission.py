@@ -29,6 +29,8 @@ class OmissionCheck:
 
     def check(self, bead: Bead, ctx: CheckContext) -> list[Flag]:
         if bead.src_ids and not bead.tgt_ids:
+            if not bead.src.strip():
+                return []  # a blank line of a --presplit original: nothing left out
             return [Flag("omission", "high",
                          f"original sentence {bead.src_ids[0] + 1} has no English counterpart",
                          1.0, {"src_ids": list(bead.src_ids)})]

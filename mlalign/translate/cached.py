@@ -14,7 +14,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from mlalign.sqlitecache import default_cache_dir, open_cache_db
+from mlalign.sqlitecache import default_cache_dir, insert_rows, open_cache_db
 from mlalign.translate.base import Translator
 
 
@@ -62,10 +62,7 @@ class CachedTranslator:
                 self.misses += len(missing)
                 results = self.inner.translate(missing)
                 rows_in = [(self._sig, _h(s), t) for s, t in zip(missing, results, strict=True)]
-                con.execute("BEGIN IMMEDIATE")
-                con.executemany("INSERT OR REPLACE INTO mt (sig, src, out) VALUES (?, ?, ?)",
-                                rows_in)
-                con.execute("COMMIT")
+                insert_rows(con, "INSERT OR REPLACE INTO mt (sig, src, out) VALUES (?, ?, ?)", rows_in)
                 found.update((k, t) for _, k, t in rows_in)
         finally:
             con.close()
