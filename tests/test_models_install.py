@@ -155,3 +155,26 @@ def test_cli_models_offline(good: Path, pkgdir: Path, tmp_path: Path) -> None:
     res = _cli(["models", "remove", "fa", "en"], env)
     assert res.returncode == 0 and "removed fa->en" in res.stdout
     assert json.dumps(pk.list_installed(pkgdir)) == "[]"
+
+
+def test_remove_is_all_or_nothing_and_a_linked_package_loses_only_its_link(good: Path, tmp_path: Path) -> None:
+    from mlalign.translate.packages import install_from_file, list_installed, remove
+
+    elsewhere, root = tmp_path / "elsewhere", tmp_path / "packages"
+    pkg = install_from_file(good, directory=elsewhere)
+    root.mkdir()
+    (root / "linked").symlink_to(pkg.path, target_is_directory=True)
+    assert [p.name for p in remove("fa", "en", directory=root)] == ["linked"]
+    assert not (root / "linked").exists() and pkg.path.is_dir()  # the real package stays
+    with pytest.raises(ModelError, match="a pair is two codes"):
+        remove("fa", directory=elsewhere)
+    assert [p.name for p in list_installed(elsewhere)] == [pkg.name]
+
+
+def test_a_file_and_one_code_is_a_usage_error_not_a_download(good: Path) -> None:
+    from click.testing import CliRunner
+
+    from mlalign.cli import cli
+
+    res = CliRunner().invoke(cli, ["models", "install", str(good), "fa"])
+    assert res.exit_code != 0 and "usage: mlalign models install" in str(res.exception or res.output)

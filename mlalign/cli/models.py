@@ -72,7 +72,7 @@ def install_cmd(args: tuple[str, ...], max_size: int) -> None:
     if looks_like_file and len(args) in (1, 3):
         expect = (args[1], args[2]) if len(args) == 3 else None
         pkg = install_from_file(first, expect=expect, max_bytes=max_size * 1024 * 1024)
-    elif len(args) == 2:
+    elif len(args) == 2 and not looks_like_file:
         pkg = install_from_index(args[0], args[1])
     else:
         raise InputError("usage: mlalign models install (FROM TO | PATH.argosmodel [FROM TO])")

@@ -59,6 +59,13 @@ def translate_cmd(file: Path, src_lang: str, output: str | None, presplit: bool,
     text = source.text
     lang = resolve_source_language(text, src_lang, str(file), option="--from")
     sentences = presplit_lines(text, str(file)) if presplit else split_document(text, lang)
+    from mlalign.corpus.engine import available_cores
+
+    cores = available_cores()
+    if threads > cores:  # more threads than cores only make them wait for each other
+        click.echo(f"mlalign: note: --threads {threads} is more than the {cores} cores here; "
+                   f"using {cores}", err=True)
+        threads = cores
     translator = load_translator(lang, use_cache=not no_cache, beam_size=beam_size,
                                  batch_size=batch_size, threads=threads)
     texts = [s.text for s in sentences]

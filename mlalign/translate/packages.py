@@ -319,9 +319,19 @@ def remove(from_code: str, to_code: str | None = None,
         victims = [p for p in installed if (p.from_code, p.to_code) == (from_code, to_code)]
         label = f"{from_code}->{to_code}"
     if not victims:
-        raise ModelError(f"no installed package matches {label}")
+        hint = " (a pair is two codes: remove fa en)" if to_code is None and len(from_code) <= 3 else ""
+        raise ModelError(f"no installed package matches {label}{hint}")
+    for pkg in victims:  # checked for all first: a refused removal must not leave half a package
+        if not os.access(pkg.path.parent, os.W_OK | os.X_OK):
+            raise ModelError(f"{pkg.path.parent}: not writable; {pkg.name} was not removed")
     for pkg in victims:
-        shutil.rmtree(pkg.path)
+        if pkg.path.is_symlink():  # a package linked in from elsewhere: remove the link only
+            pkg.path.unlink()
+            continue
+        # renamed out of sight first, so a failure part-way never leaves a broken package
+        doomed = pkg.path.with_name(f".removing-{pkg.path.name}")
+        os.replace(pkg.path, doomed)
+        shutil.rmtree(doomed, ignore_errors=True)
     return victims
 
 
