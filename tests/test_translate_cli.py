@@ -114,3 +114,21 @@ def test_translate_wrong_language_names_the_from_option(tmp_path: Path,
     assert exit_info.value.code == 2 and err.count("\n") == 1, err
     assert "use --from fa or auto" in err
     assert not out.exists()
+
+
+def test_more_threads_than_cores_are_capped_with_a_note(pkgdir: Path, tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    from mlalign.corpus.engine import available_cores
+
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(pkgdir))
+    monkeypatch.setenv("MLALIGN_CACHE_DIR", str(tmp_path / "cache"))
+    src = tmp_path / "doc.fa.txt"
+    src.write_text("\n".join(generated_sentences(6, seed=3)[::3]) + "\n", encoding="utf-8")
+    seen: list[int] = []
+    import mlalign.translate as tr
+
+    real = tr.load_translator
+    monkeypatch.setattr(tr, "load_translator", lambda *a, **k: seen.append(k["threads"]) or real(*a, **k))
+    res = CliRunner().invoke(cli, ["translate", str(src), "--from", "fa", "--presplit", "--threads", "256", "-q"])
+    assert res.exit_code == 0, res.output
+    assert seen == [available_cores()] and "more than the" in res.output
