@@ -112,6 +112,16 @@ def test_untranslated_arabic_script() -> None:
     assert _run(UntranslatedCheck(), "قال الوزير", "The minister said", "ar") == []
 
 
+def test_quoted_original_words_and_bare_digits_are_not_untranslated_text() -> None:
+    src = "مردم فریاد زدند مرگ بر آمریکا و قیمت نفت به ۸۵ دلار رسید."
+    quoted = _run(UntranslatedCheck(), src, 'People shouted "Death to America" (مرگ بر آمریکا).', "fa")
+    assert [(f.severity, f.evidence.get("quoted")) for f in quoted] == [("low", True)]
+    assert _run(UntranslatedCheck(), src, "The price of oil reached ٨٥ dollars.", "fa") == []
+    # words the original does not have, quoted or not, are still left untranslated
+    other = _run(UntranslatedCheck(), src, "They said (ما تسلیم نمی‌شویم) to the crowd.", "fa")
+    assert other and other[0].severity in ("medium", "high")
+
+
 def test_modality_softened_is_low() -> None:
     flags = _run(ModalityCheck(), "يجب على الحكومة الاستقالة", "The government may resign", "ar")
     assert flags and flags[0].severity == "low"

@@ -11,7 +11,7 @@ from typing import Any
 
 import numpy as np
 
-from mlalign.drift.base import CheckContext, norm_arabic, strip_punctuation, words
+from mlalign.drift.base import ARABIC_SCRIPT, CheckContext, norm_arabic, strip_punctuation, words
 from mlalign.text.rules_arabic import CLAUSE_CONJUNCTIONS as AR_FA_CONJUNCTIONS
 from mlalign.text.rules_english import CLAUSE_CONJUNCTIONS as EN_CONJUNCTIONS
 from mlalign.text.split import split_clauses as text_clauses
@@ -39,7 +39,9 @@ def is_content_word(raw: str, lang: str, stop_en: set[str] = STOP_EN) -> bool:
     w = strip_punctuation(raw)
     if len(w) < 2 or not _LETTER.search(w):
         return False
-    return w.lower() not in stop_en if lang == "en" else norm_arabic(w) not in FUNCTION_AR_FA
+    if lang == "en":  # Arabic script quoted in the English is the untranslated check's
+        return w.lower() not in stop_en and not ARABIC_SCRIPT.search(w)
+    return norm_arabic(w) not in FUNCTION_AR_FA
 
 
 def content_count(text: str, lang: str) -> int:
