@@ -273,3 +273,23 @@ def test_sigterm_while_writing_cleans_up_like_ctrl_c(presplit_pair, tmp_path: Pa
         signal.signal(signal.SIGTERM, previous)
     assert stop.value.code == 143
     assert not (tmp_path / "out").exists() or not list((tmp_path / "out").iterdir())
+
+
+def test_persian_typed_with_arabic_yeh_and_kaf_is_read_as_persian() -> None:
+    """Legacy keyboards and Windows-1256 write ي and ك for ی and ک: the models must read
+    the same Persian (on 60 NTREX lines a faithful line was flagged as replaced), and the
+    outputs must still show the letters as written."""
+    from mlalign.pipeline import audit_texts
+
+    fa = ["آقای آدامز می‌گوید که این تصمیم کاملاً قابل درک است.",
+          "دولت اعلام کرد که کارگران بیشتری استخدام خواهد کرد.",
+          "این کتاب در کتابخانه‌ی شهر نگهداری می‌شود."]
+    en = ["Mr Adams says the decision is entirely understandable.",
+          "The government said it would hire more workers.",
+          "This book is kept in the city library."]
+    legacy = [line.replace("ی", "ي").replace("ک", "ك") for line in fa]
+    standard = audit_texts("\n".join(fa), "\n".join(en), src_lang="fa", presplit=True)
+    typed = audit_texts("\n".join(legacy), "\n".join(en), src_lang="fa", presplit=True)
+    assert [round(b.score, 6) for b in typed.beads] == [round(b.score, 6) for b in standard.beads]
+    assert [round(b.drift, 6) for b in typed.beads] == [round(b.drift, 6) for b in standard.beads]
+    assert [b.src for b in typed.beads] == legacy and [s.text for s in typed.src_sentences] == legacy
