@@ -11,20 +11,6 @@ import click
 
 from mlalign.errors import InputError
 
-SUFFIX_FORMATS = {
-    ".jsonl": "jsonl",
-    ".json": "jsonl",
-    ".tsv": "tsv",
-    ".csv": "csv",
-    ".tmx": "tmx",
-    ".xlf": "xliff",
-    ".xliff": "xliff",
-    ".parquet": "parquet",
-    ".moses": "moses",
-    ".html": "html",
-    ".htm": "html",
-}
-
 
 class FiniteFloatRange(click.FloatRange):
     """click.FloatRange that also refuses nan and inf: nan passes every comparison, so a
@@ -43,6 +29,8 @@ def parse_formats(values: tuple[str, ...], out: str | None) -> list[str]:
     for value in values:
         formats.extend(part.strip().lower() for part in value.split(",") if part.strip())
     if not formats:
+        from mlalign.io import SUFFIX_FORMATS  # the writers' own suffixes, one table
+
         suffix = Path(out).suffix.lower() if out and out != "-" else ""
         formats = [SUFFIX_FORMATS.get(suffix, "jsonl")]
     seen: list[str] = []
@@ -100,7 +88,7 @@ def _parse_setting(current: Any, spec: dataclasses.Field, raw: str) -> Any:
             value = float(raw)
         except ValueError:
             raise ValueError(f"{raw!r} is not a number") from None
-        if value != value or value in (float("inf"), float("-inf")):
+        if not math.isfinite(value):
             raise ValueError(f"{raw!r} is not a finite number")
         return value
     if isinstance(current, tuple):

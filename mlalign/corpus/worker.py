@@ -164,7 +164,6 @@ def read_side(path: str, role: str) -> str:
     return read_text(path)
 
 
-LANGUAGE_NAMES = {"ar": "Arabic", "fa": "Persian"}
 _LANG_SUFFIX = re.compile(r"\.(ar|fa)(\.txt)$", re.IGNORECASE)
 
 
@@ -172,13 +171,13 @@ def check_declared_language(text: str, task: PairTask) -> str:
     """The pair's language as its file name or manifest row declares it, checked against the
     text. A mismatch names the fix that works: the declaration wins over --src-lang, so the
     pipeline's own advice ("use --src-lang ...") would not help."""
-    from mlalign.text.langid import detect_language, resolve_source_language
+    from mlalign.text.langid import detect_language, language_label, resolve_source_language
 
     try:
         return resolve_source_language(text, task.lang, task.original)
     except InputError:
         found = detect_language(text)
-        if found not in LANGUAGE_NAMES or found == task.lang:
+        if found not in ("ar", "fa") or found == task.lang:
             raise
         said = f"{language_label(found)}, not {language_label(task.lang)}"
         if task.lang_source == "name":
@@ -189,11 +188,6 @@ def check_declared_language(text: str, task: PairTask) -> str:
             advice = (f"as the manifest's lang column says for id {task.id!r}; "
                       f"set lang to {found} or auto")
         raise InputError(f"{task.original} looks {said} {advice}") from None
-
-
-def language_label(lang: str) -> str:
-    """"Persian (fa)", as the pipeline's own language messages name a language."""
-    return f"{LANGUAGE_NAMES.get(lang, lang)} ({lang})"
 
 
 def _call_with_supported(fn: Callable[..., Any], **kwargs: Any) -> Any:

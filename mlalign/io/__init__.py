@@ -26,6 +26,7 @@ from mlalign.types import Audit
 
 __all__ = [
     "FORMATS",
+    "SUFFIX_FORMATS",
     "CORPUS_FORMATS",
     "WriteOptions",
     "Writer",
@@ -62,8 +63,9 @@ _KNOWN_SUFFIXES = {w.suffix for w in FORMATS.values()} | {
 }
 
 
-# What an output's suffix says it holds (a single-format `-o` must agree with `--format`).
-_SUFFIX_FORMATS = {w.suffix: w.format for w in FORMATS.values()} | {
+# What an output's suffix says it holds: the format `-o` implies without `-f`, and the one a
+# single-format `-o` must agree with.
+SUFFIX_FORMATS = {w.suffix: w.format for w in FORMATS.values()} | {
     ".json": "jsonl", ".htm": "html", ".xliff": "xliff"}
 
 
@@ -140,7 +142,7 @@ def check_outputs(out: Path | str, formats: list[str], src_lang: str, inputs: li
     if suffix in (".gz", ".bz2", ".xz", ".zst", ".zip"):
         raise InputError(f"{out}: compressed outputs are not written; name it without {suffix} "
                          "and compress the file afterwards")
-    named = _SUFFIX_FORMATS.get(suffix)
+    named = SUFFIX_FORMATS.get(suffix)
     if len(formats) == 1 and named and named != formats[0] and not _names_folder(out):
         raise InputError(f"{out}: the name says {named} but the format is {formats[0]}; "
                          f"rename it or use --format {named}")

@@ -102,7 +102,12 @@ def detect_language(text: str) -> str:
     return "other"
 
 
-_NAMES = {"ar": "Arabic", "fa": "Persian", "en": "English", "other": "not Arabic or Persian"}
+LANGUAGE_NAMES = {"ar": "Arabic", "fa": "Persian", "en": "English", "other": "not Arabic or Persian"}
+
+
+def language_label(lang: str) -> str:
+    """"Persian (fa)": how messages name a language."""
+    return f"{LANGUAGE_NAMES.get(lang, lang)} ({lang})"
 
 
 def resolve_source_language(text: str, declared: str, name: str,
@@ -125,7 +130,7 @@ def resolve_source_language(text: str, declared: str, name: str,
         return declared  # too little evidence to overrule what the user said
     if declared != "auto" and declared != found:
         raise InputError(
-            f"{name} looks {_NAMES[found]} ({found}), not {_NAMES[declared]} ({declared}); "
+            f"{name} looks {language_label(found)}, not {language_label(declared)}; "
             f"use {option} {found} or auto"
         )
     return found
@@ -138,7 +143,7 @@ def check_english(text: str, name: str) -> None:
         return
     if found in ("ar", "fa"):
         raise InputError(
-            f"{name}: the English side looks {_NAMES[found]} ({found}); "
+            f"{name}: the English side looks {language_label(found)}; "
             "did you pass the original twice or swap the files?"
         )
     raise InputError(f"{name}: the English side does not look like English text")
