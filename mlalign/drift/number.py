@@ -108,6 +108,7 @@ class Mention:
     weak: bool = False  # may match, never flags alone (century numbers, ambiguous words)
     parts: frozenset[float] = frozenset()  # a clock time "4.40" is 4 and 40 elsewhere
     converted: frozenset[float] = frozenset()  # a metric figure in imperial units
+    calendar: frozenset[float] = frozenset()  # a Solar / lunar Hijri year in Gregorian
     after_year: bool = False  # follows "year": عام عشرين may be 1920
     beginning: bool = False  # "at first" said without a number word (BEGINNING)
 
@@ -162,10 +163,16 @@ def _conversions(value: float, unit: str) -> frozenset[float]:
 
 
 def _year_equivalents(v: float) -> set[float]:
-    """Solar Hijri (+621/622) and lunar Hijri (×0.97+622) years as Gregorian candidates."""
+    """Solar Hijri (+621/622) and lunar Hijri (×0.97+622) years as Gregorian candidates.
+    They are kept apart from the written value (Mention.calendar) and are all 1785 or later,
+    so they only match a Gregorian year on the other side: ۱۳۹۸ is 2019 or 2020, but 1398
+    and 1399 written on both sides are two different years."""
     out: set[float] = set()
-    if v == int(v) and 1280 <= v <= 1500:
+    if v != int(v):
+        return out
+    if 1200 <= v <= 1450:
         out |= {v + 621, v + 622}
+    if 1200 <= v <= 1500:
         g = round(v * 0.970224 + 621.5643)
         out |= {g - 1, g, g + 1}
     return out
@@ -274,9 +281,9 @@ def extract(text: str, lang: str) -> list[Mention]:
                 unit = toks[i + 3]  # a range: "۲۵ تا ۱۰۰ میلیمتر"
             conv = frozenset(c for v in vals for u in {unit, strip(unit)}
                              for c in _conversions(v, u))
-            out.append(Mention(shown, frozenset(vals | extra), True, year_like=year,
+            out.append(Mention(shown, frozenset(vals), True, year_like=year,
                                weak=zero or century(i, 1), parts=_clock_parts(tok),
-                               converted=conv))
+                               converted=conv, calendar=frozenset(extra)))
             last_word = i  # "30 ثانية": what follows is a unit (digits never compound)
         elif stem in approx or low in approx:
             out.append(Mention(tok, frozenset({approx.get(stem, approx.get(low, 0))}),
@@ -356,6 +363,9 @@ def _matches(m: Mention, others: list[Mention]) -> bool:
                 return True
             continue
         if any(_same(x, y) for x in m.values for y in o.values):
+            return True
+        if any(_same(x, y) for x in m.calendar for y in o.values) or any(
+                _same(x, y) for x in m.values for y in o.calendar):  # ۱۳۹۸ as 2019
             return True
         if o.parts and any(_same(x, y) for x in m.values for y in o.parts):
             return True

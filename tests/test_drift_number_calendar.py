@@ -1,0 +1,69 @@
+"""Calendar years in the number check: a Solar Hijri or lunar Hijri year matches its
+Gregorian equivalent on the other side, but two years written in the same calendar are
+compared as written, so ۱۳۹۸ made "1399" is a changed figure."""
+
+from __future__ import annotations
+
+import pytest
+
+from mlalign.drift import DriftConfig
+from mlalign.drift.base import CheckContext
+from mlalign.drift.number import NumberCheck
+from mlalign.types import Bead
+
+FA_1398 = "این قانون در سال ۱۳۹۸ تصویب شد."
+AR_1441 = "صدر القانون عام ١٤٤١ هـ."
+AR_1453 = "سقطت القسطنطينية عام ١٤٥٣."
+FA_RANGE = "بودجه سال ۱۳۹۸-۹۹ تصویب شد."
+
+
+def _flags(src: str, tgt: str, lang: str) -> list[tuple[str, str]]:
+    ctx = CheckContext(src_lang=lang, config=DriftConfig(), calibration={})
+    return [(f.severity, f.detail) for f in NumberCheck().check(Bead([0], [0], src, tgt), ctx)]
+
+
+@pytest.mark.parametrize("year", ["1399", "1400"])
+def test_solar_hijri_year_changed_to_another_solar_year_is_flagged(year: str) -> None:
+    flags = _flags(FA_1398, f"The law was passed in {year}.", "fa")
+    assert [sev for sev, _ in flags] == ["high"]
+    assert "1398" in flags[0][1] and year in flags[0][1]
+
+
+def test_solar_hijri_year_written_the_same_is_not_flagged() -> None:
+    assert _flags(FA_1398, "The law was passed in 1398.", "fa") == []
+
+
+@pytest.mark.parametrize("year", ["2019", "2020"])
+def test_solar_hijri_year_matches_its_gregorian_years(year: str) -> None:
+    assert _flags(FA_1398, f"The law was passed in {year}.", "fa") == []
+
+
+def test_lunar_hijri_year_written_the_same_is_not_flagged() -> None:
+    assert _flags(AR_1441, "The law was issued in 1441 AH.", "ar") == []
+
+
+def test_lunar_hijri_year_changed_to_another_hijri_year_is_flagged() -> None:
+    flags = _flags(AR_1441, "The law was issued in 1442 AH.", "ar")
+    assert [sev for sev, _ in flags] == ["high"]
+    assert "1441" in flags[0][1] and "1442" in flags[0][1]
+
+
+def test_medieval_gregorian_year_written_the_same_is_not_flagged() -> None:
+    assert _flags(AR_1453, "Constantinople fell in 1453.", "ar") == []
+
+
+def test_medieval_gregorian_year_changed_is_flagged() -> None:
+    """1453 and 1454 share lunar-Hijri Gregorian candidates (2031, 2032); that must not
+    make them the same figure."""
+    assert [sev for sev, _ in _flags(AR_1453, "Constantinople fell in 1454.", "ar")] == ["high"]
+
+
+def test_solar_hijri_year_range_matches_its_gregorian_range() -> None:
+    """۱۳۹۸-۹۹ ends in 1399 (the century of the written 1398, not of its conversion), which
+    is 2020 on the English side."""
+    assert _flags(FA_RANGE, "The budget for 2019-20 was approved.", "fa") == []
+
+
+def test_early_lunar_hijri_year_matches_its_gregorian_year() -> None:
+    """Lunar Hijri years from 1200 on are converted: 1250 AH began in 1834."""
+    assert _flags("ولد عام ١٢٥٠ هـ.", "He was born in 1834.", "ar") == []
