@@ -32,7 +32,7 @@ from mlalign.drift.omission import OmissionCheck
 from mlalign.drift.replacement import ReplacementCheck
 from mlalign.drift.untranslated import UntranslatedCheck
 from mlalign.errors import MlalignError
-from mlalign.types import Bead
+from mlalign.types import Bead, Flag
 
 __all__ = ["DriftCheck", "DriftConfig", "all_checks", "detect_drift", "features"]
 log = logging.getLogger(__name__)
@@ -195,7 +195,29 @@ def _finish_flags(bead: Bead, probs: dict[str, float], config: DriftConfig) -> N
         elif f.severity == "low" and f.score < 0.5 and bead.drift < config.weak_flag_min_drift:
             continue
         kept.append(f)
+    if bead.src.strip() and bead.tgt.strip() and bead.src_ids and bead.tgt_ids:
+        have = {f.type for f in kept}
+        kept.extend(_model_flag(kind, p, bead, config) for kind, p in probs.items()
+                    if kind in config.checks and kind not in have and p >= config.flag_medium)
     bead.flags = kept
+
+
+def _model_flag(kind: str, p: float, bead: Bead, config: DriftConfig) -> Flag:
+    """A kind the calibrated model finds likely although its check's own test stayed under
+    its threshold (a pair a little less similar than a replacement, and shorter too): a
+    `drift` this high must come with a flag that says why."""
+    sig = bead.signals
+    names = TYPE_FEATURES[kind]
+    shown = {n: round(sig[n], 3) for n in names if sig.get(n)}
+    strongest = ", ".join(f"{n} {v:+.2f}" for n, v in
+                          sorted(shown.items(), key=lambda item: -abs(item[1]))[:3])
+    detail = (f"the signals together make {kind} likely ({p:.2f}) though no single test "
+              f"passed its own threshold")
+    if "cos" in sig:
+        detail += f"; similarity {sig['cos']:.2f}, {sig.get('cos_z', 0.0):+.1f} sd from clean pairs"
+    if strongest:
+        detail += f"; strongest signals: {strongest}"
+    return Flag(kind, severity_for(p, config.flag_medium, config.flag_high), detail, p, shown)
 
 
 def detect_drift(beads: list[Bead], src_lang: str, embedder: Any,
