@@ -16,6 +16,7 @@ from typing import Any
 
 from mlalign import __version__
 from mlalign.errors import InputError
+from mlalign.text.split import LONG_SENTENCE_WORDS
 from mlalign.types import Audit, Bead, Sentence
 
 ProgressFn = Callable[[str], None]
@@ -286,6 +287,8 @@ def audit_texts(
         "original": {"name": src_name, "text_sha256": _sha256(src_text), "sentences": len(src)},
         "english": {"name": tgt_name, "text_sha256": _sha256(tgt_text), "sentences": len(tgt)},
         "presplit": presplit,
+        # run-ons longer than this were cut into pieces (text.split.cut_long_sentence)
+        "long_sentence_words": None if presplit else LONG_SENTENCE_WORDS,
     }
     audit.provenance["seconds"] = round(time.perf_counter() - started, 3)
     return audit

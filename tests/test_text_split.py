@@ -295,3 +295,58 @@ def test_rule_sets_satisfy_the_protocol() -> None:
         rules = splitter_for(lang)
         assert isinstance(rules, SentenceSplitter)
         assert lang in rules.languages
+
+
+def _words(n: int, word: str) -> str:
+    return " ".join([word] * n)
+
+
+def test_a_run_on_original_is_cut_into_sentence_sized_pieces():
+    text = f"{_words(120, 'كلمة')} {_words(130, 'شيء')}."
+    pieces = [s.text for s in split_document(text, "ar")]
+    assert len(pieces) >= 15
+    assert all(5 <= len(p.split()) <= 20 for p in pieces)
+    assert " ".join(pieces) == text
+    assert {s.paragraph for s in split_document(text, "ar")} == {0}
+
+
+def test_a_long_sentence_short_of_a_run_on_becomes_at_most_four_pieces():
+    text = f"{_words(159, 'word')}."
+    pieces = [s.text for s in split_document(text, "en")]
+    assert 2 <= len(pieces) <= 4
+    assert " ".join(pieces) == text
+
+
+def test_a_long_sentence_is_cut_after_clause_punctuation_or_before_a_fused_opener():
+    text = f"{_words(30, 'كلمة')}، {_words(28, 'شيء')} وقال {_words(30, 'أمر')}"
+    pieces = [s.text for s in split_document(text, "ar")]
+    assert pieces[0].endswith("كلمة،")
+    assert pieces[1].endswith("شيء") and pieces[2].startswith("وقال")
+
+
+def test_a_long_english_sentence_is_cut_before_a_conjunction_not_inside_a_phrase():
+    text = f"{_words(30, 'word')} and {_words(55, 'thing')}."
+    pieces = [s.text for s in split_document(text, "en")]
+    assert len(pieces) == 3 and pieces[1].startswith("and ")
+
+
+def test_a_long_news_sentence_stays_whole():
+    text = _words(77, "کلمه") + "."
+    assert [s.text for s in split_document(text, "fa")] == [text]
+
+
+def test_an_audit_pairs_the_pieces_of_a_run_on_and_records_the_cut_length():
+    from mlalign.drift import DriftConfig
+    from mlalign.embed import HashingEmbedder
+    from mlalign.pipeline import audit_texts
+    from mlalign.text.split import LONG_SENTENCE_WORDS
+
+    # Latin tokens the hashing embedder can match across the sides, one set per piece
+    parts = [" ".join(f"t{i}x{j}" for j in range(20)) for i in range(10)]
+    original = " وقال ".join(f"كتاب المدينة {part}" for part in parts)
+    english = " ".join(f"{part}." for part in parts)
+    audit = audit_texts(original, english, src_lang="ar", embedder=HashingEmbedder(dim=64),
+                        drift_config=DriftConfig(word_alignment=False))
+    assert len(audit.src_sentences) >= 4
+    assert sum(1 for b in audit.beads if b.src_ids and b.tgt_ids) >= 4
+    assert audit.provenance["inputs"]["long_sentence_words"] == LONG_SENTENCE_WORDS

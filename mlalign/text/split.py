@@ -6,6 +6,12 @@ hard-wrapped instead — it has blank lines and most of its lines do not end in 
 punctuation — paragraphs are the blank-line separated blocks and their lines are joined
 with a space. `Sentence.paragraph` counts paragraphs from 0.
 
+A "sentence" longer than `LONG_SENTENCE_WORDS` words is a run-on, not a sentence: classical
+and legal Arabic often go pages without a full stop. `cut_long_sentence` cuts it into pieces
+at clause punctuation first, then before a conjunction, then at a word boundary, so the aligner can pair its parts with the English sentences (a
+bead holds at most four sentences a side) and the translator never reads more than its
+model was trained on. News sentences stay whole (NTREX's longest has 77 words).
+
 `presplit_lines` is for files that are already one sentence per line: line i is sentence
 i and EMPTY LINES ARE KEPT as empty sentences so the numbering never shifts against the
 other side (the aligner treats an empty sentence as an omission/addition candidate).
@@ -13,10 +19,13 @@ other side (the aligner treats an empty sentence as an omission/addition candida
 
 from __future__ import annotations
 
+import math
 import re
 
 from mlalign.text.base import SentenceSplitter
+from mlalign.text.rules_arabic import CLAUSE_CONJUNCTIONS as AR_CONJUNCTIONS
 from mlalign.text.rules_arabic import ArabicScriptRules
+from mlalign.text.rules_english import CLAUSE_CONJUNCTIONS as EN_CONJUNCTIONS
 from mlalign.text.rules_english import EnglishRules
 from mlalign.types import Sentence
 
@@ -24,6 +33,20 @@ _ARABIC = ArabicScriptRules()
 _ENGLISH = EnglishRules()
 _LINE_END = re.compile(r"[.!?؟…۔:\"'”’»)\]]\s*$")
 _INNER_BLANK = re.compile(r"\S[^\S\n]*\n\s*\n\s*\S")
+
+LONG_SENTENCE_WORDS = 80
+RUN_ON_WORDS = 160
+PIECE_WORDS = 40
+RUN_ON_PIECE_WORDS = 13
+_WORD = re.compile(r"\S+")
+_CLAUSE_END = re.compile(r"[,;:،؛]['\"”’»)\]]*$")
+# Arabic prose without full stops chains its sentences with و / ف fused to the next word:
+# وقال، وكان، فلما. Only these particles and verbs are taken as a sentence's start, since
+# many words merely begin with و (وزير، وقت).
+_FUSED_OPENERS = frozenset(
+    f"{c}{w}" for c in "وف" for w in """قال قالت كان كانت قد لم لا لن لما إن أن إذا هو هي هم
+    بعد ثم كذلك أما ليس""".split()
+)
 
 
 def splitter_for(lang: str) -> SentenceSplitter:
@@ -54,8 +77,43 @@ def split_document(text: str, lang: str) -> list[Sentence]:
     out: list[Sentence] = []
     for p_index, para in enumerate(paragraphs(text)):
         for piece in rules.split_paragraph(para):
-            out.append(Sentence(piece, p_index))
+            out.extend(Sentence(part, p_index) for part in cut_long_sentence(piece, lang))
     return out
+
+
+def _cut_rank(words: list[re.Match[str]], i: int, conjunctions: frozenset[str]) -> int:
+    """How good a place the start of word i is for a cut: 2 after clause punctuation, 1
+    before a conjunction, 0 anywhere else."""
+    if _CLAUSE_END.search(words[i - 1].group(0)):
+        return 2
+    word = words[i].group(0)
+    return 1 if word.casefold() in conjunctions or word in _FUSED_OPENERS else 0
+
+
+def cut_long_sentence(text: str, lang: str) -> list[str]:
+    """A sentence of more than LONG_SENTENCE_WORDS words as pieces; anything shorter unchanged.
+
+    Up to RUN_ON_WORDS it may be a real long sentence whose counterpart is one sentence too,
+    so it becomes at most four pieces of about PIECE_WORDS (a bead pairs one sentence with
+    four). Beyond that it is a run-on, cut into pieces of about RUN_ON_PIECE_WORDS so that
+    each can pair with the English sentence it renders. Each cut takes the best-ranked place
+    within 30% of a piece of its even share, the nearest among equals; the pieces keep the
+    text as written."""
+    words = list(_WORD.finditer(text))
+    n = len(words)
+    if n <= LONG_SENTENCE_WORDS:
+        return [text]
+    conjunctions = AR_CONJUNCTIONS if lang in ("ar", "fa") else EN_CONJUNCTIONS
+    k = math.ceil(n / (RUN_ON_PIECE_WORDS if n > RUN_ON_WORDS else PIECE_WORDS))
+    reach = max(1, int(0.3 * n / k))
+    cuts = [0]
+    for j in range(1, k):
+        ideal = round(j * n / k)
+        window = range(max(cuts[-1] + 1, ideal - reach), min(n - 1, ideal + reach) + 1)
+        cuts.append(max(window, key=lambda i: (_cut_rank(words, i, conjunctions),
+                                               -abs(i - ideal))))
+    ends = [*cuts[1:], n]
+    return [text[words[a].start():words[b - 1].end()] for a, b in zip(cuts, ends, strict=True)]
 
 
 def split_sentences(text: str, lang: str) -> list[str]:
