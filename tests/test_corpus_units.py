@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import random
+import re
 import sys
 from pathlib import Path
 
@@ -500,3 +501,16 @@ def test_a_new_calibration_or_cross_encoder_redoes_stored_pairs(tmp_path: Path,
     with monkeypatch.context() as m:
         m.setattr(pipeline, "omission_encoder_name", lambda: "another-adapter")
         assert worker.pair_hash(task, plain) != before
+
+
+@pytest.mark.parametrize(("kwargs", "needle"), [
+    ({"min_score": 1.5}, "min_score must be a number between 0 and 1"),
+    ({"max_drift": -0.1}, "max_drift must be a number between 0 and 1"),
+    ({"max_drift": "0.3"}, "max_drift must be a number between 0 and 1"),
+    ({"max_kind": {"numbers": 0.5}}, "unknown kind 'numbers'"),
+    ({"max_kind": {"number": 2}}, "max_kind['number'] must be a number between 0 and 1"),
+    ({"max_length_ratio": 0.5}, "max_length_ratio must be at least 1"),
+])
+def test_a_filter_config_built_from_python_refuses_thresholds_out_of_range(kwargs, needle):
+    with pytest.raises(ValueError, match=re.escape(needle)):
+        FilterConfig(**kwargs)

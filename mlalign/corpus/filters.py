@@ -45,6 +45,22 @@ class FilterConfig:
     # beads are not translations, yet many pass the bead filters at their defaults
     drop_unaligned_pairs: bool = True
 
+    def __post_init__(self) -> None:
+        """Refuse thresholds that would silently keep or drop everything (the command line
+        checks its options; this checks a FilterConfig built from Python)."""
+        for name in ("min_score", "max_drift"):
+            value = getattr(self, name)
+            if value is not None and not (isinstance(value, int | float) and 0 <= value <= 1):
+                raise ValueError(f"{name} must be a number between 0 and 1, got {value!r}")
+        for kind, value in self.max_kind.items():
+            if kind not in DRIFT_KINDS:
+                raise ValueError(f"max_kind: unknown kind {kind!r}; use {', '.join(DRIFT_KINDS)}")
+            if not (isinstance(value, int | float) and 0 <= value <= 1):
+                raise ValueError(f"max_kind[{kind!r}] must be a number between 0 and 1, got {value!r}")
+        ratio = self.max_length_ratio
+        if ratio is not None and not (isinstance(ratio, int | float) and ratio >= 1):
+            raise ValueError(f"max_length_ratio must be at least 1 (or None), got {ratio!r}")
+
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
 
