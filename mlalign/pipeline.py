@@ -49,7 +49,11 @@ _PERSIAN_LETTERS = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک"})
 
 
 def model_text(text: str, lang: str) -> str:
-    """An original sentence as the models should read it (Persian letters in Persian)."""
+    """An original sentence as the models should read it: without vowel marks or tatweel,
+    and in Persian with Persian yeh and kaf (legacy keyboards type the Arabic letters)."""
+    from mlalign.text.normalize import strip_marks
+
+    text = strip_marks(text)
     return text.translate(_PERSIAN_LETTERS) if lang == "fa" else text
 
 
