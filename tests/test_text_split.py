@@ -350,3 +350,32 @@ def test_an_audit_pairs_the_pieces_of_a_run_on_and_records_the_cut_length():
     assert len(audit.src_sentences) >= 4
     assert sum(1 for b in audit.beads if b.src_ids and b.tgt_ids) >= 4
     assert audit.provenance["inputs"]["long_sentence_words"] == LONG_SENTENCE_WORDS
+
+
+def test_list_items_in_a_document_with_blank_line_paragraphs_stay_apart():
+    en = "Intro.\n\n1. Iron\n2. Copper\n3. Gold\n"
+    assert [s.text for s in split_document(en, "en")] == ["Intro.", "1. Iron", "2. Copper", "3. Gold"]
+    ar = "مقدمة.\n\n- الحديد\n- النحاس\n- الذهب\n"
+    assert [s.text for s in split_document(ar, "ar")] == ["مقدمة.", "- الحديد", "- النحاس", "- الذهب"]
+
+
+def test_a_wrapped_line_opening_with_an_initial_is_not_a_list():
+    text = ("The report was written\nby the committee and\nJ. Smith signed it\nlast week\n\n"
+            "It was read\naloud by the chair\nin the hall\ntoday")
+    assert [s.text for s in split_document(text, "en")] == [
+        "The report was written by the committee and J. Smith signed it last week",
+        "It was read aloud by the chair in the hall today"]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("It added 12,500 titles.[1] I go there every day.", "en"),
+    ("It added 12,500 titles.¹ I go there every day.", "en"),
+    ("أضافت المكتبة عناوين جديدة.[١] أذهب إليها كل يوم.", "ar"),
+])
+def test_a_sentence_ends_before_a_footnote_marker_glued_to_its_full_stop(text, lang):
+    assert len(split_document(text, lang)) == 2
+
+
+def test_solar_hijri_abbreviation_typed_with_a_zero_width_non_joiner_ends_no_sentence():
+    text = "آیت‌الله خمینی در ۱۳۶۸ ه\u200c.ش. درگذشت."
+    assert [s.text for s in split_document(text, "fa")] == [text]

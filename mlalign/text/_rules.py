@@ -12,7 +12,11 @@ from collections.abc import Callable
 # Terminal punctuation, then any closing quotes/brackets, then whitespace (or the end).
 # Requiring whitespace after the mark is what keeps 3.5, ۳٫۵, 3,000 and U.S.-made whole.
 # Bidi marks (RLM, LRM, PDF, PDI) often trail Persian punctuation pasted from the web.
-END = re.compile(r"(?:\.{3}|…|[.!?؟۔]+)[\"'”’»)\]\u200e\u200f\u202c\u2069]*(?=\s|$)")
+# A footnote marker may follow the mark: "collection.[1] I go", "collection.¹ I go".
+END = re.compile(
+    r"(?P<mark>\.{3}|…|[.!?؟۔]+)[\"'”’»)\]\u200e\u200f\u202c\u2069]*"
+    r"(?:\[[0-9٠-٩۰-۹]{1,3}\]|[¹²³⁰⁴-⁹]{1,3})?(?=\s|$)"
+)
 # A list marker at the very start of a line: 1. / ۲. / 1) / (a) / a) / iv. / - / • / *
 LIST_MARKER = re.compile(
     r"^\s*(?:[(\[]?(?:\d{1,3}|[٠-٩]{1,3}|[۰-۹]{1,3}|[A-Za-z]|[ivxIVX]{1,5}|[أ-ي])[.)\]]"
@@ -34,7 +38,7 @@ def cut(
     scan_from = m.end() if m else 0
     pieces: list[str] = []
     for end in END.finditer(text, scan_from):
-        mark = end.group(0).rstrip("\"'”’»)]\u200e\u200f\u202c\u2069")
+        mark = end.group("mark")
         nxt_m = _NEXT_WORD.match(text, end.end(), end.end() + 200)
         if not nxt_m:
             continue  # end of paragraph: the rest becomes the last piece anyway

@@ -36,7 +36,8 @@ class ArabicScriptRules:
         self._en = EnglishRules()
 
     def _is_abbreviation(self, prev: str, nxt: str) -> bool:
-        core = prev.lstrip(_OPENERS).rstrip(".").replace("\u0640", "ـ")
+        # ه‌.ش. is often typed with a zero-width non-joiner after the ه
+        core = prev.lstrip(_OPENERS).rstrip(".").replace("\u0640", "ـ").replace("\u200c", "")
         if _ARABIC.search(core):
             return core in _ABBR or core.rstrip("ـ") in _ABBR
         return self._en._is_abbreviation(prev, nxt)

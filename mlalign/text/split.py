@@ -22,6 +22,7 @@ from __future__ import annotations
 import math
 import re
 
+from mlalign.text._rules import LIST_MARKER
 from mlalign.text.base import SentenceSplitter
 from mlalign.text.rules_arabic import CLAUSE_CONJUNCTIONS as AR_CONJUNCTIONS
 from mlalign.text.rules_arabic import ArabicScriptRules
@@ -63,12 +64,27 @@ def paragraphs(text: str) -> list[str]:
         return []
     if len(nonblank) < 4 or not _INNER_BLANK.search(text):
         return nonblank
-    blocks = [" ".join(b.split()) for b in re.split(r"\n\s*\n", text) if b.strip()]
+    blocks = [b for b in re.split(r"\n\s*\n", text) if b.strip()]
     unterminated = sum(1 for ln in nonblank if not _LINE_END.search(ln))
     # Hard-wrapped: blocks hold several lines each and most lines stop mid-sentence.
     if len(blocks) <= 0.7 * len(nonblank) and unterminated > 0.5 * len(nonblank):
-        return blocks
+        return [" ".join(part.split()) for b in blocks for part in _list_items(b)]
     return nonblank
+
+
+def _list_items(block: str) -> list[str]:
+    """A hard-wrapped block cut before each line that opens a list item (1. / ۲) / - / •):
+    list items carry no final full stop, and joined they read as one sentence. One such
+    line alone ("J. Smith said" wrapped to a new line) is no list."""
+    lines = block.split("\n")
+    if sum(1 for line in lines if LIST_MARKER.match(line) and line.strip()) < 2:
+        return [block]
+    parts: list[list[str]] = []
+    for line in lines:
+        if not parts or (LIST_MARKER.match(line) and line.strip()):
+            parts.append([])
+        parts[-1].append(line)
+    return ["\n".join(part) for part in parts if "".join(part).strip()]
 
 
 def split_document(text: str, lang: str) -> list[Sentence]:
