@@ -122,6 +122,15 @@ def test_quoted_original_words_and_bare_digits_are_not_untranslated_text() -> No
     assert other and other[0].severity in ("medium", "high")
 
 
+def test_honorific_signs_are_no_untranslated_text_and_a_quran_quotation_is_quoted() -> None:
+    src = "قال رسول الله ﷺ وقال تعالى ﴿وَقُلْ رَبِّ زِدْنِي عِلْمًا﴾."
+    assert _run(UntranslatedCheck(), src, "The Messenger of God ﷺ said so.", "ar") == []
+    assert _run(UntranslatedCheck(), src, "Imam Malik \ufd40 said so.", "ar") == []
+    quoted = _run(UntranslatedCheck(), src,
+                  'He said: ﴿وَقُلْ رَبِّ زِدْنِي عِلْمًا﴾ "My Lord, increase me in knowledge".', "ar")
+    assert [(f.severity, f.evidence.get("quoted")) for f in quoted] == [("low", True)]
+
+
 def test_modality_softened_is_low() -> None:
     flags = _run(ModalityCheck(), "يجب على الحكومة الاستقالة", "The government may resign", "ar")
     assert flags and flags[0].severity == "low"

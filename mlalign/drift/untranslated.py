@@ -8,7 +8,11 @@ from mlalign.drift.base import ARABIC_SCRIPT, CheckContext
 from mlalign.text.normalize import normalize
 from mlalign.types import Bead, Flag
 
-_RUN = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff][\u0600-\u06ff\u200c\s]*")
+# A run starts at an Arabic-script character other than the ornate parentheses ﴿ ﴾ that
+# enclose a Qur'an quotation, and the honorific signs (ﷺ ﷻ ﵀ ﵁ …) that English Islamic
+# texts write as symbols.
+_RUN = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufd3d\ufd50-\ufdf9\ufdfc-\ufdff"
+                  r"\ufe70-\ufeff][\u0600-\u06ff\u200c\s]*")
 
 
 class UntranslatedCheck:
@@ -39,7 +43,8 @@ class UntranslatedCheck:
 
 
 _LETTERS = re.compile(r"[\u0621-\u064a\u066e-\u06d3\u06fa-\u06ff\ufb50-\ufdff\ufe70-\ufefc]")
-_QUOTES = {"(": ")", "«": "»", "\"": "\"", "“": "”", "'": "'", "‘": "’", "[": "]"}
+_QUOTES = {"(": ")", "«": "»", "\"": "\"", "“": "”", "'": "'", "‘": "’", "[": "]",
+           "\ufd3f": "\ufd3e", "\ufd3e": "\ufd3f"}
 
 
 def _quoted(run: str, english: str) -> bool:
