@@ -135,3 +135,14 @@ def test_css_for_jumps_long_words_and_print(tmp_path: Path) -> None:
     assert "tr.bead" not in printing  # print what the filter shows
     note = doc.xpath("//*[@id='print-note']")
     assert note and "all" in note[0].text_content().lower()
+
+
+def test_a_tab_between_hemistichs_shows_as_written(tmp_path: Path) -> None:
+    audit = make_audit("fa")
+    audit.beads[0].src = "بنی آدم اعضای یک پیکرند\tکه در آفرینش ز یک گوهرند"
+    [path, _] = write_outputs(audit, tmp_path / "r.html", ["html"])
+    doc = lhtml.fromstring(path.read_text(encoding="utf-8"))
+    style = "".join(doc.xpath("//style/text()"))
+    assert re.search(r"span\.text\s*\{[^}]*white-space:\s*pre-wrap", style)
+    cell = doc.xpath("//td[contains(@class, 'src')]/span[@class='text']")[0]
+    assert cell.text == audit.beads[0].src
