@@ -30,11 +30,11 @@ TRANSLATE_CHUNK = 256  # sentences per progress step; the translator batches ins
 
 
 def progress_bar(total: int, desc: str, progress: ProgressFn | None) -> Any:
-    """A tqdm bar on stderr when the run reports to the terminal (the CLI), else a no-op."""
-    from tqdm import tqdm
+    """Progress on stderr when the run reports there (the CLI), else a no-op."""
+    from mlalign.progress import progress_bar as bar
 
-    return tqdm(total=total, desc=desc, unit="sent", file=sys.stderr, leave=False,
-                disable=progress is not _stderr_progress or total < 2)
+    return bar(total, desc, "sent", enabled=progress is _stderr_progress and total >= 2,
+               leave=False)
 
 
 def _sha256(text: str) -> str:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import sys
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -111,11 +110,11 @@ class CachedWordAligner(WordAligner):
                 found[key] = WordAlignment("", "", dict(zip(layers, mats, strict=True)))
         todo = {k: p for k, p in zip(keys, pairs, strict=True) if k not in found}
         if todo:
-            from tqdm import tqdm
+            from mlalign.progress import progress_bar
 
             items = list(todo.items())
-            with tqdm(total=len(items), desc="align words", unit="pair", file=sys.stderr,
-                      leave=False, disable=not self.show_progress or len(items) <= self.chunk) as bar:
+            with progress_bar(len(items), "align words", "pair", leave=False,
+                              enabled=self.show_progress and len(items) > self.chunk) as bar:
                 for start in range(0, len(items), self.chunk):
                     part = items[start:start + self.chunk]
                     found.update(self._compute_and_store(part))

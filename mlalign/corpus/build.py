@@ -13,7 +13,6 @@ import contextlib
 import json
 import os
 import re
-import sys
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -158,19 +157,12 @@ def _run_engine(
     report: BuildReport,
 ) -> None:
     """Stream results from the engine, write each pair file at once, tick the progress bar."""
-    from tqdm import tqdm
+    from mlalign.progress import progress_bar
 
     by_id = {t.id: t for t in todo}
     started = time.perf_counter()
-    bar = tqdm(
-        total=total,
-        initial=total - len(todo),
-        unit="pair",
-        desc="corpus",
-        disable=quiet,
-        file=sys.stderr,
-        dynamic_ncols=True,
-    )
+    bar = progress_bar(total, "corpus", "pair", enabled=not quiet,
+                       initial=total - len(todo), dynamic_ncols=True)
     try:
         for result in engine.map_pairs(todo, settings):
             task = by_id[result.id]

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import sys
 import threading
 from collections.abc import Sequence
 from pathlib import Path
@@ -85,13 +84,13 @@ class CachedEmbedder:
     def _embed_missing(self, todo: dict[str, str]) -> None:
         """Embed the misses in chunks, storing each chunk at once, so an interrupted long
         run keeps what it computed and a progress bar can follow."""
-        from tqdm import tqdm
+        from mlalign.progress import progress_bar
 
         self.inner_calls += 1
         self.inner_texts += len(todo)
         items = list(todo.items())
-        with tqdm(total=len(items), desc="embed", unit="sent", file=sys.stderr, leave=False,
-                  disable=not self.show_progress or len(items) <= self.chunk) as bar:
+        with progress_bar(len(items), "embed", "sent", leave=False,
+                          enabled=self.show_progress and len(items) > self.chunk) as bar:
             for start in range(0, len(items), self.chunk):
                 part = items[start:start + self.chunk]
                 vecs = np.asarray(self.inner.embed([t for _, t in part]), dtype=np.float32)
