@@ -67,3 +67,31 @@ def test_solar_hijri_year_range_matches_its_gregorian_range() -> None:
 def test_early_lunar_hijri_year_matches_its_gregorian_year() -> None:
     """Lunar Hijri years from 1200 on are converted: 1250 AH began in 1834."""
     assert _flags("ولد عام ١٢٥٠ هـ.", "He was born in 1834.", "ar") == []
+
+
+@pytest.mark.parametrize(("src", "tgt", "lang"), [
+    ("این قرارداد در تاریخ ۲۲ بهمن ۱۴۰۱ امضا شد.", "It was signed on 11 February 2023.", "fa"),
+    ("قسط دوم تا ۳۱ شهریور ۱۴۰۲ پرداخت خواهد شد.", "The second is due by September 22, 2023.",
+     "fa"),
+    ("صدر القرار في ٢٧ رمضان ١٤٤٤ هـ.", "The decision was issued on 18 April 2023.", "ar"),
+])
+def test_hijri_date_converted_to_a_gregorian_date_is_not_flagged(src: str, tgt: str,
+                                                                 lang: str) -> None:
+    assert _flags(src, tgt, lang) == []
+
+
+def test_day_changed_in_a_solar_hijri_date_kept_in_its_calendar_is_flagged() -> None:
+    flags = _flags("این قرارداد در تاریخ ۲۲ بهمن ۱۴۰۱ امضا شد.", "It was signed on 23 Bahman 1401.",
+                   "fa")
+    assert [sev for sev, _ in flags] == ["high"]
+    assert "22" in flags[0][1] and "23" in flags[0][1]
+
+
+@pytest.mark.parametrize(("src", "tgt", "lang"), [
+    ("وُلد الإمام الطبري سنة ٢٢٤ هـ في آمل.", "Imam al-Tabari was born in 839 CE in Amol.", "ar"),
+    ("وتوفي ببغداد سنة ٣١٠ هـ.", "He died in Baghdad in 923.", "ar"),
+    ("این بنا در سال ۳۰۰ ه.ش ساخته شد.", "The building was built in 921.", "fa"),
+])
+def test_year_with_a_calendar_marker_matches_its_gregorian_year_whatever_its_size(
+        src: str, tgt: str, lang: str) -> None:
+    assert _flags(src, tgt, lang) == []
