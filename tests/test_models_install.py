@@ -178,3 +178,40 @@ def test_a_file_and_one_code_is_a_usage_error_not_a_download(good: Path) -> None
 
     res = CliRunner().invoke(cli, ["models", "install", str(good), "fa"])
     assert res.exit_code != 0 and "usage: mlalign models install" in str(res.exception or res.output)
+
+
+def _metadata_only(pkgdir: Path, version: str) -> Path:
+    """A newer fa->en package folder holding only metadata.json (an interrupted copy)."""
+    folder = pkgdir / f"translate-fa_en-{version.replace('.', '_')}"
+    folder.mkdir()
+    (folder / "metadata.json").write_text(json.dumps(
+        {"type": "translate", "from_code": "fa", "to_code": "en", "package_version": version}))
+    return folder
+
+
+def test_find_package_passes_over_a_newer_package_without_its_model(good: Path,
+                                                                    pkgdir: Path) -> None:
+    working = pk.install_from_file(good)
+    _metadata_only(pkgdir, "1.1")
+    assert pk.find_package("fa", "en").path == working.path
+
+
+def test_only_an_incomplete_package_is_a_one_line_error_naming_it(pkgdir: Path) -> None:
+    broken = _metadata_only(pkgdir, "1.1")
+    with pytest.raises(ModelError) as err:
+        pk.find_package("fa", "en")
+    msg = str(err.value)
+    assert f"{broken} is incomplete: no model/model.bin" in msg and "\n" not in msg
+
+
+def test_models_list_shows_an_incomplete_package_with_the_reason(good: Path, pkgdir: Path) -> None:
+    from click.testing import CliRunner
+
+    from mlalign.cli import cli
+
+    pk.install_from_file(good)
+    broken = _metadata_only(pkgdir, "1.1")
+    res = CliRunner().invoke(cli, ["models", "list"])
+    assert res.exit_code == 0, res.output
+    [line] = [x for x in res.output.splitlines() if str(broken) in x]
+    assert "incomplete: no model/model.bin" in line

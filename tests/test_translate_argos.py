@@ -159,3 +159,68 @@ def test_thread_split() -> None:
     assert split_threads(16) == (4, 4)
     assert split_threads(8, intra=8) == (1, 8)
     assert split_threads(4, inter=1) == (1, 4)
+
+
+def _sized(t: ArgosTranslator, lo: int, hi: int, n: int) -> list[str]:
+    """`n` generated sentences of lo..hi tokens, each ending in a clause or sentence mark."""
+    return [s for s in generated_sentences(200, seed=21)
+            if lo <= len(t.tokenizer.encode(s)) <= hi][:n]
+
+
+def test_long_sentence_is_translated_in_pieces_and_joined(env: Path) -> None:
+    """Over the limit, a sentence is cut at its punctuation; each piece is translated and
+    the translations are joined with a space into the one output line."""
+    pkg = load_translator("fa", use_cache=False).package
+    t = ArgosTranslator(pkg, max_source_tokens=14)
+    parts = _sized(t, 8, 14, 4)  # no two fit together within 14 tokens
+    pieces_alone = ArgosTranslator(pkg).translate(parts)
+    assert t.translate([" ".join(parts)]) == [" ".join(pieces_alone)]
+    assert (t.pieces_translated, t.split_sentences, t.sentences_translated) == (4, 1, 1)
+
+
+def test_sentences_under_the_limit_translate_as_without_a_long_neighbour(env: Path) -> None:
+    pkg = load_translator("fa", use_cache=False).package
+    t = ArgosTranslator(pkg, max_source_tokens=14)
+    short = _sized(t, 3, 14, 6)
+    alone = ArgosTranslator(pkg, max_source_tokens=10**6).translate(short)
+    mixed = t.translate(short[:3] + [" ".join(short * 3)] + short[3:])
+    assert mixed[:3] + mixed[4:] == alone and t.split_sentences == 1
+
+
+def test_split_long_prefers_punctuation_then_conjunctions_then_whitespace() -> None:
+    from mlalign.translate.argos import split_long
+
+    def words(text: str) -> int:
+        return len(text.split())
+
+    assert split_long("a b، c d و e f", words, 4) == ["a b،", "c d", "و e f"]
+    assert split_long("a b c d و e f g h", words, 5) == ["a b c d", "و e f g h"]
+    assert split_long("1 2 3 4 5 6 7 8 9 10", words, 4) == ["1 2 3 4", "5 6 7 8", "9 10"]
+    run = "x" * 100  # no whitespace at all: halved until each piece fits
+    pieces = split_long(run, lambda s: len(s) // 10, 3)
+    assert "".join(pieces) == run and all(len(p) // 10 <= 3 for p in pieces)
+
+
+def test_signature_records_the_source_token_limit(env: Path) -> None:
+    pkg = load_translator("fa", use_cache=False).package
+    sig = ArgosTranslator(pkg).signature()
+    assert sig["max_source_tokens"] == 150
+    assert ArgosTranslator(pkg, max_source_tokens=60).signature()["max_source_tokens"] == 60
+
+
+def test_hypotheses_reaching_the_decoding_bound_are_counted_as_truncated(env: Path) -> None:
+    from types import SimpleNamespace
+
+    t = ArgosTranslator(load_translator("fa", use_cache=False).package, max_source_tokens=14,
+                        inter_threads=1)
+
+    class Stub:  # ends every translation at once, except those of sources over 8 tokens
+        def translate_batch(self, tokens: list[list[str]], **kw: object) -> list[SimpleNamespace]:
+            bound = int(kw["max_decoding_length"])  # type: ignore[call-overload]
+            return [SimpleNamespace(hypotheses=[["▁a"] * (bound if len(s) > 8 else 1)])
+                    for s in tokens]
+
+    t.model = Stub()
+    long_parts = _sized(t, 9, 14, 2)
+    t.translate(_sized(t, 3, 8, 3) + [" ".join(long_parts)] + long_parts[:1])
+    assert t.truncated == 2  # the split sentence counts once, however many pieces were cut

@@ -132,3 +132,32 @@ def test_more_threads_than_cores_are_capped_with_a_note(pkgdir: Path, tmp_path: 
     res = CliRunner().invoke(cli, ["translate", str(src), "--from", "fa", "--presplit", "--threads", "256", "-q"])
     assert res.exit_code == 0, res.output
     assert seen == [available_cores()] and "more than the" in res.output
+
+
+def test_translations_stopped_at_the_decoding_limit_get_a_note(pkgdir: Path, tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """The random-weight test model seldom ends a sentence: its outputs run to the bound."""
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(pkgdir))
+    monkeypatch.setenv("MLALIGN_CACHE_DIR", str(tmp_path / "cache"))
+    src = tmp_path / "doc.fa.txt"
+    src.write_text("\n".join(generated_sentences(12, seed=3)[::3]) + "\n", encoding="utf-8")
+    res = CliRunner().invoke(cli, ["translate", str(src), "--from", "fa", "--presplit", "-q",
+                                   "-o", str(tmp_path / "out.txt")])
+    assert res.exit_code == 0, res.output
+    assert "stopped at the decoding length limit" in res.output
+
+
+def test_align_notes_translations_stopped_at_the_decoding_limit(pkgdir: Path, tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(pkgdir))
+    monkeypatch.setenv("MLALIGN_CACHE_DIR", str(tmp_path / "cache"))
+    src = tmp_path / "doc.fa.txt"
+    src.write_text("کتاب خانه مردم شهر ایران امروز.\nدیروز سال روز کار زبان ترجمه.\n",
+                   encoding="utf-8")
+    tgt = tmp_path / "doc.en.txt"
+    tgt.write_text("The book of the people of the city.\nYesterday was a year of work.\n",
+                   encoding="utf-8")
+    res = CliRunner().invoke(cli, ["align", str(src), str(tgt), "--presplit", "--src-lang", "fa",
+                                   "-o", str(tmp_path / "beads.jsonl")])
+    assert res.exit_code == 0, res.output
+    assert "stopped at the decoding length limit" in res.output

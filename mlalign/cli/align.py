@@ -129,6 +129,11 @@ def align_command(original, english, src_lang, presplit, formats, out, translato
     if not quiet:
         for warning in audit.warnings:
             click.echo(f"mlalign: warning: {warning}", err=True)
+        if model is not None:
+            from mlalign.translate import truncation_note
+
+            if note := truncation_note(model):
+                click.echo(note, err=True)
         for path in written:
             click.echo(f"mlalign: wrote {path}", err=True)
         click.echo(summary_text(audit, time.perf_counter() - started), err=True)

@@ -26,7 +26,7 @@ def models() -> None:
 @click.option("--index", "show_index", is_flag=True,
               help="Also show packages downloadable from the Argos index (needs internet).")
 def list_cmd(show_index: bool) -> None:
-    """Show installed packages (pair, version, size, path)."""
+    """Show installed packages (pair, version, size, path; an incomplete one says so)."""
     from mlalign.translate.packages import index_available, list_installed, packages_dir
 
     installed = list_installed()
@@ -34,16 +34,17 @@ def list_cmd(show_index: bool) -> None:
     if not installed:
         click.echo("no translation packages installed "
                    "(mlalign models install fa en  |  mlalign models install FILE.argosmodel)")
-    for p in installed:
+    for p in installed:  # an unusable one is shown with why, so it can be removed or reinstalled
+        why = f"  [{p.problem}; not used]" if p.problem else ""
         click.echo(f"  {p.from_code}->{p.to_code}  v{p.version:<6} {_mb(p.size_bytes):>10}  "
-                   f"{p.path}")
+                   f"{p.path}{why}")
     if not show_index:
         return
     ok, result = index_available()
     if not ok:
         click.echo(f"index: {result}; only installed packages are shown")
         return
-    have = {(p.from_code, p.to_code, p.version) for p in installed}
+    have = {(p.from_code, p.to_code, p.version) for p in installed if p.usable}
     click.echo("available from the index:")
     for meta in sorted(result, key=lambda m: (str(m.get("from_code")), str(m.get("to_code")))):
         if meta.get("type", "translate") != "translate":

@@ -49,7 +49,7 @@ def translate_cmd(file: Path, src_lang: str, output: str | None, presplit: bool,
     from mlalign.text.langid import resolve_source_language
     from mlalign.text.reader import read_file_text
     from mlalign.text.split import presplit_lines, split_document
-    from mlalign.translate import load_translator
+    from mlalign.translate import load_translator, truncation_note
 
     target: Path | None = None
     if output not in (None, "-"):  # both files checked before the work, not after it
@@ -76,6 +76,9 @@ def translate_cmd(file: Path, src_lang: str, output: str | None, presplit: bool,
             chunk = texts[start:start + CHUNK]
             out.extend(translator.translate(chunk))
             bar.update(len(chunk))
+    note = truncation_note(translator)
+    if note:
+        click.echo(note, err=True)
     if presplit:
         result = "".join(t + "\n" for t in out)
     else:

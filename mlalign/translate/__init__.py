@@ -28,7 +28,7 @@ __all__ = [
     "ArgosTranslator", "CachedTranslator", "FileTranslator", "InstalledPackage", "Translator",
     "decoding_bound", "default_cache_dir", "fetch_index", "find_package", "index_available",
     "install_from_file", "install_from_index", "list_installed", "load_translator",
-    "packages_dir", "remove", "validate_archive",
+    "packages_dir", "remove", "truncation_note", "validate_archive",
 ]
 
 
@@ -61,3 +61,17 @@ def load_translator(src_lang: str, to_code: str = "en", *,
     if use_cache:
         translator = CachedTranslator(translator, cache_dir)
     return translator
+
+
+def truncation_note(translator: Any) -> str | None:
+    """The CLI's one-line note when translations stopped at the decoding length limit.
+
+    Such a translation never reached its end (a runaway repetition, or text past the cap),
+    and nothing else in the output shows it. Counts the sentences translated in this run.
+    """
+    inner = getattr(translator, "inner", translator)  # through CachedTranslator
+    n = getattr(inner, "truncated", 0)
+    if not n:
+        return None
+    return (f"mlalign: note: {n} translation{'s' if n > 1 else ''} stopped at the decoding "
+            f"length limit and may be cut short")

@@ -5,12 +5,19 @@ download models; mlalign already has sentences, so it loads the package's `model
 tokenizer itself and translates in length-sorted batches. Decoding parameters mirror
 argostranslate's `apply_packaged_translation` (beam 4, length_penalty 0.2,
 replace_unknowns, target_prefix, the same detokenisation) so outputs are identical.
+
+A sentence longer than `max_source_tokens` is the exception: the models are trained on
+sentence-length inputs and decoding stops at `max_decoding_length`, so a long unpunctuated
+sentence (classical prose, legal text) would come back cut short without a word. It is
+translated in pieces instead (`split_long`), and the piece translations are joined.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import re
+from collections.abc import Callable
 from typing import Any
 
 from mlalign.errors import ModelError
@@ -18,6 +25,19 @@ from mlalign.translate.base import decoding_bound
 from mlalign.translate.packages import InstalledPackage
 
 COMPUTE_FALLBACKS = ("int8", "int8_float32", "auto", "float32")
+# Longest source translated whole, in tokens: near the length filters Argos/OpenNMT models
+# are trained with, and its translation fits the 256-token decoding cap with room to spare.
+MAX_SOURCE_TOKENS = 150
+_CONJUNCTIONS = ("و", "ثم", "أو", "او", "أم", "لكن", "ولكن", "بل", "أما", "اما", "ولی",
+                 "ولي", "یا", "سپس", "بلکه", "and", "but", "or", "then", "so", "yet")
+# Where a long sentence may be cut, best first: after clause or sentence punctuation
+# (Arabic marks need no space after them; Latin ones do, so 3.5 or 10:30 stay whole),
+# before a standalone conjunction, at any whitespace.
+_BREAKS = (
+    re.compile(r"(?<=[،؛؟۔])\s*|(?<=[,;:.!?…])\s+"),
+    re.compile(r"\s+(?=(?:" + "|".join(_CONJUNCTIONS) + r")\s)", re.IGNORECASE),
+    re.compile(r"\s+"),
+)
 
 
 def model_fingerprint(pkg: InstalledPackage) -> str:
@@ -42,6 +62,45 @@ def split_threads(threads: int = 0, inter: int | None = None,
     return max(1, inter), max(0, intra)
 
 
+def _spans(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+    """(start, end) of the non-blank stretches of `text` between matches of `pattern`."""
+    spans, start = [], 0
+    for m in pattern.finditer(text):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+def split_long(text: str, count: Callable[[str], int], limit: int, level: int = 0) -> list[str]:
+    """`text` cut into pieces of at most `limit` tokens (as `count` counts them).
+
+    At each level (punctuation, conjunctions, whitespace) neighbouring stretches are packed
+    greedily into pieces as long as the limit allows, so each piece keeps as much context as
+    it can; a stretch still too long goes to the next level, and a run with no whitespace at
+    all is halved until it fits.
+    """
+    text = text.strip()
+    if count(text) <= limit or len(text) < 2:
+        return [text]
+    if level == len(_BREAKS):
+        mid = len(text) // 2
+        return split_long(text[:mid], count, limit, level) + split_long(text[mid:], count, limit,
+                                                                         level)
+    spans = _spans(text, _BREAKS[level])
+    sizes = [count(text[a:b]) for a, b in spans]  # additive at whitespace, near enough elsewhere
+    pieces: list[tuple[int, int]] = []
+    total = 0
+    for (a, b), size in zip(spans, sizes, strict=True):
+        if pieces and total + size <= limit:
+            pieces[-1] = (pieces[-1][0], b)
+            total += size
+        else:
+            pieces.append((a, b))
+            total = size
+    return [q for a, b in pieces for q in split_long(text[a:b], count, limit, level + 1)]
+
+
 class ArgosTranslator:
     """Batched CTranslate2 translation with an Argos package's model and tokenizer."""
 
@@ -49,7 +108,8 @@ class ArgosTranslator:
                  threads: int = 0, intra_threads: int | None = None,
                  inter_threads: int | None = None, compute_type: str = "int8",
                  device: str = "cpu", length_ratio: float = 2.0, length_extra: int = 16,
-                 max_decoding_length: int = 256, length_penalty: float = 0.2) -> None:
+                 max_decoding_length: int = 256, length_penalty: float = 0.2,
+                 max_source_tokens: int = MAX_SOURCE_TOKENS) -> None:
         import ctranslate2
         from argostranslate.tokenizer import BPETokenizer, SentencePieceTokenizer
 
@@ -62,9 +122,14 @@ class ArgosTranslator:
         self.length_extra = length_extra
         self.max_decoding_length = max_decoding_length
         self.length_penalty = length_penalty
+        self.max_source_tokens = max(1, max_source_tokens)
         self.name = f"argos:{package.package_id}-{package.version}"
         self.calls = 0  # translate_batch invocations (tests count cache hits with it)
         self.sentences_translated = 0
+        self.pieces_translated = 0  # model inputs: a long sentence gives several
+        self.split_sentences = 0  # sentences translated in pieces
+        self.truncated = 0  # sentences whose translation (a piece of it) hit the decoding bound
+        self._cut: list[bool] = []  # per piece of the current translate() call
         sp = package.path / "sentencepiece.model"
         if sp.exists():
             self.tokenizer: Any = SentencePieceTokenizer(sp)
@@ -101,6 +166,7 @@ class ArgosTranslator:
             "beam_size": self.beam_size,
             "length_penalty": self.length_penalty,
             "max_decoding": [self.length_ratio, self.length_extra, self.max_decoding_length],
+            "max_source_tokens": self.max_source_tokens,
         }
 
     def _bound(self, n_tokens: int) -> int:
@@ -116,11 +182,28 @@ class ArgosTranslator:
             value = value[1:]
         return value
 
+    def _pieces(self, sentence: str) -> list[list[str]]:
+        """The token lists a sentence is translated as: itself, or its pieces if too long."""
+        tokens = self.tokenizer.encode(sentence)
+        if len(tokens) <= self.max_source_tokens:
+            return [tokens]
+        self.split_sentences += 1
+        parts = split_long(sentence, lambda t: len(self.tokenizer.encode(t)),
+                           self.max_source_tokens)
+        return [self.tokenizer.encode(p) for p in parts]
+
     def translate(self, sentences: list[str]) -> list[str]:
         """Translate line-for-line; batches group similar lengths, order is restored."""
-        out = [""] * len(sentences)
-        todo = [(i, self.tokenizer.encode(s.strip())) for i, s in enumerate(sentences)
-                if s.strip()]
+        owner: list[int] = []  # piece j belongs to sentence owner[j]
+        todo: list[tuple[int, list[str]]] = []
+        for i, s in enumerate(sentences):
+            if s.strip():
+                for tokens in self._pieces(s.strip()):
+                    todo.append((len(owner), tokens))
+                    owner.append(i)
+        self.sentences_translated += len(set(owner))
+        out = [""] * len(owner)
+        self._cut = [False] * len(owner)
         todo.sort(key=lambda item: (self._bound(len(item[1])), len(item[1])))
         batches: list[list[tuple[int, list[str]]]] = []
         for item in todo:
@@ -137,7 +220,11 @@ class ArgosTranslator:
         else:
             for batch in batches:
                 self._run(batch, out)
-        return out
+        joined: list[list[str]] = [[] for _ in sentences]
+        for j, i in enumerate(owner):
+            joined[i].append(out[j])
+        self.truncated += len({owner[j] for j, c in enumerate(self._cut) if c})
+        return [" ".join(p for p in parts if p) for parts in joined]
 
     def _submit(self, batch: list[tuple[int, list[str]]], asynchronous: bool = False) -> Any:
         tokens = [toks for _, toks in batch]
@@ -160,6 +247,11 @@ class ArgosTranslator:
     def _collect(self, batch: list[tuple[int, list[str]]], results: list[Any],
                  out: list[str]) -> None:
         self.calls += 1
-        self.sentences_translated += len(batch)
+        self.pieces_translated += len(batch)
+        bound = self._bound(len(batch[0][1]))
         for (i, _), res in zip(batch, results, strict=True):
             out[i] = self._detok(res.hypotheses[0])
+            # max_decoding_length counts the target prefix and an end token: a hypothesis
+            # this long never ended, it was cut.
+            if len(res.hypotheses[0]) >= bound:
+                self._cut[i] = True

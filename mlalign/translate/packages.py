@@ -57,10 +57,15 @@ class InstalledPackage:
     tokenizer: str  # "sentencepiece" or "bpe"
     target_prefix: str = ""
     metadata: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    problem: str = ""  # why the package cannot translate ("" = usable)
 
     @property
     def package_id(self) -> str:
         return f"translate-{self.from_code}_{self.to_code}"
+
+    @property
+    def usable(self) -> bool:
+        return not self.problem
 
 
 def _dir_size(path: Path) -> int:
@@ -79,8 +84,24 @@ def _version_key(version: str) -> tuple:
     return tuple(parts)
 
 
+def package_problem(path: Path) -> str:
+    """Why a package folder cannot translate, or "" when it has the files translation loads.
+
+    An interrupted copy or a half-removed package keeps its metadata.json, so it would
+    otherwise be listed, and chosen over an older working version, like a complete one.
+    """
+    if not (path / "model" / "model.bin").is_file():
+        return "incomplete: no model/model.bin"
+    if not any((path / name).is_file() for name in ("sentencepiece.model", "bpe.model")):
+        return "incomplete: no sentencepiece.model or bpe.model"
+    return ""
+
+
 def read_package(path: Path) -> InstalledPackage | None:
-    """Describe an installed package folder; None when it is not a translate package."""
+    """Describe an installed package folder; None when it is not a translate package.
+
+    An incomplete package is still returned (with `problem` set) so that `models list`
+    can show it and `models remove` can remove it."""
     meta_path = path / "metadata.json"
     try:
         meta = json.loads(meta_path.read_text(encoding="utf-8"))
@@ -96,12 +117,13 @@ def read_package(path: Path) -> InstalledPackage | None:
         name=path.name, path=path, from_code=from_code, to_code=to_code,
         version=str(meta.get("package_version", "")), size_bytes=_dir_size(path),
         tokenizer=tokenizer, target_prefix=str(meta.get("target_prefix", "") or ""),
-        metadata=meta,
+        metadata=meta, problem=package_problem(path),
     )
 
 
 def list_installed(directory: Path | None = None) -> list[InstalledPackage]:
-    """All installed translate packages, sorted by pair then version (newest last)."""
+    """All installed translate packages, sorted by pair then version (newest last),
+    unusable ones included (see `InstalledPackage.problem`)."""
     root = directory or packages_dir()
     if not root.is_dir():
         return []
@@ -117,12 +139,14 @@ def list_installed(directory: Path | None = None) -> list[InstalledPackage]:
 
 def find_package(from_code: str, to_code: str = "en",
                  directory: Path | None = None) -> InstalledPackage:
-    """The newest installed package for a pair, or a ModelError saying how to get one."""
-    matches = [p for p in list_installed(directory)
-               if p.from_code == from_code and p.to_code == to_code]
+    """The newest usable package for a pair, or a ModelError saying how to get one."""
+    pair = [p for p in list_installed(directory)
+            if p.from_code == from_code and p.to_code == to_code]
+    matches = [p for p in pair if p.usable]
     if not matches:
+        broken = f" ({pair[-1].path} is {pair[-1].problem}: reinstall or remove it)" if pair else ""
         raise ModelError(
-            f"no installed Argos package translates {from_code}->{to_code}; run "
+            f"no installed Argos package translates {from_code}->{to_code}{broken}; run "
             f"`mlalign models install {from_code} {to_code}` (needs internet) or "
             f"`mlalign models install FILE.argosmodel`"
         )
