@@ -161,3 +161,22 @@ def test_align_notes_translations_stopped_at_the_decoding_limit(pkgdir: Path, tm
                                    "-o", str(tmp_path / "beads.jsonl")])
     assert res.exit_code == 0, res.output
     assert "stopped at the decoding length limit" in res.output
+
+
+def test_translate_reads_the_original_as_align_does_without_vowel_marks(
+        pkgdir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(pkgdir))
+    monkeypatch.setenv("MLALIGN_CACHE_DIR", str(tmp_path / "cache"))
+    plain = ["دولت اعلام کرد که کارگران بیشتری استخدام خواهد کرد.",
+             "این کتاب در کتابخانه‌ی شهر نگهداری می‌شود."]
+    marked = ["دولَت اِعلام کَرد که کارگَران بیشتَری اِستِخدام خواهَد کَرد.",
+              "این کِتاب دَر کِتابخانه‌ی شَهر نِگَهداری می‌شَوَد."]
+    outputs = []
+    for name, lines in (("plain", plain), ("marked", marked)):
+        src = tmp_path / f"{name}.fa.txt"
+        src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        res = CliRunner().invoke(cli, ["translate", str(src), "--from", "fa", "--presplit", "-q",
+                                       "--no-cache"])
+        assert res.exit_code == 0, res.output
+        outputs.append([line for line in res.output.splitlines() if not line.startswith("mlalign:")])
+    assert len(outputs[0]) == 2 and outputs[0] == outputs[1]

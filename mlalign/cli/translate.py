@@ -7,7 +7,6 @@ batches with the installed Argos package, cached, and written atomically.
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import click
@@ -42,10 +41,10 @@ def translate_cmd(file: Path, src_lang: str, output: str | None, presplit: bool,
       (-o also writes original.en.mt.txt.meta.json: the package, settings and input hash)
       mlalign translate sentences.ar.txt --from ar --presplit -o mt.txt   # line for line
     """
-    from tqdm import tqdm
-
     from mlalign import __version__
     from mlalign.fsutil import atomic_group, atomic_write_text, check_file_output
+    from mlalign.pipeline import model_text
+    from mlalign.progress import progress_bar
     from mlalign.text.langid import resolve_source_language
     from mlalign.text.reader import read_file_text
     from mlalign.text.split import presplit_lines, split_document
@@ -68,10 +67,10 @@ def translate_cmd(file: Path, src_lang: str, output: str | None, presplit: bool,
         threads = cores
     translator = load_translator(lang, use_cache=not no_cache, beam_size=beam_size,
                                  batch_size=batch_size, threads=threads)
-    texts = [s.text for s in sentences]
+    # as align reads the original: without vowel marks, Persian letters in Persian
+    texts = [model_text(s.text, lang) for s in sentences]
     out: list[str] = []
-    with tqdm(total=len(texts), unit="sent", disable=quiet, file=sys.stderr,
-              desc=f"translate {lang}->en") as bar:
+    with progress_bar(len(texts), f"translate {lang}->en", "sent", enabled=not quiet) as bar:
         for start in range(0, len(texts), CHUNK):
             chunk = texts[start:start + CHUNK]
             out.extend(translator.translate(chunk))
