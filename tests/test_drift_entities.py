@@ -338,3 +338,25 @@ def test_a_listed_name_is_not_missing_where_the_english_keeps_the_rest_of_the_ti
     bead = Bead([0], [0], 'وقالت لصحيفة واشنطن بوست يوم الجمعة "ليس هكذا".', tgt)
     flags = EntityCheck().check(bead, CheckContext(src_lang="ar", config=DriftConfig(), calibration={}))
     assert any("Washington" in f.detail for f in flags) == missing, [f.detail for f in flags]
+
+
+@pytest.mark.parametrize(("src", "tgt", "original", "english"), [
+    ("كانت المحطة مزدحمة بالمسافرين القادمين من حلب.",
+     "The station was crowded with travellers coming from Latakia.", "Aleppo", "Latakia"),
+    ('أجاب الموظف: "بسبب عطل في السكة قرب حمص".',
+     'The clerk answered: "Because of a fault on the track near Hama."', "Homs", "Hama"),
+])
+def test_a_syrian_city_rendered_as_another_is_a_swap(src: str, tgt: str, original: str,
+                                                       english: str) -> None:
+    from mlalign.drift.base import CheckContext
+    from mlalign.drift.entity import EntityCheck
+
+    flags = EntityCheck().check(Bead([0], [0], src, tgt),
+                                CheckContext(src_lang="ar", config=DriftConfig(), calibration={}))
+    assert any(f.severity == "high" and original in f.detail and english in f.detail for f in flags)
+
+
+def test_an_english_alias_marked_exact_takes_no_suffix() -> None:
+    """Hama is listed as "Hama=": "Hama's" is the city, "Hamas" another name."""
+    assert "Hama" in find_entities("Fighting went on near Hama's gates.", "en")
+    assert "Hama" not in find_entities("Hamas said the talks had failed.", "en")

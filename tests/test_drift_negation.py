@@ -190,3 +190,23 @@ def test_idioms_and_lexical_negation_are_weak_cues(text: str, lang: str) -> None
 ])
 def test_persian_lexical_negation(text: str, expected: tuple[int, int]) -> None:
     assert negation_cues(text, "fa") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Law No. (15) of 2019 on the Protection of Personal Data",
+    "as set out in article no. 5 of the contract",
+    "Ticket No. #2 was drawn first.",
+    "Resolution No.[12] was adopted.",
+])
+def test_no_before_a_number_abbreviates_number(text: str) -> None:
+    assert negation_cues(text, "en")[0] == 0
+
+
+@pytest.mark.parametrize("text", [
+    "حضوری گر همی‌خواهی از او غایب مشو حافظ",  # مشو "do not be"
+    "این کار را مکن",  # مکن "do not do"
+    "مرو به هند",
+    "به کسی مگویید",  # plural
+])
+def test_the_persian_prohibitive_is_a_negation(text: str) -> None:
+    assert negation_cues(text, "fa")[0] == 1

@@ -175,8 +175,10 @@ def _bare_alias(alias: str) -> str:
 def _entry(kind: str, english: list[str], ar: list[str], fa: list[str],
            cities: frozenset[str] = frozenset()) -> Entry:
     """One compiled gazetteer entry; `cities`: its aliases that name a city (no adjective).
-    An alias written with a final "=" takes no suffix (its suffixed forms are words)."""
-    english_t = tuple(dict.fromkeys(a for a in english if a))
+    An alias written with a final "=" takes no suffix (its suffixed forms are words, or,
+    in English, other names: Hama + s is Hamas)."""
+    english_t = tuple(dict.fromkeys(a.rstrip("=") for a in english if a))
+    en_exact = {a.rstrip("=") for a in english if a.endswith("=")}
     exact = {a.rstrip("=") for a in (*ar, *fa) if a.endswith("=")}
     ar, fa = [a.rstrip("=") for a in ar], [a.rstrip("=") for a in fa]
     sides = (("ar", ar), ("fa", fa))
@@ -186,8 +188,13 @@ def _entry(kind: str, english: list[str], ar: list[str], fa: list[str],
             for lang, aliases in sides}
     keys = {lang: tuple({k for a in aliases if a for k in _key_words(a, lang, a not in cities)})
             for lang, aliases in sides}
-    alts = "|".join(re.escape(a) for a in sorted(english_t, key=len, reverse=True))
-    pattern = re.compile(rf"(?<![\w.])(?:{alts})(?:'s|s|i|is|n|ns|ian|ians)?(?!\w)")
+    by_length = sorted(english_t, key=len, reverse=True)
+    # an English alias written with a final "=" takes only the possessive (Hama's, not Hamas)
+    alts = "|".join(re.escape(a) for a in by_length if a not in en_exact)
+    unsuffixed = "|".join(re.escape(a) for a in by_length if a in en_exact)
+    forms = [f"(?:{alts})(?:'s|s|i|is|n|ns|ian|ians)?" if alts else "",
+             f"(?:{unsuffixed})(?:'s)?" if unsuffixed else ""]
+    pattern = re.compile(rf"(?<![\w.])(?:{'|'.join(f for f in forms if f)})(?!\w)")
     return Entry(kind, english_t, src, pattern, bare, keys)
 
 

@@ -159,6 +159,17 @@ _FA_VERB_N = re.compile(rf"^(?:ن|نمي\u200c?)(?:{norm_arabic(_FA_STEMS)}){nor
 # only: with short stems the letters make nouns (برنده "winner", درنده، بازنده).
 _FA_PREVERB_VERB = re.compile(rf"^(?:باز|بر|در)ن(?:گشت|گرد|یامد|آمد|یاورد|آورد|داشت|خورد)"
                               rf"{_FA_END}$")
+# The classical prohibitive, مـ before the imperative ("do not"): مشو "do not become", مکن
+# "do not do", in poetry and in set phrases. A closed list of frequent verbs, singular and
+# plural (مکنید), as many words begin with م: not مدار "orbit", nor مبین "do not see", which
+# news writes as "manifest" (دین مبین).
+FA_PROHIBITIVE = {norm_arabic(w) for w in """
+مشو مکن مرو مگو مگوی مزن مده مپرس منال مخور مکش مگیر مبر مترس مریز مباش مخواه مپوش
+مرنج مرنجان مسوز مساز مجو مجوی مبند مگذار مشکن مخند مپندار منشین مکوش مپسند مخسب مفروش
+مشوید مکنید مروید مگویید مزنید مدهید مپرسید منالید مخورید مکشید مگیرید مبرید مترسید مریزید
+مباشید مخواهید مپوشید مرنجید مسوزید مسازید مجویید مبندید مگذارید مشکنید مخندید مپندارید
+منشینید مکوشید مپسندید
+""".split()}
 _AR_STRONG_N = {norm_arabic(c) for c in AR_STRONG}
 _FA_STRONG_N = {norm_arabic(c) for c in FA_STRONG}
 _AR_WEAK_N = {norm_arabic(c) for c in AR_WEAK}
@@ -167,13 +178,16 @@ _AR_EXCEPTIVE_N = {norm_arabic(c) for c in AR_EXCEPTIVE}
 _AR_PUNCT = re.compile(r"[،؛؟٪٫٬۔«»]")
 
 
+# "No." / "Nos." before a figure, a bracket or # abbreviates "number" ("Law No. (15)",
+# "no. 5", "Nos. 3 and 4", "No. #2"): no negation.
+EN_NUMBER_ABBR = re.compile(r"\b[Nn][Oo][Ss]?\.\s*(?=[#(\[]|\d)")
+
+
 def _english_cues(text: str) -> tuple[int, int]:
     """(strong, weak) of an English text; idioms are weak, "No. 5" is a number."""
-    text = EN_TAG.sub(" ", text)
+    text = EN_NUMBER_ABBR.sub(" ", EN_TAG.sub(" ", text))
     text, idioms = EN_NOT_NEG.subn(" ", text)
-    strong = EN_STRONG.findall(text)
-    strong = [c for c in strong if c.lower() != "no" or not re.search(r"\bNo\.\s?\d", text)]
-    return len(strong), len(EN_WEAK.findall(text)) + idioms
+    return len(EN_STRONG.findall(text)), len(EN_WEAK.findall(text)) + idioms
 
 
 def _arabic_phrases(text: str) -> tuple[str, int, int]:
@@ -244,7 +258,7 @@ def negation_cues(text: str, lang: str) -> tuple[int, int]:
             continue
         first = tok.split("\u200c")[0]
         if (tok in FA_STRONG or norm_arabic(tok) in _FA_STRONG_N or first in {"نمی", "نمي"}
-                or tok.startswith(("نمی", "نمي"))):
+                or tok.startswith(("نمی", "نمي")) or norm_arabic(tok) in FA_PROHIBITIVE):
             strong += 1
         elif (_FA_VERB.match(tok) or _FA_VERB_N.match(norm_arabic(tok))
               or _FA_PREVERB_VERB.match(tok)):
@@ -298,7 +312,7 @@ class NegationCheck:
             detail = (f"the original negates ({s_strong} cue{'s' if s_strong > 1 else ''}) "
                       "but the English has no negation")
         elif t_strong and not (s_strong or s_weak):
-            cue = EN_STRONG.search(EN_NOT_NEG.sub(" ", bead.tgt))
+            cue = EN_STRONG.search(EN_NOT_NEG.sub(" ", EN_NUMBER_ABBR.sub(" ", bead.tgt)))
             detail = (f"the English negates (\"{cue.group(0).strip() if cue else ''}\") "
                       "but the original has no negation")
         else:
