@@ -71,6 +71,17 @@ def test_translate_without_package(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     assert "mlalign models install fa en" in str(res.exception)
 
 
+def _small_pair(tmp_path: Path) -> tuple[Path, Path]:
+    """Two Persian lines and their English, one sentence per line."""
+    src = tmp_path / "doc.fa.txt"
+    src.write_text("کتاب خانه مردم شهر ایران امروز.\nدیروز سال روز کار زبان ترجمه.\n",
+                   encoding="utf-8")
+    tgt = tmp_path / "doc.en.txt"
+    tgt.write_text("The book of the people of the city.\nYesterday was a year of work.\n",
+                   encoding="utf-8")
+    return src, tgt
+
+
 def test_align_uses_installed_package(pkgdir: Path, tmp_path: Path,
                                       monkeypatch: pytest.MonkeyPatch) -> None:
     """`align --translator auto` finds the installed package, fills `mt`, records the model."""
@@ -78,12 +89,7 @@ def test_align_uses_installed_package(pkgdir: Path, tmp_path: Path,
 
     monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(pkgdir))
     monkeypatch.setenv("MLALIGN_CACHE_DIR", str(tmp_path / "cache"))
-    src = tmp_path / "doc.fa.txt"
-    src.write_text("کتاب خانه مردم شهر ایران امروز.\nدیروز سال روز کار زبان ترجمه.\n",
-                   encoding="utf-8")
-    tgt = tmp_path / "doc.en.txt"
-    tgt.write_text("The book of the people of the city.\nYesterday was a year of work.\n",
-                   encoding="utf-8")
+    src, tgt = _small_pair(tmp_path)
     out = tmp_path / "beads.jsonl"
     for translator, expect_mt in (("auto", True), ("none", False)):
         res = CliRunner().invoke(cli, ["align", str(src), str(tgt), "--presplit", "--src-lang",
@@ -151,12 +157,7 @@ def test_align_notes_translations_stopped_at_the_decoding_limit(pkgdir: Path, tm
                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(pkgdir))
     monkeypatch.setenv("MLALIGN_CACHE_DIR", str(tmp_path / "cache"))
-    src = tmp_path / "doc.fa.txt"
-    src.write_text("کتاب خانه مردم شهر ایران امروز.\nدیروز سال روز کار زبان ترجمه.\n",
-                   encoding="utf-8")
-    tgt = tmp_path / "doc.en.txt"
-    tgt.write_text("The book of the people of the city.\nYesterday was a year of work.\n",
-                   encoding="utf-8")
+    src, tgt = _small_pair(tmp_path)
     res = CliRunner().invoke(cli, ["align", str(src), str(tgt), "--presplit", "--src-lang", "fa",
                                    "-o", str(tmp_path / "beads.jsonl")])
     assert res.exit_code == 0, res.output
