@@ -49,11 +49,14 @@ _PERSIAN_LETTERS = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک"})
 
 
 def model_text(text: str, lang: str) -> str:
-    """An original sentence as the models should read it: without vowel marks or tatweel,
-    and in Persian with Persian yeh and kaf (legacy keyboards type the Arabic letters)."""
-    from mlalign.text.normalize import strip_marks
+    """An original sentence as the models should read it: a vocalised sentence without its
+    marks (one scored 0.26 against its English, 0.93 without them), and Persian with
+    Persian yeh and kaf (legacy keyboards type the Arabic letters). The odd mark of
+    unvocalised text stays, as the models and the calibration read it."""
+    from mlalign.text.normalize import is_vocalised, strip_marks
 
-    text = strip_marks(text)
+    if is_vocalised(text):
+        text = strip_marks(text)
     return text.translate(_PERSIAN_LETTERS) if lang == "fa" else text
 
 

@@ -31,6 +31,7 @@ from devdata import load_ntrex  # noqa: E402
 from mlalign.drift import DriftConfig, detect_drift  # noqa: E402
 from mlalign.drift.clauses import split_clauses  # noqa: E402
 from mlalign.drift.entity import _STOP, gazetteer  # noqa: E402
+from mlalign.pipeline import model_text  # noqa: E402
 from mlalign.types import Bead  # noqa: E402
 
 TYPES = ("omission", "addition", "number", "entity", "negation", "replacement")
@@ -236,7 +237,8 @@ def run(units: list[Unit], lang: str, embedder: object, with_mt: bool,
     for u in units:
         by_doc.setdefault(u.doc, []).append(u)
     for doc_units in by_doc.values():
-        doc_beads = [Bead([i], [i], u.src, u.tgt, u.mt if with_mt else None)
+        # the original as the pipeline gives it to the models (pipeline.model_text)
+        doc_beads = [Bead([i], [i], model_text(u.src, lang), u.tgt, u.mt if with_mt else None)
                      for i, u in enumerate(doc_units)]
         detect_drift(doc_beads, lang, embedder, config)
         beads += doc_beads

@@ -170,8 +170,9 @@ def test_translate_reads_the_original_as_align_does_without_vowel_marks(
     monkeypatch.setenv("MLALIGN_CACHE_DIR", str(tmp_path / "cache"))
     plain = ["دولت اعلام کرد که کارگران بیشتری استخدام خواهد کرد.",
              "این کتاب در کتابخانه‌ی شهر نگهداری می‌شود."]
-    marked = ["دولَت اِعلام کَرد که کارگَران بیشتَری اِستِخدام خواهَد کَرد.",
-              "این کِتاب دَر کِتابخانه‌ی شَهر نِگَهداری می‌شَوَد."]
+    # written with its vowels: a mark after most letters
+    marked = ["".join(ch + "\u064e" if "\u0621" <= ch <= "\u06ff" else ch for ch in line)
+              for line in plain]
     outputs = []
     for name, lines in (("plain", plain), ("marked", marked)):
         src = tmp_path / f"{name}.fa.txt"
