@@ -25,11 +25,27 @@ def pkgdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return d
 
 
+def _use_package(pkgdir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The tiny test package installed, and a translation cache of this test's own."""
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(pkgdir))
+    monkeypatch.setenv("MLALIGN_CACHE_DIR", str(tmp_path / "cache"))
+
+
+def _small_pair(tmp_path: Path) -> tuple[Path, Path]:
+    """Two Persian lines and their English, one sentence per line."""
+    src = tmp_path / "doc.fa.txt"
+    src.write_text("کتاب خانه مردم شهر ایران امروز.\nدیروز سال روز کار زبان ترجمه.\n",
+                   encoding="utf-8")
+    tgt = tmp_path / "doc.en.txt"
+    tgt.write_text("The book of the people of the city.\nYesterday was a year of work.\n",
+                   encoding="utf-8")
+    return src, tgt
+
+
 @pytest.mark.slow  # imports argostranslate (torch, stanza) in a subprocess
 def test_translate_presplit_matches_argos_and_caches(pkgdir: Path, tmp_path: Path,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(pkgdir))
-    monkeypatch.setenv("MLALIGN_CACHE_DIR", str(tmp_path / "cache"))
+    _use_package(pkgdir, tmp_path, monkeypatch)
     sentences = [s for s in generated_sentences(60, seed=2)[::3]]  # Persian lines
     src = tmp_path / "doc.fa.txt"
     src.write_text("\n".join(sentences) + "\n", encoding="utf-8")
@@ -71,24 +87,12 @@ def test_translate_without_package(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     assert "mlalign models install fa en" in str(res.exception)
 
 
-def _small_pair(tmp_path: Path) -> tuple[Path, Path]:
-    """Two Persian lines and their English, one sentence per line."""
-    src = tmp_path / "doc.fa.txt"
-    src.write_text("کتاب خانه مردم شهر ایران امروز.\nدیروز سال روز کار زبان ترجمه.\n",
-                   encoding="utf-8")
-    tgt = tmp_path / "doc.en.txt"
-    tgt.write_text("The book of the people of the city.\nYesterday was a year of work.\n",
-                   encoding="utf-8")
-    return src, tgt
-
-
 def test_align_uses_installed_package(pkgdir: Path, tmp_path: Path,
                                       monkeypatch: pytest.MonkeyPatch) -> None:
     """`align --translator auto` finds the installed package, fills `mt`, records the model."""
     import json
 
-    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(pkgdir))
-    monkeypatch.setenv("MLALIGN_CACHE_DIR", str(tmp_path / "cache"))
+    _use_package(pkgdir, tmp_path, monkeypatch)
     src, tgt = _small_pair(tmp_path)
     out = tmp_path / "beads.jsonl"
     for translator, expect_mt in (("auto", True), ("none", False)):
@@ -126,8 +130,7 @@ def test_more_threads_than_cores_are_capped_with_a_note(pkgdir: Path, tmp_path: 
                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     from mlalign.corpus.engine import available_cores
 
-    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(pkgdir))
-    monkeypatch.setenv("MLALIGN_CACHE_DIR", str(tmp_path / "cache"))
+    _use_package(pkgdir, tmp_path, monkeypatch)
     src = tmp_path / "doc.fa.txt"
     src.write_text("\n".join(generated_sentences(6, seed=3)[::3]) + "\n", encoding="utf-8")
     seen: list[int] = []
@@ -143,8 +146,7 @@ def test_more_threads_than_cores_are_capped_with_a_note(pkgdir: Path, tmp_path: 
 def test_translations_stopped_at_the_decoding_limit_get_a_note(pkgdir: Path, tmp_path: Path,
                                                                monkeypatch: pytest.MonkeyPatch) -> None:
     """The random-weight test model seldom ends a sentence: its outputs run to the bound."""
-    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(pkgdir))
-    monkeypatch.setenv("MLALIGN_CACHE_DIR", str(tmp_path / "cache"))
+    _use_package(pkgdir, tmp_path, monkeypatch)
     src = tmp_path / "doc.fa.txt"
     src.write_text("\n".join(generated_sentences(12, seed=3)[::3]) + "\n", encoding="utf-8")
     res = CliRunner().invoke(cli, ["translate", str(src), "--from", "fa", "--presplit", "-q",
@@ -155,8 +157,7 @@ def test_translations_stopped_at_the_decoding_limit_get_a_note(pkgdir: Path, tmp
 
 def test_align_notes_translations_stopped_at_the_decoding_limit(pkgdir: Path, tmp_path: Path,
                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(pkgdir))
-    monkeypatch.setenv("MLALIGN_CACHE_DIR", str(tmp_path / "cache"))
+    _use_package(pkgdir, tmp_path, monkeypatch)
     src, tgt = _small_pair(tmp_path)
     res = CliRunner().invoke(cli, ["align", str(src), str(tgt), "--presplit", "--src-lang", "fa",
                                    "-o", str(tmp_path / "beads.jsonl")])
@@ -166,8 +167,7 @@ def test_align_notes_translations_stopped_at_the_decoding_limit(pkgdir: Path, tm
 
 def test_translate_reads_the_original_as_align_does_without_vowel_marks(
         pkgdir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(pkgdir))
-    monkeypatch.setenv("MLALIGN_CACHE_DIR", str(tmp_path / "cache"))
+    _use_package(pkgdir, tmp_path, monkeypatch)
     plain = ["دولت اعلام کرد که کارگران بیشتری استخدام خواهد کرد.",
              "این کتاب در کتابخانه‌ی شهر نگهداری می‌شود."]
     # written with its vowels: a mark after most letters

@@ -19,10 +19,10 @@ _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "0123456789"
 _INVISIBLE = re.compile(
     "[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
 )
-# Harakat, Quranic marks, superscript alef and tatweel.
-_MARKS = re.compile(
-    "[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed\u0640]"
-)
+# Harakat, Quranic marks and superscript alef; with tatweel, what matching strips.
+_VOWEL_MARK_CHARS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed"
+_VOWEL_MARKS = re.compile(f"[{_VOWEL_MARK_CHARS}]")
+_MARKS = re.compile(f"[{_VOWEL_MARK_CHARS}\u0640]")
 _LETTERS = str.maketrans(
     {
         "ي": "ی",
@@ -54,7 +54,6 @@ def strip_marks(text: str) -> str:
     return _MARKS.sub("", text)
 
 
-_VOWEL_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed]")
 _ARABIC_LETTER = re.compile("[\u0621-\u064a\u066e-\u06d3\u06fa-\u06ff]")
 VOCALISED_SHARE = 0.3
 
