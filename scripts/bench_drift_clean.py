@@ -48,6 +48,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--pairs", type=int, default=2000, help="pairs per language")
     ap.add_argument("--langs", default="ar,fa")
+    ap.add_argument("--calibration", default=None, help="calibration file (default: the shipped one)")
     args = ap.parse_args()
     from mlalign.embed import default_embedder
 
@@ -58,7 +59,7 @@ def main() -> None:
         beads: list[Bead] = []
         for k in range(0, len(pairs), DOC):
             doc = [Bead([i], [i], s, e) for i, (s, e) in enumerate(pairs[k:k + DOC])]
-            detect_drift(doc, lang, embedder, DriftConfig())
+            detect_drift(doc, lang, embedder, DriftConfig(calibration_path=args.calibration))
             beads += doc
         flagged = [b for b in beads if any(f.severity in ("medium", "high") for f in b.flags)]
         by_type = Counter(f.type for b in flagged for f in b.flags

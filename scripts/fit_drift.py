@@ -97,13 +97,14 @@ def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = 0.05, iters: int = 50
     return w
 
 
-def fit_monotone(x: np.ndarray, y: np.ndarray, offset: np.ndarray | float = 0.0) -> np.ndarray:
+def fit_monotone(x: np.ndarray, y: np.ndarray, offset: np.ndarray | float = 0.0,
+                 l2: float = 0.05) -> np.ndarray:
     """Logistic regression with non-negative weights: every signal is oriented so that
     larger means more drift, so none may lower the probability. With few positives per
     kind, correlated signals otherwise trade signs, and the model breaks on new text."""
     keep = np.ones(x.shape[1], dtype=bool)
     while True:
-        w = fit_logistic(x[:, keep], y, offset=offset)
+        w = fit_logistic(x[:, keep], y, l2=l2, offset=offset)
         if (w[1:] >= 0).all():
             break
         keep[np.flatnonzero(keep)[w[1:] < 0]] = False
@@ -111,6 +112,9 @@ def fit_monotone(x: np.ndarray, y: np.ndarray, offset: np.ndarray | float = 0.0)
     full[0] = w[0]
     full[1:][keep] = w[1:]
     return full
+
+
+L2: dict[str, float] = {}
 
 
 def fit_kinds(rows: list[tuple[str, dict[str, float]]], variant: str,
@@ -131,7 +135,7 @@ def fit_kinds(rows: list[tuple[str, dict[str, float]]], variant: str,
             given = (x != 0).sum(0) < BACKOFF_UNITS
             fixed = np.array([shared[kind]["coef"].get(n, 0.0) for n in names]) * given
         w = np.zeros(len(names) + 1)
-        own = fit_monotone(x[:, ~given], y, offset=x @ fixed)
+        own = fit_monotone(x[:, ~given], y, offset=x @ fixed, l2=L2.get(kind, 0.05))
         w[0], w[1:][~given], w[1:][given] = own[0], own[1:], fixed[given]
         models[kind] = {"intercept": round(float(w[0]), 4),
                         "coef": {n: round(float(c), 4) for n, c in zip(names, w[1:], strict=True)},
@@ -149,7 +153,12 @@ def main() -> None:
     ap.add_argument("--no-word-alignment", action="store_true", help="ablation: no word signals")
     ap.add_argument("--out-of-fold", type=Path, nargs=2, metavar=("Q0", "Q2"), default=OUT_OF_FOLD,
                     help="adapters trained with the fitting documents d %% 4 == 0 and == 2")
+    ap.add_argument("--l2", action="append", default=[], metavar="KIND=VALUE",
+                    help="L2 penalty of one kind's model (default 0.05 each)")
     args = ap.parse_args()
+    for item in args.l2:
+        kind, _, value = item.partition("=")
+        L2[kind] = float(value)
     oof: tuple[Path, Path] | None = None
     if not args.no_word_alignment and needs_out_of_fold():
         oof = tuple(args.out_of_fold)

@@ -157,3 +157,74 @@ def test_refine_centred_vectors_expose_a_short_addition() -> None:
     tl2[5] = tl2[6] = 50.0
     kept = refine_spans(spans, _centred(src2), _centred(tgt2), cfg.refine_slack, sl, tl2, length)
     assert (5, 6, 5, 7) in kept
+
+
+def _expansive_document(rng: np.random.Generator, n: int, parts: int, stretch: float
+                        ) -> tuple[np.ndarray, np.ndarray, list[float], list[float]]:
+    """n original sentences, each rendered by `parts` English sentences that each carry a
+    share of it, the English `stretch` times as long as the original throughout."""
+    src, tgt, sl, tl = [], [], [], []
+    for _ in range(n):
+        pieces = _e5like(rng, parts)
+        whole = pieces.sum(axis=0)
+        src.append(whole / np.linalg.norm(whole))
+        tgt.extend(pieces)
+        sl.append(120.0)
+        tl.extend([120.0 * stretch / parts] * parts)
+    return np.stack(src).astype(np.float32), np.stack(tgt).astype(np.float32), sl, tl
+
+
+def test_an_english_long_throughout_is_judged_against_its_own_length() -> None:
+    """Classical Arabic rendered with its formulas spelt out runs far longer than news
+    English: against the dev mean every full bead looks padded, so 1-3 beads fell apart into
+    a 1-2 bead and a lone 'added' sentence. Centred on the document they stay whole."""
+    from mlalign.align.embedding import align_spans
+
+    rng = np.random.default_rng(5)
+    sv, tv, sl, tl = _expansive_document(rng, 6, 3, 1.8)
+    whole = [(i, i + 1, 3 * i, 3 * i + 3) for i in range(6)]
+    fixed = align_spans(sv, tv, sl, tl, "ar", AlignConfig(length_doc_prior=None))
+    assert fixed != whole  # the dev mean alone breaks them up
+    assert align_spans(sv, tv, sl, tl, "ar", AlignConfig()) == whole
+
+
+def test_an_added_sentence_still_stands_alone_in_an_expansive_document() -> None:
+    """The document's own length ratio is the median of its matched beads, so an added
+    sentence does not raise it, and it is still found alone."""
+    from mlalign.align.embedding import align_spans, document_length_mean
+
+    rng = np.random.default_rng(6)
+    sv, tv, sl, tl = _expansive_document(rng, 6, 3, 1.8)
+    extra = _e5like(rng, 1)
+    tv = np.concatenate([tv[:9], extra, tv[9:]])
+    tl = [*tl[:9], 150.0, *tl[9:]]
+    spans = align_spans(sv, tv, sl, tl, "ar", AlignConfig())
+    assert (3, 3, 9, 10) in spans
+    assert [s for s in spans if s[1] > s[0]] == [(i, i + 1, 3 * i + (i >= 3), 3 * i + 3 + (i >= 3))
+                                                for i in range(6)]
+    # the added sentence's bead does not count; six matched beads against a prior of one
+    own = document_length_mean(spans, sl, tl, 0.07, 1.0)
+    assert abs(own - (6 * np.log((216 + 1) / 121) + 0.07) / 7) < 1e-9
+
+
+def test_a_document_near_the_dev_mean_is_aligned_once(monkeypatch) -> None:  # noqa: ANN001
+    """Ordinary jitter of the length ratio (a third of a standard deviation) does not re-run
+    the dynamic program; a ratio far from the dev mean does, once."""
+    from mlalign.align import embedding
+
+    calls: list[float] = []
+    real = embedding.align_vectors
+
+    def counted(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        calls.append(args[5].length_stats["ar"][0])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(embedding, "align_vectors", counted)
+    rng = np.random.default_rng(7)
+    sv, tv, sl, tl = _expansive_document(rng, 8, 1, float(np.exp(0.07 + 0.06)))
+    embedding.align_spans(sv, tv, sl, tl, "ar", AlignConfig())
+    assert calls == [0.07]
+    calls.clear()
+    sv, tv, sl, tl = _expansive_document(rng, 8, 1, 1.8)
+    embedding.align_spans(sv, tv, sl, tl, "ar", AlignConfig())
+    assert len(calls) == 2 and calls[1] > 0.07 + 0.75 * 0.19

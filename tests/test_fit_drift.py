@@ -250,3 +250,17 @@ def test_the_shipped_adapter_and_its_out_of_fold_pair_were_trained_as_the_fit_as
     assert [read_adapter(a)[0]["ntrex"] for a in OUT_OF_FOLD] == ["4:0", "4:2"]
     # the shipped calibration was fitted through exactly these files
     assert load_calibration()["x_omit_out_of_fold"] == [adapter_name(a) for a in OUT_OF_FOLD]
+
+
+def test_a_kinds_own_l2_penalty_flattens_only_that_kind(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`fit_drift.py --l2 entity=5` (a trial of a gentler model) shrinks the entity weights
+    and leaves the other kinds as the default penalty fits them."""
+    import fit_drift
+
+    rows = _rows(latin_units=12)
+    rows += [("number", {"number": 1.0}) for _ in range(20)]
+    default = fit_kinds(rows, "plain")
+    monkeypatch.setitem(fit_drift.L2, "entity", 5.0)
+    gentle = fit_kinds(rows, "plain")
+    assert 0 < gentle["entity"]["coef"]["name_unsupported"] < default["entity"]["coef"]["name_unsupported"]
+    assert gentle["number"] == default["number"]

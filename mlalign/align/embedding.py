@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import replace
 
 import numpy as np
 
@@ -250,6 +251,62 @@ def refine_spans(
     return out
 
 
+def document_length_mean(
+    spans: Sequence[tuple[int, int, int, int]],
+    src_lens: Sequence[float],
+    tgt_lens: Sequence[float],
+    mu: float,
+    prior: float,
+) -> float:
+    """This document's mean log length ratio (English over original): the median over its
+    matched beads (an omitted or added sentence, a 1-0 or 0-1 bead, does not move it), shrunk
+    towards the dev mean `mu` as if `prior` beads had shown that."""
+    cls = np.concatenate([[0.0], np.cumsum(np.asarray(src_lens, np.float64))])
+    clt = np.concatenate([[0.0], np.cumsum(np.asarray(tgt_lens, np.float64))])
+    ratios = [math.log((clt[t1] - clt[t0] + 1.0) / (cls[s1] - cls[s0] + 1.0))
+              for s0, s1, t0, t1 in spans if s1 > s0 and t1 > t0]
+    if not ratios:
+        return mu
+    k = len(ratios)
+    return (k * float(np.median(ratios)) + prior * mu) / (k + prior)
+
+
+def align_spans(
+    sv: np.ndarray,
+    tv: np.ndarray,
+    src_lens: Sequence[float],
+    tgt_lens: Sequence[float],
+    src_lang: str,
+    cfg: AlignConfig,
+    src_paras: Sequence[int] | None = None,
+    tgt_paras: Sequence[int] | None = None,
+) -> list[tuple[int, int, int, int]]:
+    """The dynamic program, again with the document's own length ratio when it is far from
+    the dev mean, then the split-off test of `refine_spans`.
+
+    Judged against the dev mean, an English that is long throughout makes each full bead look
+    padded: a 1-3 bead loses to a 1-2 bead and a lone "added" sentence, and a 1-2 bead's first
+    sentence is split off. Centred on the document, only a bead longer than its neighbours
+    is.
+    """
+    mu, sd = cfg.length_stats.get(src_lang, (0.1, 0.25))
+    spans = align_vectors(sv, tv, src_lens, tgt_lens, src_lang, cfg, src_paras, tgt_paras)
+    if cfg.length_doc_prior is not None:
+        own = document_length_mean(spans, src_lens, tgt_lens, mu, cfg.length_doc_prior)
+        if abs(own - mu) > cfg.length_shift_min * sd:
+            mu = own
+            doc_cfg = replace(cfg, length_stats={**cfg.length_stats, src_lang: (mu, sd)})
+            spans = align_vectors(sv, tv, src_lens, tgt_lens, src_lang, doc_cfg, src_paras, tgt_paras)
+    if cfg.refine_slack is not None:
+        centre = cfg.refine_centre and min(len(sv), len(tv)) >= cfg.refine_centre_min
+        rs, rt = (_centred(sv), _centred(tv)) if centre else (sv, tv)
+        spans = refine_spans(
+            spans, rs, rt, cfg.refine_slack, np.asarray(src_lens, float), np.asarray(tgt_lens, float),
+            (mu, sd, cfg.refine_len_hinge, cfg.refine_len_weight),
+        )
+    return spans
+
+
 def _centred(v: np.ndarray) -> np.ndarray:
     """Subtract the document's mean vector: removes the part all e5 vectors (and the topic) share."""
     return (v - v.mean(axis=0, keepdims=True)).astype(np.float32)
@@ -280,18 +337,10 @@ def align_documents(
     texts = [s.text for s in src] + [t.text for t in tgt]
     vecs = embedder.embed(texts) if texts else np.zeros((0, 1), np.float32)
     sv, tv = vecs[: len(src)], vecs[len(src):]
-    spans = align_vectors(
+    spans = align_spans(
         sv, tv, [len(s.text) for s in src], [len(t.text) for t in tgt], src_lang, cfg,
         [s.paragraph for s in src], [t.paragraph for t in tgt],
     )
-    if cfg.refine_slack is not None:
-        mu, sd = cfg.length_stats.get(src_lang, (0.1, 0.25))
-        rs, rt = (_centred(sv), _centred(tv)) if cfg.refine_centre and min(len(sv), len(tv)) >= cfg.refine_centre_min else (sv, tv)
-        spans = refine_spans(
-            spans, rs, rt, cfg.refine_slack,
-            np.array([len(s.text) for s in src], float), np.array([len(t.text) for t in tgt], float),
-            (mu, sd, cfg.refine_len_hinge, cfg.refine_len_weight),
-        )
     return build_result(spans, src, tgt, sv, tv, src_lang, mt, cfg)
 
 
