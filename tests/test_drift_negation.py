@@ -210,3 +210,22 @@ def test_no_before_a_number_abbreviates_number(text: str) -> None:
 ])
 def test_the_persian_prohibitive_is_a_negation(text: str) -> None:
     assert negation_cues(text, "fa")[0] == 1
+
+
+@pytest.mark.parametrize(("src", "tgt", "lang"), [
+    ("ممنوع التدخين.", "No smoking.", "ar"),
+    ("ممنوع الأكل والشرب داخل المكتبة.", "No eating or drinking inside the library.", "ar"),
+    ("ورود ممنوع.", "No entry.", "fa"),
+    ("عکاسی در موزه ممنوع است.", "Photography is not allowed in the museum.", "fa"),
+])
+def test_forbidden_signs_are_no_flipped_negation(src: str, tgt: str, lang: str) -> None:
+    """ممنوع "forbidden" is what a sign's "No smoking" renders; before, the English "No"
+    stood against an original without a cue and drew a high flag."""
+    assert _flags(src, tgt, lang) == []
+
+
+@pytest.mark.parametrize("text", ["Smoking is prohibited here.", "Entry is forbidden.",
+                                  "The ban on imports was lifted.", "They banned the march."])
+def test_english_prohibitions_are_weak_cues(text: str) -> None:
+    """"prohibited", "forbidden", "banned" render ممنوع / منع and negate lexically: weak."""
+    assert negation_cues(text, "en") == (0, 1)

@@ -20,7 +20,8 @@ EN_STRONG = re.compile(r"\b(?:not|never|no|none|nor|neither|nobody|nothing|nowhe
                        r"cannot)\b|n't\b", re.IGNORECASE)
 EN_WEAK = re.compile(
     r"\b(?:without|unable|fail(?:s|ed|ure)?|lack\w*|absen\w*|refus\w*|den(?:y|ied|ies)|"
-    r"rather than|instead|free|un(?!der|ite|ivers|iqu|iform|animous)[a-z]{4,}|non-?[a-z]+|"
+    r"rather than|instead|free|prohibit\w*|forb[ia]d\w*|ban(?:s|ned|ning)?|"
+    r"un(?!der|ite|ivers|iqu|iform|animous)[a-z]{4,}|non-?[a-z]+|"
     r"[a-z]{3,}less|il(?:legal|licit)\w*|"
     r"ir(?:regular|relevant|responsible)\w*|im(?:possible|proper|balance)\w*|"
     r"in(?:valid|correct|capable|sufficient|adequate|action|dependent|appropriate|accura|"
@@ -50,7 +51,9 @@ AR_WEAK = {"غير", "وغير", "بغير", "بدون", "دون", "ودون", "
 AR_WEAK_STEMS = ("رفض", "ترفض", "يرفض", "عجز", "يعجز", "فشل", "تفشل", "يفشل", "امتنع", "يمتنع",
                  "يفتقر", "تفتقر", "افتقر", "افتقار", "يفتقد", "تفتقد", "ينقص", "تنقص",
                  # "warned ... not to", "prevented", "does not know"
-                 "حذر", "يحذر", "تحذر", "منع", "يمنع", "تمنع", "يجهل", "تجهل")
+                 "حذر", "يحذر", "تحذر", "منع", "يمنع", "تمنع", "يجهل", "تجهل",
+                 # "forbidden": ممنوع التدخين is "No smoking" as often as "Smoking is prohibited"
+                 "ممنوع", "الممنوع")
 # Idioms whose negation word negates nothing ("no later than", "whether or not"): weak cues.
 EN_NOT_NEG = re.compile(r"\b(?:no (?:later|earlier|more|less|sooner) than|not long (?:after|before)|"
                         r"never (?:more|before) so|no doubt|not to mention|none other than|or not|if ever|"
@@ -116,7 +119,9 @@ _GLUED_CUES = {"ar": ("لا", "لم", "لن", "ليس", "غير", "دون", "ع�
                "fa": ("نمی", "نمي", "نیست", "هیچ", "هرگز", "بدون")}
 FA_STRONG = {"نه", "هیچ", "نیست", "نیستند", "نیستیم", "نیستم", "نیستی", "نیستید", "نیستش",
              "نبود", "نبودند", "هرگز"}
-FA_WEAK = {"بدون", "عدم", "بی", "غیر", "فاقد", "قاصر"}
+FA_WEAK = {"بدون", "عدم", "بی", "غیر", "فاقد", "قاصر",
+           # "forbidden" (ورود ممنوع "No entry"), ممنوعیت "ban"
+           "ممنوع", "ممنوعه", "ممنوعیت"}
 # Persian lexical negation: بی‌/نا/بلا + a noun or adjective ("بیگناه" innocent, "نامعتبر"
 # invalid, "بلااستفاده" unused). Matched on known stems only: most words starting with
 # these letters are not negated (بیمار، بیش، نام، نامه، ناحیه، بلافاصله).
