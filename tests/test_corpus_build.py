@@ -324,3 +324,17 @@ def test_binary_original_is_a_recorded_one_line_error(tmp_path: Path) -> None:
     assert report.ok == 1 and [i for i, _ in report.failures] == ["doc1"]
     error = report.failures[0][1]
     assert "doc1.ar.txt" in error and "\n" not in error
+
+
+def test_an_interrupt_counts_only_the_pairs_it_stored(tmp_path: Path) -> None:
+    """A failed pair is stored nowhere, so it is not among the results kept for the rerun
+    (a tester saw "3 pair result(s) kept" beside two stored pairs and one failure)."""
+    from mlalign.corpus.build import interrupted_message
+    from mlalign.corpus.worker import PairResult
+
+    results = {"a": PairResult(id="a", status="ok"), "b": PairResult(id="b", status="skipped"),
+               "c": PairResult(id="c", status="error", error="c.en.txt: english file not found")}
+    message = interrupted_message(results, tmp_path)
+    assert message.startswith("mlalign: interrupted; 2 pair result(s) kept in ")
+    assert "(1 failed, retried on the rerun)" in message
+    assert "failed" not in interrupted_message({"a": results["a"]}, tmp_path)

@@ -114,6 +114,15 @@ class BuildReport:
         return "\n".join(lines)
 
 
+def interrupted_message(results: dict[str, PairResult], pairs_dir: Path) -> str:
+    """What an interrupted build leaves: the pairs stored for the rerun to reuse; pairs
+    that failed are stored nowhere (the rerun tries them again), so they are counted apart."""
+    failed = sum(1 for r in results.values() if r.status == "error")
+    kept = len(results) - failed
+    also = f" ({failed} failed, retried on the rerun)" if failed else ""
+    return f"mlalign: interrupted; {kept} pair result(s) kept in {pairs_dir}{also}, rerun to resume"
+
+
 def _plan(
     inputs: Inputs, settings: Settings, pairs_dir: Path
 ) -> tuple[dict[str, PairResult], list[PairTask], dict[str, str]]:
@@ -531,9 +540,7 @@ def build_corpus(
         )
     except KeyboardInterrupt:
         if echo:
-            echo(
-                f"mlalign: interrupted; {len(results)} pair result(s) kept in {pairs_dir}, rerun to resume"
-            )
+            echo(interrupted_message(results, pairs_dir))
         raise
 
     langs = sorted({r.src_lang for r in results.values() if r.status != "error" and r.src_lang})
