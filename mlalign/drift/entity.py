@@ -13,6 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
+from mlalign.drift.address import AddressChange, address_changes
 from mlalign.drift.base import (
     ARABIC_LETTERS,
     GLUED_RUN,
@@ -536,6 +537,21 @@ def latin_missing(src: str, tgt: str) -> list[str]:
     return found
 
 
+def address_flag(changes: list[AddressChange]) -> Flag:
+    """One flag for the addresses the English does not copy: a changed one is near-certain
+    drift (it sends the reader elsewhere), a dropped one likely."""
+    first = changes[0]
+    more = f" (+{len(changes) - 1} more)" if len(changes) > 1 else ""
+    evidence: dict[str, object] = {"original": [c.original for c in changes],
+                                   "english": [c.english for c in changes if c.english],
+                                   "match": "address"}
+    if first.english is not None:
+        return Flag("entity", "high", f"{first.kind} {first.original} in the original is "
+                    f"{first.english} in the English{more}", 0.95, evidence)
+    return Flag("entity", "medium", f"{first.kind} {first.original} in the original is not in "
+                f"the English{more}", 0.6, evidence)
+
+
 def _inside_a_word(entry: Entry, text: str, lang: str) -> bool:
     """Whether one of the entry's long spellings is inside a word of the original, as when
     two words lost the space between them (الأمريكيفيل, "the American Phil";
@@ -620,6 +636,10 @@ class EntityCheck:
         extra = [tgt[k] for k in tgt if k not in src and not _inside_a_word(tgt[k][0], bead.src, ctx.src_lang)]
         seen = {src[k][1] for k in src}
         flags: list[Flag] = []
+        moved = address_changes(bead.src, bead.tgt)
+        if moved:
+            bead.signals["latin_missing"] = 1.0
+            flags.append(address_flag(moved))
         swapped = [(m, x) for m in missing for x in extra if m[0].kind == x[0].kind]
         if swapped:
             (m, ms), (x, xs) = swapped[0]

@@ -23,8 +23,11 @@ class UntranslatedCheck:
     def check(self, bead: Bead, ctx: CheckContext) -> list[Flag]:
         if not ARABIC_SCRIPT.search(bead.tgt):
             return []
+        # A hashtag the original writes too (#اینترنت_آزاد) is copied, as handles and
+        # addresses are: it names the tag, it does not leave text untranslated.
+        english = _HASHTAG.sub(lambda m: " " if m.group(0) in bead.src else m.group(0), bead.tgt)
         # Arabic-Indic or Persian digits are figures, which the number check reads
-        runs = [r.strip() for r in _RUN.findall(bead.tgt) if _LETTERS.search(r)]
+        runs = [r.strip() for r in _RUN.findall(english) if _LETTERS.search(r)]
         if not runs:
             return []
         letters = sum(len(r) for r in runs)
@@ -42,6 +45,7 @@ class UntranslatedCheck:
                      min(1.0, 0.5 + share), {"runs": runs[:5], "share": round(share, 3)})]
 
 
+_HASHTAG = re.compile(r"#[\w\u200c]+")
 _LETTERS = re.compile(r"[\u0621-\u064a\u066e-\u06d3\u06fa-\u06ff\ufb50-\ufdff\ufe70-\ufefc]")
 _QUOTES = {"(": ")", "«": "»", "\"": "\"", "“": "”", "'": "'", "‘": "’", "[": "]",
            "\ufd3f": "\ufd3e", "\ufd3e": "\ufd3f"}

@@ -1,0 +1,68 @@
+"""Web addresses, e-mail addresses and handles: copied, never translated, so the English
+must write each one of the original exactly as it is (a changed domain or mailbox sends the
+reader elsewhere). The name checks read words, and the pieces of an address ("arvancloud",
+"signup") are all still there when only its ending changed."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+# An e-mail address, a URL with its scheme or www., or a bare domain with a path or a
+# known ending (LiverpoolFC.com, weather.com/news); Latin letters only, as written.
+_TLD = r"(?:com|org|net|edu|gov|int|info|io|ir|iq|sy|lb|eg|sa|ae|af|tj|uk|us|de|fr|ru|tr|cn|news|tv)"
+ADDRESS = re.compile(
+    r"(?<![\w@.])(?:"
+    r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"  # e-mail
+    r"|(?:https?://|www\.)[^\s\"'«»<>()\[\]،؛]+"  # URL with a scheme or www.
+    rf"|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.{_TLD}(?:\.[a-z]{{2}})?(?:/[^\s\"'«»<>()\[\]،؛]*)?"
+    r"|@[A-Za-z_][A-Za-z0-9_]{2,}"  # a handle
+    r")", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class AddressChange:
+    """An address of the original and what the English writes in its place (None: nothing)."""
+
+    original: str
+    english: str | None
+
+    @property
+    def kind(self) -> str:
+        text = self.original
+        return "e-mail address" if "@" in text[1:] else "handle" if text.startswith("@") else "web address"
+
+
+def _key(address: str) -> str:
+    """The address as compared: case, scheme, www. and closing punctuation do not matter."""
+    key = address.lower().rstrip(".,;:!?/")
+    key = re.sub(r"^https?://", "", key)
+    return key[4:] if key.startswith("www.") else key
+
+
+def addresses(text: str) -> list[str]:
+    """The addresses a text writes, in order, without the sentence's closing punctuation."""
+    return [m.group(0).rstrip(".,;:!?") for m in ADDRESS.finditer(text)]
+
+
+def address_changes(src: str, tgt: str) -> list[AddressChange]:
+    """Addresses of the original the English does not write as they are, each paired with
+    the English address most like it that matches nothing in the original."""
+    src_found, tgt_found = addresses(src), addresses(tgt)
+    if not src_found:
+        return []
+    tgt_keys = {_key(a) for a in tgt_found}
+    src_keys = {_key(a) for a in src_found}
+    spare = [a for a in tgt_found if _key(a) not in src_keys]
+    changes = []
+    for a in src_found:
+        if _key(a) in tgt_keys:
+            continue
+        same_kind = [b for b in spare if ("@" in b[1:]) == ("@" in a[1:])]
+        best = max(same_kind, key=lambda b: SequenceMatcher(None, _key(a), _key(b)).ratio(),
+                   default=None)
+        if best is not None:
+            spare.remove(best)
+        changes.append(AddressChange(a, best))
+    return changes
