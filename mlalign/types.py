@@ -19,6 +19,7 @@ FlagType = Literal[
     "length",
     "untranslated",
     "modality",
+    "direction",
     "order",
     "language",
 ]
@@ -27,7 +28,7 @@ SEVERITIES: tuple[str, ...] = ("low", "medium", "high")
 # Every kind of drift a bead gets a probability for (`Bead.kinds`): the calibrated models'
 # kinds, then the fixed-weight ones (mlalign.drift.calibration).
 DRIFT_KINDS: tuple[str, ...] = ("omission", "addition", "replacement", "number", "entity",
-                                "negation", "untranslated", "modality")
+                                "negation", "untranslated", "modality", "direction")
 
 
 @dataclass(frozen=True)

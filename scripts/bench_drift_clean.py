@@ -35,7 +35,7 @@ SEED = 5
 READ = {"ar": 2500, "fa": 0}  # shuffled pairs read during development, skipped here
 DOC = 25
 KINDS = ("omission", "addition", "replacement", "number", "entity", "negation", "untranslated",
-         "modality", "length")
+         "modality", "direction", "length")
 
 
 def pairs_for(lang: str, n: int) -> list[tuple[str, str]]:

@@ -13,6 +13,7 @@ import numpy as np
 from mlalign.drift.addition import AdditionCheck
 from mlalign.drift.base import CheckContext, DriftCheck, severity_for
 from mlalign.drift.calibration import (
+    FLAG_FEATURES,
     TYPE_FEATURES,
     combine,
     features,
@@ -22,6 +23,7 @@ from mlalign.drift.calibration import (
 )
 from mlalign.drift.clauses import CLEAN_DEFAULTS, raw_signals, segments, standardise
 from mlalign.drift.coverage import coverage_signals
+from mlalign.drift.direction import DirectionCheck
 from mlalign.drift.entity import EntityCheck, name_matches, words_to_embed
 from mlalign.drift.length import LengthCheck
 from mlalign.drift.lexicon import build_lexicon, lost_names, names_only_here
@@ -39,7 +41,7 @@ log = logging.getLogger(__name__)
 
 
 CHECK_NAMES = ("number", "entity", "negation", "omission", "addition", "replacement", "length",
-               "untranslated", "modality")
+               "untranslated", "modality", "direction")
 
 
 @dataclass
@@ -98,7 +100,7 @@ def _in_range(name: str, value: float, low: float, high: float) -> None:
 def all_checks() -> list[DriftCheck]:
     """Every check, in the order their flags are listed."""
     return [NumberCheck(), EntityCheck(), NegationCheck(), OmissionCheck(), AdditionCheck(),
-            ReplacementCheck(), LengthCheck(), UntranslatedCheck(), ModalityCheck()]
+            ReplacementCheck(), LengthCheck(), UntranslatedCheck(), ModalityCheck(), DirectionCheck()]
 
 
 def _pair_readings(beads: list[Bead], embedder: Any, config: DriftConfig,
@@ -259,7 +261,7 @@ def detect_drift(beads: list[Bead], src_lang: str, embedder: Any,
                 bead.signals["x_omit"] = round(cross[i], 4)
         for check in checks:
             bead.flags.extend(check.check(bead, ctx))
-        for name in ("number", "entity", "negation", "untranslated", "modality"):
+        for name in FLAG_FEATURES:
             bead.signals[f"flag_{name}"] = max(
                 (f.score for f in bead.flags if f.type == name), default=0.0)
         feats = features(bead)

@@ -6,7 +6,7 @@ corrupted NTREX pairs (even-indexed documents; the benchmark reports on the odd 
 and without a translation. A bead's `drift` is the chance that at least one kind applies
 (noisy-OR of the kinds, then a Platt rescaling fitted on the same data), so one strong
 reason is enough and many weak ones add up. Kinds the development data does not corrupt
-(untranslated, modality) enter with a fixed weight on their check's score, from a medium
+(untranslated, modality, direction) enter with a fixed weight on their check's score, from a medium
 score up (a modality hint, 0.3, stays a hint).
 The coefficients and the clean-pair statistics live in data/calibration.json.
 """
@@ -23,7 +23,7 @@ from mlalign.errors import InputError
 from mlalign.types import Bead
 
 CALIBRATION = Path(__file__).with_name("data") / "calibration.json"
-FLAG_FEATURES = ("number", "entity", "negation", "untranslated", "modality")
+FLAG_FEATURES = ("number", "entity", "negation", "untranslated", "modality", "direction")
 TYPE_FEATURES: dict[str, tuple[str, ...]] = {
     "omission": ("len_lo", "cov_src", "fragment", "w_src_unlinked", "w_src_run", "w_src_gap",
                  "w_src_window", "x_omit"),
@@ -47,7 +47,7 @@ MT_FEATURES: dict[str, tuple[str, ...]] = {
 # from a score of FIXED_MIN_SCORE. Below it (a modality hint scores 0.3) a check's flag is a
 # hint for the reader, shown on beads the calibrated kinds already doubt, and an uncalibrated
 # hint must not move a calibrated probability.
-FIXED_WEIGHTS = {"untranslated": 0.9, "modality": 0.3}
+FIXED_WEIGHTS = {"untranslated": 0.9, "modality": 0.3, "direction": 0.9}
 FIXED_MIN_SCORE = 0.5
 
 

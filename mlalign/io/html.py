@@ -28,6 +28,7 @@ TYPE_COLORS = {
     "length": "#5d4037",
     "untranslated": "#455a64",
     "modality": "#f9a825",
+    "direction": "#ef6c00",
     "order": "#3949ab",
     "language": "#546e7a",
 }

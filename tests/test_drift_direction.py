@@ -1,0 +1,72 @@
+"""Reversed direction (rose/fell, more/less, above/below): found when every direction word
+of one reading points one way in the original and the other way in the English."""
+
+from __future__ import annotations
+
+import pytest
+
+from mlalign.drift import DriftConfig, detect_drift
+from mlalign.drift.base import CheckContext
+from mlalign.drift.direction import DirectionCheck, direction_words
+from mlalign.embed import default_embedder
+from mlalign.types import Bead
+
+
+def _flags(src: str, tgt: str, lang: str) -> list:
+    ctx = CheckContext(src_lang=lang, config=DriftConfig(), calibration={})
+    return DirectionCheck().check(Bead([0], [0], src, tgt), ctx)
+
+
+@pytest.mark.parametrize(("src", "tgt", "lang", "said"), [
+    ("صادرات فرش دستباف ایران در سال گذشته کاهش یافت.",
+     "Iran's exports of hand-woven carpets rose last year.", "fa", "کاهش"),
+    ("ارزش این صادرات به کمتر از ۵۰ میلیون دلار رسید.",
+     "The value of these exports dropped to more than $50 million.", "fa", "کمتر"),
+    ("دستمزد بافندگان از حداقل حقوق پایین‌تر است.",
+     "The weavers' wages are above the minimum wage.", "fa", "پایین‌تر"),
+    ("جاءت نتائج الربع الثالث أقل من المتوقع.", "Third-quarter results came in higher than expected.",
+     "ar", "أقل"),
+    ("شارك أكثر من ثلاثين شخصا في الاجتماع.", "Fewer than thirty people took part in the meeting.",
+     "ar", "أكثر"),
+    ("ارتفعت أسعار النفط بنسبة 3 بالمئة.", "Oil prices fell by 3 percent.", "ar", "ارتفعت"),
+])
+def test_a_reversed_direction_is_flagged_quoting_the_original(src: str, tgt: str, lang: str,
+                                                                said: str) -> None:
+    flags = _flags(src, tgt, lang)
+    assert len(flags) == 1 and flags[0].type == "direction"
+    assert f"({said})" in flags[0].detail
+
+
+@pytest.mark.parametrize(("src", "tgt", "lang"), [
+    # faithful renderings
+    ("صادرات فرش دستباف ایران در سال گذشته کاهش یافت.",
+     "Iran's exports of hand-woven carpets fell last year.", "fa"),
+    ("جاءت نتائج الربع الثالث أقل من المتوقع.", "Third-quarter results came in lower than expected.",
+     "ar"),
+    # both ways on one side: which word answers which cannot be told
+    ("انخفضت الصادرات بينما ارتفعت الواردات.", "Exports rose while imports fell.", "ar"),
+    # a floor is no direction: على الأقل / حداقل "at least"
+    ("قتل على الأقل عشرة أشخاص.", "More than ten people were killed.", "ar"),
+    ("حداقل ده نفر کشته شدند.", "More than ten people were killed.", "fa"),
+    # next to a negation: the negation check's case
+    ("لم تنخفض الأسعار هذا العام.", "Prices did not rise this year.", "ar"),
+    # one side silent
+    ("وصل الوفد إلى بغداد.", "The delegation arrived in Baghdad, more than an hour late.", "ar"),
+    # a change and a comparison are separate readings ("rose" for أصبح أعلى is no flip)
+    ("أصبحت الأسعار أعلى من العام الماضي.", "Prices rose from last year.", "ar"),
+])
+def test_no_flag(src: str, tgt: str, lang: str) -> None:
+    assert _flags(src, tgt, lang) == []
+
+
+def test_persian_comparatives_typed_with_a_space_or_a_non_joiner_are_one_word() -> None:
+    for text in ("پایین‌تر", "پایین تر", "پایینتر"):
+        assert direction_words(f"دستمزد {text} است.", "fa")["comparison"][1]
+
+
+def test_a_direction_flag_raises_drift_through_its_fixed_weight() -> None:
+    bead = Bead([0], [0], "ارتفعت أسعار النفط بنسبة 3 بالمئة اليوم.", "Oil prices fell by 3 percent today.")
+    detect_drift([bead], "ar", default_embedder())
+    assert [f.type for f in bead.flags if f.severity != "low"] == ["direction"]
+    assert bead.kinds["direction"] == pytest.approx(0.9 * 0.7)
+    assert bead.drift >= 0.5
