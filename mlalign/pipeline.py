@@ -75,11 +75,18 @@ def resolve_languages(
     src_text: str, tgt_text: str, src_lang: str, src_name: str, tgt_name: str
 ) -> str:
     """Check the original is Arabic or Persian (as declared) and the English is English."""
-    from mlalign.text.langid import check_english, resolve_source_language
+    return decide_languages(src_text, tgt_text, src_lang, src_name, tgt_name)[0]
 
-    lang = resolve_source_language(src_text, src_lang, src_name)
+
+def decide_languages(
+    src_text: str, tgt_text: str, src_lang: str, src_name: str, tgt_name: str
+) -> tuple[str, str]:
+    """`resolve_languages`, and how the original's language was decided (for provenance)."""
+    from mlalign.text.langid import check_english, decide_source_language
+
+    decided = decide_source_language(src_text, src_lang, src_name)
     check_english(tgt_text, tgt_name)
-    return lang
+    return decided
 
 
 def translate_sentences(
@@ -243,12 +250,14 @@ def audit_texts(
     src_name: str = "original",
     tgt_name: str = "english",
     mt_name: str = "the translation",
+    src_lang_by: str | None = None,
 ) -> Audit:
     """Audit an original (Arabic or Persian) against its English version, given as texts.
 
     `mt` gives translations of the original's sentences made elsewhere (one per sentence);
     `translator` (a `mlalign.translate.Translator`) makes them here. Neither: no MT is used.
-    The configs may be given as dicts of their settings.
+    The configs may be given as dicts of their settings. `src_lang_by` is how a caller that
+    settled `src_lang` itself did it (`langid.decide_source_language`), for the provenance.
     """
     for name, text in ((src_name, src_text), (tgt_name, tgt_text)):
         if not isinstance(text, str):
@@ -259,7 +268,8 @@ def audit_texts(
     align_config, drift_config = _config(align_config, "align"), _config(drift_config, "drift")
     report = _stderr_progress if progress is True else (progress or None)
     started = time.perf_counter()
-    lang = resolve_languages(src_text, tgt_text, src_lang, src_name, tgt_name)
+    lang, lang_by = decide_languages(src_text, tgt_text, src_lang, src_name, tgt_name)
+    lang_by = src_lang_by or lang_by
     src, tgt = split_texts(src_text, tgt_text, lang, presplit, src_name, tgt_name)
     if not any(s.text.strip() for s in src):
         raise InputError(f"{src_name}: no sentences found")
@@ -290,9 +300,16 @@ def audit_texts(
         audit.src_sentences = as_read
         for bead in audit.beads:
             bead.src = " ".join(as_read[i].text for i in bead.src_ids)
+    from mlalign.text.subtitles import subtitle_format
+
     audit.provenance["inputs"] = {
-        "original": {"name": src_name, "text_sha256": _sha256(src_text), "sentences": len(src)},
-        "english": {"name": tgt_name, "text_sha256": _sha256(tgt_text), "sentences": len(tgt)},
+        # language_by: "detected", "declared", or on a tie "file name" / "letters"
+        # form: "srt"/"vtt" when read as subtitles (cue numbers and timings dropped)
+        "original": {"name": src_name, "text_sha256": _sha256(src_text), "sentences": len(src),
+                     "language_by": lang_by,
+                     "form": "lines" if presplit else subtitle_format(src_text) or "text"},
+        "english": {"name": tgt_name, "text_sha256": _sha256(tgt_text), "sentences": len(tgt),
+                    "form": "lines" if presplit else subtitle_format(tgt_text) or "text"},
         "presplit": presplit,
         # run-ons longer than this were cut into pieces (text.split.cut_long_sentence)
         "long_sentence_words": None if presplit else LONG_SENTENCE_WORDS,

@@ -250,3 +250,82 @@ def test_internal_error_is_one_line_unless_debugging(presplit_pair, monkeypatch,
     monkeypatch.setenv("MLALIGN_DEBUG", "1")
     with pytest.raises(ZeroDivisionError):
         main(["align", str(src), str(tgt), "--presplit", "-q"])
+
+
+def _cues(lines: list[str], shift_ms: int = 0) -> str:
+    """An SRT file of one cue per line (a line may hold a "\\n" for a two-line cue)."""
+    def stamp(ms: int) -> str:
+        return f"00:00:{ms // 1000:02d},{ms % 1000:03d}"
+    return "\n".join(f"{i}\n{stamp(i * 3000 + shift_ms)} --> {stamp(i * 3000 + 2500 + shift_ms)}\n{line}\n"
+                     for i, line in enumerate(lines, 1))
+
+
+SUB_AR = ["مرحباً بكم في الحلقة الأولى من برنامجنا.",
+          "سنتحدث اليوم عن تاريخ مدينة حلب القديمة.",
+          "كانت حلب واحدة من أهم محطات طريق الحرير،\nوكان التجار يأتون إليها من الصين والهند.",
+          "لكن الحرب دمّرت جزءاً كبيراً منها عام 2016."]
+SUB_EN = ["Welcome to the first episode of our programme.",
+          "Today we will talk about the history of the old city of Aleppo.",
+          "Aleppo was one of the most important stops on the Silk Road,\n"
+          "and merchants came to it from China and India.",
+          "But the war destroyed a large part of them in 2016."]
+
+
+def test_subtitle_files_are_audited_on_their_text_alone(tmp_path: Path) -> None:
+    """Cue numbers and timings (shifted 1.3 s on the English side) are no numbers to check
+    and must not reach corpus outputs; the cue text is aligned sentence by sentence."""
+    src, tgt = tmp_path / "ep1.ar.srt", tmp_path / "ep1.en.txt"  # recognised by content too
+    src.write_text(_cues(SUB_AR), encoding="utf-8")
+    tgt.write_text(_cues(SUB_EN, shift_ms=1300), encoding="utf-8")
+    stem = tmp_path / "out"
+    proc = run_cli("align", str(src), str(tgt), "-f", "jsonl,moses", "-o", str(stem), "-q")
+    assert proc.returncode == 0, proc.stderr
+    beads = [json.loads(line) for line in stem.with_suffix(".jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [(b["src_ids"], b["tgt_ids"]) for b in beads] == [([i], [i]) for i in range(4)]
+    assert not [f for b in beads for f in b["flags"] if f["type"] == "number"]
+    moses = (stem.with_suffix(".ar").read_text(encoding="utf-8")
+             + stem.with_suffix(".en").read_text(encoding="utf-8"))
+    assert "-->" not in moses and ",000" not in moses and "00:00" not in moses
+    assert "Silk Road, and merchants" in moses
+    meta = json.loads(stem.with_suffix(".meta.json").read_text(encoding="utf-8"))
+    assert meta["inputs"]["original"]["form"] == meta["inputs"]["english"]["form"] == "srt"
+
+
+def test_speaker_labels_on_their_own_lines_open_their_turns(tmp_path: Path) -> None:
+    src, tgt = tmp_path / "dialog.ar.txt", tmp_path / "dialog.en.txt"
+    src.write_text("المذيع:\nمساء الخير، ومعنا اليوم الدكتور سامي الخطيب، أستاذ الاقتصاد في جامعة القاهرة.\n"
+                   "الضيف:\nمساء النور، وشكراً على الدعوة.\n"
+                   "المذيع:\nلكن التضخم ما زال مرتفعاً.\n"
+                   "الضيف:\nصحيح، لكنه بدأ يتباطأ منذ شهر مارس.\n", encoding="utf-8")
+    tgt.write_text("Presenter: Good evening, with us today is Dr Sami al-Khatib, professor of "
+                   "economics at Cairo University.\nGuest: Good evening, and thank you for having me.\n"
+                   "Presenter: But inflation is still high.\nGuest: True, but it has been slowing "
+                   "since March.\n", encoding="utf-8")
+    out = tmp_path / "beads.jsonl"
+    proc = run_cli("align", str(src), str(tgt), "-o", str(out), "-q")
+    assert proc.returncode == 0, proc.stderr
+    beads = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [(b["src_ids"], b["tgt_ids"]) for b in beads] == [([i], [i]) for i in range(4)]
+    assert all(b["src"].startswith(("المذيع: ", "الضيف: ")) for b in beads)
+    assert not [f for b in beads for f in b["flags"] if f["type"] == "omission"]
+
+
+def test_short_persian_is_read_as_persian_and_the_decision_is_recorded(tmp_path: Path) -> None:
+    src, tgt = tmp_path / "short.fa.txt", tmp_path / "short.en.txt"
+    src.write_text("من امروز به مدرسه نرفتم.\n", encoding="utf-8")
+    tgt.write_text("I did not go to school today.\n", encoding="utf-8")
+    out = tmp_path / "beads.jsonl"
+    proc = run_cli("align", str(src), str(tgt), "-o", str(out), "-q")
+    assert proc.returncode == 0, proc.stderr
+    meta = json.loads(out.with_suffix(".meta.json").read_text(encoding="utf-8"))
+    assert meta["src_lang"] == "fa" and meta["inputs"]["original"]["language_by"] == "detected"
+    beads = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert not [f for b in beads for f in b["flags"] if f["type"] == "negation"]
+    # a line with no evidence either way: the name's tag decides, and the record says so
+    tie = tmp_path / "tie.fa.txt"
+    tie.write_text("من متاسفم.\n", encoding="utf-8")
+    tgt.write_text("I am sorry.\n", encoding="utf-8")
+    proc = run_cli("align", str(tie), str(tgt), "-o", str(out), "-q")
+    assert proc.returncode == 0, proc.stderr
+    meta = json.loads(out.with_suffix(".meta.json").read_text(encoding="utf-8"))
+    assert meta["src_lang"] == "fa" and meta["inputs"]["original"]["language_by"] == "file name"

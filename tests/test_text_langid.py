@@ -113,3 +113,49 @@ def test_declared_language_wins_on_weak_evidence() -> None:
     # Two words with no Arabic/Persian-specific letters or function words.
     assert resolve_source_language("لبخند بزن", "fa", "s.txt") == "fa"
     assert resolve_source_language("لبخند بزن", "ar", "s.txt") == "ar"
+
+
+@pytest.mark.parametrize("text", [
+    "من امروز به مدرسه نرفتم.",
+    "من از جدال متنفّرم.",
+    "او لبخند زد.",
+    "من نانوا هستم.",
+    "البته.",
+])
+def test_short_persian_is_persian(text: str) -> None:
+    """Short Persian lines have no پ چ ژ گ and often no ی ک: their function words decide
+    (به، از، او، هستم), and من (Persian "I", Arabic "from") counts for neither."""
+    assert detect_language(text) == "fa"
+
+
+@pytest.mark.parametrize("text", [
+    "فعل ما أُمِرَ به.",  # Arabic به "with it" closing the clause is no Persian preposition
+    "هل أنت هنا؟",
+    "من قال ذلك؟",
+])
+def test_short_arabic_is_arabic(text: str) -> None:
+    assert detect_language(text) == "ar"
+
+
+@pytest.mark.parametrize(("name", "tag"), [
+    ("x.fa.txt", "fa"), ("x.ar.txt", "ar"), ("x_fa.txt", "fa"), ("dir/doc-AR.txt", "ar"),
+    ("farsi.txt", None), ("arabic.txt", None), ("both_ar_fa.txt", None), ("fa_dir/x.txt", None),
+])
+def test_file_name_language_tag(name: str, tag: str | None) -> None:
+    from mlalign.text.langid import name_language
+
+    assert name_language(name) == tag
+
+
+def test_the_file_name_breaks_only_an_exact_tie() -> None:
+    from mlalign.text.langid import decide_source_language
+
+    tie = "من متاسفم."  # من cancels out; nothing else is evidence
+    assert decide_source_language(tie, "auto", "in/x.fa.txt") == ("fa", "file name")
+    assert decide_source_language(tie, "auto", "in/x_ar.txt") == ("ar", "file name")
+    assert decide_source_language(tie, "auto", "in/x.txt") == ("ar", "letters")
+    # real evidence wins over the name
+    assert decide_source_language(AR, "auto", "in/x.fa.txt") == ("ar", "detected")
+    assert decide_source_language(FA, "auto", "in/x_ar.txt") == ("fa", "detected")
+    assert decide_source_language(tie, "fa", "in/x.txt") == ("fa", "declared")
+    assert detect_language(tie, hint="fa") == "fa" and detect_language(tie) == "ar"

@@ -379,3 +379,39 @@ def test_a_sentence_ends_before_a_footnote_marker_glued_to_its_full_stop(text, l
 def test_solar_hijri_abbreviation_typed_with_a_zero_width_non_joiner_ends_no_sentence():
     text = "آیت‌الله خمینی در ۱۳۶۸ ه\u200c.ش. درگذشت."
     assert [s.text for s in split_document(text, "fa")] == [text]
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("المذيع:\nمساء الخير، ومعنا اليوم الدكتور سامي.\nالضيف:\nمساء النور، وشكراً على الدعوة.",
+     "ar", ["المذيع: مساء الخير، ومعنا اليوم الدكتور سامي.", "الضيف: مساء النور، وشكراً على الدعوة."]),
+    ("مجری:\nعصر بخیر.\nمهمان:\nسلام، ممنون از دعوت شما.",
+     "fa", ["مجری: عصر بخیر.", "مهمان: سلام، ممنون از دعوت شما."]),
+    ("Host:\nGood evening.\nDr Sami Khatib:\nGood evening, and thank you.",
+     "en", ["Host: Good evening.", "Dr Sami Khatib: Good evening, and thank you."]),
+    # turns separated by blank lines, the label on the first line of each
+    ("Host:\nGood evening.\n\nGuest:\nThank you.\n\nHost:\nWelcome.",
+     "en", ["Host: Good evening.", "Guest: Thank you.", "Host: Welcome."]),
+    # a label alone in its block, the turn in the next
+    ("Host:\n\nGood evening, and welcome to the programme tonight.\n\nGuest:\n\nThank you for having me here.",
+     "en", ["Host: Good evening, and welcome to the programme tonight.",
+            "Guest: Thank you for having me here."]),
+])
+def test_a_speaker_label_on_its_own_line_opens_the_next_turn(text: str, lang: str,
+                                                             expected: list[str]) -> None:
+    assert [s.text for s in split_document(text, lang)] == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # inline labels were already fine
+    ("س: هل ستعود؟\nج: نعم.", "ar", ["س: هل ستعود؟", "ج: نعم."]),
+    # a longer line ending in a colon is a sentence, not a label
+    ("The reasons are the following ones:\nPrices rose.", "en",
+     ["The reasons are the following ones:", "Prices rose."]),
+    # a heading over a list stays apart from its items
+    ("Ingredients:\n- flour\n- water", "en", ["Ingredients:", "- flour", "- water"]),
+    # a label at the very end has nothing to join
+    ("Good evening.\nHost:", "en", ["Good evening.", "Host:"]),
+])
+def test_lines_that_are_not_speaker_labels_stay_as_they_were(text: str, lang: str,
+                                                             expected: list[str]) -> None:
+    assert [s.text for s in split_document(text, lang)] == expected

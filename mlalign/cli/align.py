@@ -101,9 +101,9 @@ def align_command(original, english, src_lang, presplit, formats, out, translato
             raise InputError("--mt-file and --translator argos exclude each other")
         mt_read = read_file_text(mt_file)
         mt = mt_lines(mt_read.text)
-    from mlalign.text.langid import resolve_source_language
+    from mlalign.text.langid import decide_source_language
 
-    lang = resolve_source_language(src_text, src_lang, str(original))
+    lang, lang_by = decide_source_language(src_text, src_lang, str(original))
     if out not in (None, "-"):  # before the work: every output writable, no input overwritten
         check_outputs(out, fmts, lang, [Path(original), Path(english), *([mt_file] if mt_file else [])])
     model = None if mt is not None else load_translator_choice(translator, lang, quiet, no_cache)
@@ -122,6 +122,7 @@ def align_command(original, english, src_lang, presplit, formats, out, translato
         src_name=str(original),
         tgt_name=str(english),
         mt_name=str(mt_file),
+        src_lang_by=lang_by,
     )
     record_files(audit, src_file, tgt_file, mt_read)
     options = WriteOptions(min_score=min_score, drop_flagged=drop_flagged)

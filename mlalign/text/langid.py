@@ -5,6 +5,9 @@ Arabic vs Persian. Persian has پ چ ژ گ and normally writes ی ک, and uses w
 است، این، را، که، می‌، های; Arabic has ة ى ي ك, the ال article on many words and
 في، من، إلى، التي، الذي، أن. Both signals are counted and the larger (weighted) wins, so a
 Persian text typed with Arabic keyboard letters is still recognised by its words.
+Words both languages use alike (من "I"/"from", ما, هم, بین, بعد, قبل) are in both lists
+and cancel out. When the evidence is an exact tie (a short line of undecided words), a
+language tag in the file's name (x.fa.txt, x_ar.txt) decides; only then.
 """
 
 from __future__ import annotations
@@ -24,13 +27,21 @@ _FA_WORDS = frozenset(
     """است این را که می‌ های برای بود شد شده کرد کرده کند می این‌ آن هم یک با تا اما
     ولی نیز باید هست نیست شود می‌شود می‌کند خود وی ایشان آنها چه چرا کجا همه بسیار
     دیگر پس اگر هر چون روی زیرا بین پیش بعد کنند دارد داشت گفت اند ای ما شما من
-    نه خیلی واقعا باش بده بکن چی اوه آره بله شو بزن""".split()
+    نه خیلی واقعا باش بده بکن چی اوه آره بله شو بزن
+    از نمی ها او تو آنجا اینجا قبل البته هیچ هستم هستی هستیم هستید هستند دارم داری
+    داریم دارند ندارم ندارد بودم بودند شدم رفت رفتم آمد لطفا""".split()
 )
+# به is Persian "to" but also Arabic "in/with it" (قام به): weak evidence only.
+_FA_WEAK_WORDS = frozenset({"به"})
+_FOLLOWED_BY_WORD = re.compile(r"[^\S\n]+\w")
 _AR_WORDS = frozenset(
     """في من إلى الى على عن أن إن التي الذي الذين هذا هذه ذلك تلك كان كانت قد لقد لم لن
     ما هو هي هم مع بين بعد قبل حتى أو ثم كما عند منذ وفي وقد ولكن لكن أيضا أيضاً إنه
-    أنه يكون تكون وهو وهي ليس فيه فيها عليه عليها الله يا لا نعم له لها""".split()
+    أنه يكون تكون وهو وهي ليس فيه فيها عليه عليها الله يا لا نعم له لها
+    هل إذا اذا كيف لماذا ماذا أنا انا نحن أنت انت هناك""".split()
 )
+# Persian words that happen to start with ال: not the Arabic article.
+_FA_AL_WORDS = frozenset({"البته", "الان"})
 # English function words: a Latin text without them is "other" (French, Spanish, pinyin...).
 _EN_WORDS = frozenset(
     """the of and to in is that for it was on with as be by at this are from or his
@@ -57,49 +68,74 @@ def _fa_ar_score(text: str) -> float:
             fa += 1.0 if ch != "ی" and ch != "ک" else 0.5
         elif ch in _AR_LETTERS:
             ar += 1.0 if ch not in "يكى" else 0.5  # also typed for Persian (Arabic keyboard)
-    words = _WORD.findall(text)
-    for w in words:
+    for m in _WORD.finditer(text):
+        w = m.group(0)
         w2 = w.replace("ي", "ی").replace("ك", "ک")
         if w2 in _FA_WORDS or w2.startswith("می\u200c") or w2.startswith("نمی\u200c"):
             fa += 3.0
+        elif w2 in _FA_WEAK_WORDS and _FOLLOWED_BY_WORD.match(text, m.end()):
+            fa += 1.0  # a preposition; Arabic به often ends its clause (ما أمر به.)
+        elif "\u200c" in w.strip("\u200c"):
+            fa += 1.0  # a zero-width non-joiner inside a word: Persian spelling (کتاب‌ها، خانه‌ای)
         if w in _AR_WORDS:
             ar += 3.0
-        if len(w) > 3 and (w.startswith("ال") or w.startswith("وال") or w.startswith("بال")):
+        if (len(w) > 3 and w2 not in _FA_AL_WORDS
+                and (w.startswith("ال") or w.startswith("وال") or w.startswith("بال"))):
             ar += 1.5
         if w.endswith("\u200cها") or w.endswith("\u200cهای"):
             fa += 2.0
     return fa - ar
 
 
-def detect_language(text: str) -> str:
-    """Return "ar", "fa", "en" or "other" for `text`, offline, from script and word statistics."""
+_NAME_TAG = re.compile(r"(?<![^._\-])(ar|fa)(?![^._\-])", re.IGNORECASE)
+
+
+def name_language(name: str) -> str | None:
+    """The language tag in a file's name ("ar" in doc.ar.txt or doc_ar.txt), None if there
+    is none or both; used only to break an exact tie of the text's own evidence."""
+    base = re.split(r"[\\/]", name)[-1]
+    tags = {m.group(1).lower() for m in _NAME_TAG.finditer(base)}
+    return tags.pop() if len(tags) == 1 else None
+
+
+def detect_language(text: str, hint: str | None = None) -> str:
+    """Return "ar", "fa", "en" or "other" for `text`, offline, from script and word statistics.
+
+    `hint` ("ar"/"fa", e.g. from the file name) decides only an exact Arabic/Persian tie."""
+    return _detect(text, hint)[0]
+
+
+def _detect(text: str, hint: str | None) -> tuple[str, str]:
+    """`detect_language` and what settled it: "text", or on a tie "file name" / "letters"."""
     sample = text[:200000]
     arab, latin = _counts(sample)
     letters = sum(ch.isalpha() for ch in sample)
     if letters == 0:
-        return "other"
+        return "other", "text"
     # Persian/Arabic news often quotes Latin names, so a quarter of Arabic script decides.
     if arab >= 0.25 * letters and (arab >= latin or _fa_ar_score(sample) != 0):
         if len(_OTHER_ARABIC_SCRIPT.findall(sample)) > max(2, 0.02 * arab):
-            return "other"  # Urdu, Pashto, Kurdish...: Arabic script, not ar/fa
+            return "other", "text"  # Urdu, Pashto, Kurdish...: Arabic script, not ar/fa
         score = _fa_ar_score(sample)
         if score > 0:
-            return "fa"
+            return "fa", "text"
         if score < 0:
-            return "ar"
-        # No evidence either way (e.g. one short word): Arabic-script letters only.
-        return "fa" if any(ch in "یک" for ch in sample) else "ar"
+            return "ar", "text"
+        # No evidence either way (e.g. one short word): the file name's tag, else the letters.
+        if hint in ("ar", "fa"):
+            return hint, "file name"
+        return ("fa" if any(ch in "یک" for ch in sample) else "ar"), "letters"
     if latin >= 0.5 * letters:
         words = [w.lower() for w in _WORD.findall(sample)]
         if not words:
-            return "other"
+            return "other", "text"
         hits = sum(w in _EN_WORDS for w in words)
         other = sum(w in _OTHER_WORDS for w in words)
         ascii_share = sum(w.isascii() for w in words) / len(words)
         if hits > other or (other == 0 and ascii_share > 0.97):
-            return "en"
-        return "other"
-    return "other"
+            return "en", "text"
+        return "other", "text"
+    return "other", "text"
 
 
 LANGUAGE_NAMES = {"ar": "Arabic", "fa": "Persian", "en": "English", "other": "not Arabic or Persian"}
@@ -116,10 +152,18 @@ def resolve_source_language(text: str, declared: str, name: str,
 
     `option` is the command-line option the error message tells the user to change.
     """
+    return decide_source_language(text, declared, name, option)[0]
+
+
+def decide_source_language(text: str, declared: str, name: str,
+                           option: str = "--src-lang") -> tuple[str, str]:
+    """`resolve_source_language`, and how it was decided (for the audit's provenance):
+    "declared", "detected", "file name" (a tie the name's tag broke) or "letters" (a tie
+    with no tag, settled by ی/ک)."""
     declared = (declared or "auto").lower()
     if declared not in ("auto", "ar", "fa"):
         raise InputError(f"{name}: unsupported source language {declared!r}; use ar, fa or auto")
-    found = detect_language(text)
+    found, by = _detect(text, name_language(name))
     if found not in ("ar", "fa"):
         what = "like English" if found == "en" else "to hold no Arabic-script text"
         raise InputError(
@@ -127,13 +171,15 @@ def resolve_source_language(text: str, declared: str, name: str,
             "pass the Arabic/Persian file as the source"
         )
     if declared != "auto" and declared != found and abs(_fa_ar_score(text[:200000])) < 6:
-        return declared  # too little evidence to overrule what the user said
+        return declared, "declared"  # too little evidence to overrule what the user said
     if declared != "auto" and declared != found:
         raise InputError(
             f"{name} looks {language_label(found)}, not {language_label(declared)}; "
             f"use {option} {found} or auto"
         )
-    return found
+    if declared != "auto":
+        return found, "declared"
+    return found, "detected" if by == "text" else by
 
 
 def check_english(text: str, name: str) -> None:

@@ -12,6 +12,11 @@ at clause punctuation first, then before a conjunction, then at a word boundary,
 bead holds at most four sentences a side) and the translator never reads more than its
 model was trained on. News sentences stay whole (NTREX's longest has 77 words).
 
+Subtitle files (SRT/WebVTT, recognised by content) are paragraphs of cue text without cue
+numbers or timings; `text.subtitles` says how cue boundaries are treated. A speaker label
+alone on its line ("Host:", "المذيع:", "مجری:") opens the turn that follows it rather than
+being a sentence of its own.
+
 `presplit_lines` is for files that are already one sentence per line: line i is sentence
 i and EMPTY LINES ARE KEPT as empty sentences so the numbering never shifts against the
 other side (the aligner treats an empty sentence as an omission/addition candidate).
@@ -28,12 +33,16 @@ from mlalign.text.rules_arabic import CLAUSE_CONJUNCTIONS as AR_CONJUNCTIONS
 from mlalign.text.rules_arabic import ArabicScriptRules
 from mlalign.text.rules_english import CLAUSE_CONJUNCTIONS as EN_CONJUNCTIONS
 from mlalign.text.rules_english import EnglishRules
+from mlalign.text.subtitles import cue_paragraphs, subtitle_cues
 from mlalign.types import Sentence
 
 _ARABIC = ArabicScriptRules()
 _ENGLISH = EnglishRules()
 _LINE_END = re.compile(r"[.!?؟…۔:\"'”’»)\]]\s*$")
 _INNER_BLANK = re.compile(r"\S[^\S\n]*\n\s*\n\s*\S")
+# A speaker label on its own line: 1-3 words, no sentence or clause punctuation, a colon.
+_LABEL_WORD = r"[^\s.!?؟…۔:：،,;؛\"'“”«»()\[\]]+"
+SPEAKER_LABEL = re.compile(rf"^{_LABEL_WORD}(?:[^\S\n]+{_LABEL_WORD}){{0,2}}[^\S\n]*[:：]$")
 
 LONG_SENTENCE_WORDS = 80
 RUN_ON_WORDS = 160
@@ -58,18 +67,42 @@ def splitter_for(lang: str) -> SentenceSplitter:
 def paragraphs(text: str) -> list[str]:
     """Cut a document into paragraphs (see module docstring for the line/block rule)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    cues = subtitle_cues(text)
+    if cues is not None:
+        return attach_speaker_labels(cue_paragraphs(cues))
     lines = [ln.strip() for ln in text.split("\n")]
     nonblank = [ln for ln in lines if ln]
     if not nonblank:
         return []
     if len(nonblank) < 4 or not _INNER_BLANK.search(text):
-        return nonblank
+        return attach_speaker_labels(nonblank)
     blocks = [b for b in re.split(r"\n\s*\n", text) if b.strip()]
     unterminated = sum(1 for ln in nonblank if not _LINE_END.search(ln))
     # Hard-wrapped: blocks hold several lines each and most lines stop mid-sentence.
     if len(blocks) <= 0.7 * len(nonblank) and unterminated > 0.5 * len(nonblank):
-        return [" ".join(part.split()) for b in blocks for part in _list_items(b)]
-    return nonblank
+        return attach_speaker_labels(
+            [" ".join(part.split()) for b in blocks for part in _list_items(b)])
+    return attach_speaker_labels(nonblank)
+
+
+def attach_speaker_labels(paras: list[str]) -> list[str]:
+    """Join a paragraph that is only a speaker label ("Host:", "المذيع:") to the start of
+    the next one: alone it became a sentence the other side lacks (a false omission), or the
+    aligner glued it to the end of the previous speaker's turn. Not before a list item or
+    another label ("Ingredients:" over a list stays a heading)."""
+    out: list[str] = []
+    i = 0
+    while i < len(paras):
+        para = paras[i]
+        nxt = paras[i + 1] if i + 1 < len(paras) else None
+        if (nxt is not None and SPEAKER_LABEL.match(para) and not SPEAKER_LABEL.match(nxt)
+                and not LIST_MARKER.match(nxt)):
+            out.append(f"{para} {nxt}")
+            i += 2
+            continue
+        out.append(para)
+        i += 1
+    return out
 
 
 def _list_items(block: str) -> list[str]:
