@@ -256,6 +256,8 @@ def test_exceptive_negation_is_a_restriction_not_a_negation() -> None:
     ("وتوصلت الحكومتان إلى اتفاق", "The three governments struck a deal", "ar"),  # a dual
     ("اعتقد في البداية أنه مجرد شعور", "at second he thought it was just a feeling", "ar"),
     ("در ابتدا فکر کرد", "at second he thought", "fa"),  # "at first" said without a number
+    ("تفتح المصارف حتى 14:30 بعد الظهر", "Banks open until 4:30 p.m.", "ar"),  # 24-hour
+    ("بازار تا ۱۳:۰۰ باز است", "The market is open until 3 p.m.", "fa"),
 ])
 def test_number_changed_in_words_is_high(src: str, tgt: str, lang: str) -> None:
     flags = _run(NumberCheck(), src, tgt, lang)
@@ -293,6 +295,13 @@ def test_number_changed_in_words_is_high(src: str, tgt: str, lang: str) -> None:
     ("اعتقد في البداية أنه مجرد شعور", "at first he thought it was just a feeling", "ar"),
     ("في بداية العام قتل ثلاثة", "early this year one attack killed three", "ar"),  # not "one"
     ("نخست وزیر دو بار آمد", "the prime minister came twice", "fa"),
+    # a 24-hour time is the same time with a.m. / p.m. or the part of the day
+    ("تفتح المصارف من الساعة 8:00 صباحاً حتى 14:30 بعد الظهر.",
+     "Banks open from 8:00 a.m. until 2:30 p.m.", "ar"),
+    ("بازار ارز از ساعت ۹:۳۰ صبح تا ۱۳:۰۰ باز است.",
+     "The currency market is open from 9:30 a.m. to 1 p.m.", "fa"),
+    ("يبدأ الاجتماع الساعة 18:00", "The meeting starts at 6 in the evening", "ar"),
+    ("تغلق الأبواب الساعة 12:00", "The doors close at noon", "ar"),
 ])
 def test_number_same_figure_in_other_words_does_not_flag(src: str, tgt: str, lang: str) -> None:
     assert _run(NumberCheck(), src, tgt, lang) == []
@@ -510,6 +519,19 @@ def test_replacement_far_similarity_is_a_near_certain_signal() -> None:
     ReplacementCheck().check(far, ctx)
     ReplacementCheck().check(near, ctx)
     assert features(far)["cos_far"] == 1.0 and features(near)["cos_far"] == 0.0
+
+
+def test_number_detail_pairs_the_changed_figures_by_nearest_value() -> None:
+    """Articles 3 and 4 made 3 and 5, 5000 made 50,000: the 5 of "Article 5" had matched
+    the 5 of "3 and 5", and the detail read "4 ... is 50,000"."""
+    src = ("المادة 5 يُعاقب كل من يخالف أحكام المادتين 3 و4 بغرامة لا تقل عن 500 دينار "
+           "ولا تزيد على 5000 دينار.")
+    tgt = ("Article 5 Anyone who violates the provisions of Articles 3 and 5 shall be punished "
+           "by a fine of not less than 500 dinars and not more than 50,000 dinars.")
+    flags = _run(NumberCheck(), src, tgt, "ar")
+    assert [f.severity for f in flags] == ["high"]
+    assert flags[0].detail.startswith(
+        "number 4 in the original is 5 in the English; 5000 is 50,000"), flags[0].detail
 
 
 def test_number_detail_says_what_the_english_has_instead() -> None:

@@ -31,6 +31,13 @@ def _flags(src: str, tgt: str, lang: str) -> list[tuple[str, str]]:
     ("سیصد و شصت و پنج روز", "fa", 365),
     ("one hundred and twenty years", "en", 120),
     ("two thousand five hundred dinars", "en", 2500),
+    # digits, a scale and و compose too, and scales in a row multiply
+    ("مليوناً و200 ألف دينار", "ar", 1_200_000),
+    ("۲ میلیون و ۴۰۰ هزار تومان", "fa", 2_400_000),
+    ("۱۴ هزار و ۲۰۰ تومان", "fa", 14_200),
+    ("۲ میلیون و پانصد هزار تومان", "fa", 2_500_000),
+    ("۲۸۸ هزار میلیارد تومان", "fa", 288_000_000_000_000),
+    ("ألف مليار دولار", "ar", 1_000_000_000_000),
 ])
 def test_number_words_compose_into_one_figure(text: str, lang: str, value: int) -> None:
     assert [max(m.values) for m in extract(text, lang)] == [value]
@@ -42,6 +49,12 @@ def test_number_words_compose_into_one_figure(text: str, lang: str, value: int) 
     ("عاش الشيخ 120 عاماً.", "The sheikh lived for one hundred and twenty years.", "ar"),
     ("او دو هزار و پانصد دینار پرداخت.", "He paid 2,500 dinars.", "fa"),
     ("بیش از یک میلیون و دویست هزار نفر رأی دادند.", "More than 1.2 million people voted.", "fa"),
+    ("وبلغ متوسط الراتب الشهري مليوناً و200 ألف دينار.",
+     "The average monthly salary reached 1.2 million dinars.", "ar"),
+    ("بهای هر گرم طلا به ۲ میلیون و ۴۰۰ هزار تومان رسید.",
+     "The price of a gram of gold reached 2.4 million tomans.", "fa"),
+    ("هر درهم ۱۴ هزار و ۲۰۰ تومان معامله شد.", "One dirham traded at 14,200 tomans.", "fa"),
+    ("سالانه ۲۸۸ هزار میلیارد تومان هزینه دارد.", "It costs 288 trillion tomans a year.", "fa"),
 ])
 def test_compound_number_words_matching_the_english_do_not_flag(src: str, tgt: str,
                                                                  lang: str) -> None:
@@ -57,3 +70,39 @@ def test_changed_compound_figure_is_flagged_quoting_the_words_as_written() -> No
 def test_number_word_is_quoted_in_its_own_spelling_not_the_normalised_one() -> None:
     flags = _flags("حضر ثلاثة وزراء.", "Five ministers attended.", "ar")
     assert flags and "ثلاثة" in flags[0][1] and "ثلاثه" not in flags[0][1]
+
+
+def test_two_figures_joined_by_and_stay_two() -> None:
+    """و before a figure with a scale as large as the last one starts another figure."""
+    assert [max(m.values) for m in extract("ثلاثة ملايين وأربعة ملايين", "ar")] == [3e6, 4e6]
+    assert [max(m.values) for m in extract("٣ ملايين و4 ملايين", "ar")] == [3e6, 4e6]
+
+
+@pytest.mark.parametrize(("src", "tgt", "lang"), [
+    ("سالانه ۲۸۸ هزار میلیارد تومان هزینه دارد.", "It costs 288 billion tomans a year.", "fa"),
+    ("قال إن ٣ ملايين شخص تظاهروا.", "He said 3 billion people demonstrated.", "ar"),
+])
+def test_changed_scale_behind_the_same_digits_is_flagged(src: str, tgt: str, lang: str) -> None:
+    """288 thousand billion made "288 billion": the digits agree, the figure does not."""
+    flags = _flags(src, tgt, lang)
+    assert [sev for sev, _ in flags] == ["high"]
+    assert "billion" in flags[0][1]
+
+
+@pytest.mark.parametrize("text", ["سهم صادرات", "سیم برق", "خانم سیمین", "پاسخ دهم."])
+def test_persian_words_that_look_like_ordinals_are_no_figures(text: str) -> None:
+    """سهم "share" and سیم "wire" are not سه / سی with the ordinal -م (their ordinals are
+    سوم and سی‌ام); دهم ending a clause is the verb "(that) I give"."""
+    assert [m for m in extract(text, "fa") if not m.weak] == []
+
+
+def test_persian_ordinals_are_still_read() -> None:
+    text = "قسمت سوم و هفتمین جلسه در کلاس دهم"
+    assert [(max(m.values), m.ordinal) for m in extract(text, "fa")] == [
+        (3.0, True), (7.0, True), (10.0, True)]
+
+
+def test_share_read_as_an_ordinal_does_not_flag() -> None:
+    src = "سهم صادرات غیرنفتی از کل صادرات کشور در سال ۱۴۰۱ حدود ۴۵ درصد بوده است."
+    tgt = "Non-oil exports accounted for about 45 percent of total exports in 1401 [2022–23]."
+    assert _flags(src, tgt, "fa") == []

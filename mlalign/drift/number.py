@@ -4,6 +4,7 @@ the drift a reader is least able to catch, so each flag quotes both sides."""
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, replace
 from typing import Any
@@ -61,6 +62,20 @@ ORDINALS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "
 BEGINNING = {"بدايه", "بادئ", "البدء", "ابتدا", "نخست", "نخستين"}
 # Number words that are more often something else: Persian نه "no", سی in "بی بی سی".
 AMBIGUOUS = {"نه", "سي", "ست"}
+# Persian ordinals that end a clause as a verb more often: پاسخ دهم "(that) I answer", not
+# "tenth" (which stands before its noun or month: دهم فوریه).
+VERB_AT_CLAUSE_END = {"دهم"}
+# Persian numbers that take no ordinal suffix -م / -مین: their ordinals are سوم and سی‌ام,
+# and سهم "share", سیم "wire", سیمین (a name, "silver") are no ordinals.
+NO_ORDINAL_SUFFIX = {"سه", "سي"}
+# English words for a time of day, and the hours they stand for: weak mentions that
+# match a 24-hour time of the original (۱۲:۰۰, 24:00) but never flag alone.
+CLOCK_WORDS_EN = {"noon": {12.0}, "midday": {12.0}, "midnight": {0.0, 12.0, 24.0}}
+# After an English hour: a.m. / p.m. or the part of the day. A p.m. hour is also its
+# 24-hour value (2:30 p.m. is 14:30), a.m. 12 is 0.
+_MERIDIEM = re.compile(
+    r"(?::\d{2})?\s*(?:o['’]clock\s+)?(?:(?P<am>a\.?\s?m\b\.?|in\s+the\s+morning)"
+    r"|(?P<pm>p\.?\s?m\b\.?|in\s+the\s+(?:afternoon|evening)))", re.I)
 CENTURY = {"century", "centuries", "قرن", "القرن", "قرون"}
 WORDS_FA = {"صفر": 0, "يک": 1, "اول": 1, "دو": 2, "سه": 3, "چهار": 4, "پنج": 5, "شش": 6, "هفت": 7,
             "هشت": 8, "نه": 9, "ده": 10, "يازده": 11, "دوازده": 12, "سيزده": 13,
@@ -142,6 +157,9 @@ class Mention:
     beginning: bool = False  # "at first" said without a number word (BEGINNING)
     month_day: str = ""  # a day before a month name: "hijri" (۲۲ بهمن) or "gregorian"
     key: str = ""  # the digits of a long number (8 or more), compared digit by digit
+    # a figure with a scale word (٣ ملايين, "288 billion"): its whole value, the only one
+    # compared with another such figure, so a changed scale is seen behind the same digits
+    whole: float = 0.0
 
 
 def _digit_values(raw: str) -> set[float]:
@@ -293,8 +311,9 @@ def extract(text: str, lang: str) -> list[Mention]:
             return t
         if lang == "fa":
             for suf in ("مين", "م"):
-                if t.endswith(suf) and t[: -len(suf)] in known:
-                    return t[: -len(suf)]
+                base = t[: -len(suf)]
+                if t.endswith(suf) and base in known and base not in NO_ORDINAL_SUFFIX:
+                    return base
             return t
         bare = _AR_PREFIX.sub("", t)
         # وألفين is و + ألفين, not وال + فين; واحداً is واحد with the accusative ending -اً
@@ -321,8 +340,12 @@ def extract(text: str, lang: str) -> list[Mention]:
                 and (toks[j].startswith("بال") or j > 0 and toks[j - 1] == "في"))
 
     def piece(j: int) -> tuple[str, float, bool] | None:
-        """Token j as a piece of a compound number: (kind, value, ordinal), or None."""
+        """Token j as a piece of a compound number: (kind, value, ordinal), or None.
+        Digits are one in the original only (۲ میلیون و ۴۰۰ هزار, مليوناً و200 ألف)."""
         low = toks[j].lower() if is_en else toks[j]
+        if re.fullmatch(r"\d+(?:[.,]\d+)*", low):
+            vals = _digit_values(low)
+            return None if is_en or len(vals) != 1 else ("digits", vals.pop(), False)
         stem = strip(low)
         if stem in scales and not (is_en and stem in ("m", "k", "bn")):
             v = float(scales[stem])
@@ -379,7 +402,9 @@ def extract(text: str, lang: str) -> list[Mention]:
             total = val if kind in ("scale", "dual") else 0.0
             last_scale = val / 2 if kind == "dual" else val if kind == "scale" else float("inf")
             group = 0.0 if kind in ("scale", "dual") else val
+            term = total  # what the last scale word made: ۲۸۸ هزار before میلیارد
             prev, added = kind, False
+            saved: tuple[Any, ...] | None = None  # the figure before "و" and a new group
             j = i + 1
             while j < len(toks) and not (ords[-1] and lang != "ar"):  # "twenty-first" ends
                 k, joined = j, False
@@ -394,11 +419,28 @@ def extract(text: str, lang: str) -> list[Mention]:
                 p_kind, p_val, p_ord = nxt
                 if any(ords) and p_kind in ("scale", "hundred", "hundreds", "dual"):
                     break
+                if joined and group == 0 and total > 0:
+                    saved = (total, group, term, last_scale, prev, added, end, len(ords))
                 if p_kind == "scale":
-                    if joined or group <= 0 or p_val >= last_scale:
+                    if (not joined and group == 0 and prev in ("scale", "dual")
+                            and p_val > last_scale):
+                        # scales multiply: ۲۸۸ هزار میلیارد is 288 thousand billion
+                        total, term, last_scale = total - term + term * p_val, term * p_val, p_val
+                    elif joined or group <= 0 or p_val >= last_scale:
+                        if group > 0 and saved is not None:
+                            # "٣ ملايين و4 ملايين" is two figures: undo the "و4"
+                            total, group, term, last_scale, prev, added, end, n = saved
+                            del ords[n:]
                         break
-                    added = added or total > 0
-                    total, group, last_scale = total + group * p_val, 0.0, p_val
+                    else:
+                        added = added or total > 0
+                        term = group * p_val
+                        total, group, last_scale = total + term, 0.0, p_val
+                elif p_kind == "digits":
+                    if not (joined and group == 0 and total > 0 and p_val < last_scale
+                            and p_val == int(p_val)):
+                        break
+                    group, added = p_val, True  # مليون و200 (ألف)
                 elif p_kind == "hundred":
                     if not joined and 1 <= group <= 9:
                         group *= 100
@@ -417,14 +459,19 @@ def extract(text: str, lang: str) -> list[Mention]:
             bare = not added and end > i and kind not in ("scale", "hundred", "dual")
             vals = {val, total + group} if bare else {total + group}
         single = end == i or len(vals) == 2  # one word, or one word times scales
+        whole = max(vals) if end > i and len(vals) == 2 else 0.0
         weak = single and (stem in AMBIGUOUS or low in AMBIGUOUS)
+        if lang == "fa" and low in VERB_AT_CLAUSE_END and end == i:
+            weak = weak or end + 1 == len(toks) or toks[end + 1] in ("که", "تا", "و") or bool(
+                text[spans[end].end():spans[end + 1].start()].strip())
         if is_en:
             weak = weak or bool({t.lower() for t in toks[end + 1:end + 4]} & CENTURY)
         else:
             weak = weak or bool(set(toks[max(0, i - 2):i]) & CENTURY)
         after_year = i > 0 and strip(toks[i - 1].lower()) in YEAR_WORDS
-        return Mention(written(spans[i].start(), spans[end].end()), frozenset(vals), False,
-                       ordinal=any(ords), weak=weak, after_year=after_year), end
+        return Mention(written(spans[i].start(), spans[end].end()), frozenset(vals),
+                       any(toks[k][:1].isdigit() for k in range(i, end + 1)),
+                       ordinal=any(ords), weak=weak, after_year=after_year, whole=whole), end
 
     def month_day(i: int) -> str:
         """"hijri" for a day before a Solar or lunar Hijri month (۲۲ بهمن, ١٠ محرم),
@@ -466,7 +513,16 @@ def extract(text: str, lang: str) -> list[Mention]:
             nxt = strip(nxt)
             day = month_day(i)
             scale = nxt in scales and nxt not in ("m", "k") or (is_en and nxt in ("m", "bn", "k"))
-            if scale and not per_cent(i + 1):
+            whole = 0.0
+            if scale and not per_cent(i + 1) and piece(i) and (
+                    (nxt_piece := piece(i + 1)) and nxt_piece[0] in ("scale", "hundred")):
+                # the original's figure goes on: ۲ میلیون و ۴۰۰ هزار, ۲۸۸ هزار میلیارد
+                composed, end = compose(i)
+                vals, whole = set(composed.values), composed.whole
+                shown = written(spans[i].start(), spans[end].end())
+                i = end
+            elif scale and not per_cent(i + 1):
+                whole = max(vals) * scales[nxt] if len(vals) == 1 else 0.0
                 vals = vals | {v * scales[nxt] for v in vals}
                 shown = written(spans[i].start(), spans[i + 1].end())
                 i += 1
@@ -489,11 +545,21 @@ def extract(text: str, lang: str) -> list[Mention]:
                              for c in _conversions(v, u))
             digits = re.sub(r"\D", "", tok)
             long = len(digits) >= 8 and re.fullmatch(r"\d+|\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*", tok)
+            if is_en and (clock := _MERIDIEM.match(text, spans[i].end())) and (
+                    re.fullmatch(r"(?:1[0-2]|0?[1-9])", tok) and text[spans[i].start() - 1:
+                                                                    spans[i].start()] != ":"):
+                # 2:30 p.m. is 14:30 in the original, 12 a.m. 00:00
+                hour = float(tok)
+                vals = vals | ({hour + 12} if clock.group("pm") and hour < 12 else
+                               {0.0} if clock.group("am") and hour == 12 else set())
             out.append(Mention(shown, frozenset(vals), True, year_like=year,
                                weak=zero or century(i, 1), parts=_clock_parts(tok),
                                converted=conv, calendar=frozenset(extra), month_day=day,
-                               key=digits if long else ""))
+                               key=digits if long else "", whole=whole))
             last_word = i  # "30 ثانية": what follows is a unit (digits never compound)
+        elif is_en and low in CLOCK_WORDS_EN:
+            out.append(Mention(written(spans[i].start(), spans[i].end()),
+                               frozenset(CLOCK_WORDS_EN[low]), False, weak=True))
         elif stem in approx or low in approx:
             out.append(Mention(written(spans[i].start(), spans[i].end()),
                                frozenset({approx.get(stem, approx.get(low, 0))}),
@@ -575,6 +641,10 @@ def _matches(m: Mention, others: list[Mention]) -> bool:
             if any(_same_digits(a, b) for a in _keys(m) for b in _keys(o)):
                 return True
             continue
+        if m.whole and o.whole:  # "288 billion" is not ۲۸۸ هزار میلیارد, though both say 288
+            if _same(m.whole, o.whole):
+                return True
+            continue
         if any(_same(x, y) for x in m.values for y in o.values):
             return True
         if any(_same(x, y) for x in m.calendar for y in o.values) or any(
@@ -645,6 +715,28 @@ def _plain(m: Mention) -> str:
     return to_ascii_digits(m.text).replace("٫", ".")
 
 
+def _shown(m: Mention) -> str:
+    """The original's mention in ASCII digits, with its own script after it if that differs."""
+    val = _plain(m)
+    return val if val == m.text else f"{val} ({m.text})"
+
+
+def _closest_pairs(src: list[Mention], tgt: list[Mention]) -> list[tuple[Mention, Mention]]:
+    """The changed figures paired by nearest value, in the original's order: 4 made 5 and
+    5000 made 50,000 in one sentence is read as such, not as 4 made 50,000."""
+    def distance(a: Mention, b: Mention) -> float:
+        x, y = (max(m.whole or max(m.values), 0.0) + 1.0 for m in (a, b))
+        return abs(math.log(x / y))
+
+    candidates = sorted(((distance(a, b), i, j) for i, a in enumerate(src)
+                         for j, b in enumerate(tgt)))
+    chosen: dict[int, int] = {}
+    for _, i, j in candidates:
+        if i not in chosen and j not in chosen.values():
+            chosen[i] = j
+    return [(src[i], tgt[j]) for i, j in sorted(chosen.items())]
+
+
 class NumberCheck:
     """Flag figures present on one side and missing or different on the other."""
 
@@ -666,10 +758,10 @@ class NumberCheck:
         unmatched_tgt = [m for m in tgt if not _matches(m, src) and not _inside_long_run(m, runs_src)]
         miss_src = [m for m in unmatched_src if _strong(m)]
         miss_tgt = [m for m in unmatched_tgt if _strong(m)]
+        one_src, one_tgt = _one_to_one([m for m in src if not _inside_long_run(m, runs_tgt)],
+                                       [m for m in tgt if not _inside_long_run(m, runs_src)])
         if not (miss_src and miss_tgt):
-            left_src, left_tgt = _one_to_one(
-                [m for m in src if not _inside_long_run(m, runs_tgt)],
-                [m for m in tgt if not _inside_long_run(m, runs_src)])
+            left_src, left_tgt = one_src, one_tgt
             if left_src and left_tgt:  # "two years ... second homes" made "three years",
                 # "0-0-5" made "5-8-0"
                 miss_src, miss_tgt = left_src, left_tgt
@@ -704,16 +796,18 @@ class NumberCheck:
         # One figure replaced by another is near-certain, in digits or in words.
         score = 0.95 if changed and digits else 0.9 if changed else 0.7 if digits else 0.6
         sev = "high" if changed else "medium"
+        pairs: list[tuple[Mention, Mention]] = []
         if changed and miss_tgt:
-            a, b = miss_src[0], miss_tgt[0]
-            val = _plain(a)
-            shown = val if val == a.text else f"{val} ({a.text})"
-            detail = f"number {shown} in the original is {b.text} in the English"
+            # each figure one-to-one: the 5 of "Articles 3 and 5" may have matched the 5
+            # of "Article 5"; then the nearest values are read as the changed ones
+            if all(m in one_src for m in miss_src) and all(m in one_tgt for m in miss_tgt):
+                miss_src, miss_tgt = one_src, one_tgt
+            pairs = _closest_pairs(miss_src, miss_tgt)
+            detail = "; ".join(
+                f"number {_shown(a)} in the original is {b.text} in the English" if not k
+                else f"{_shown(a)} is {b.text}" for k, (a, b) in enumerate(pairs))
         elif miss_src:
-            a = miss_src[0]
-            val = _plain(a)
-            shown = val if val == a.text else f"{val} ({a.text})"
-            detail = f"number {shown} in the original is not in the English"
+            detail = f"number {_shown(miss_src[0])} in the original is not in the English"
             vague = vague or [m for m in unmatched_tgt if m not in miss_tgt]
             if vague:  # "thousands" for ۵۰۰: show the reader what the English says instead
                 detail += f", which says \"{vague[0].text}\""
@@ -721,8 +815,9 @@ class NumberCheck:
             b = miss_tgt[0]
             detail = f"number {b.text} in the English is not in the original"
             vague = []
-        if len(miss_src) + len(miss_tgt) > (2 if changed else 1):
-            detail += f" (+{len(miss_src) + len(miss_tgt) - (2 if changed else 1)} more)"
+        shown_n = 2 * len(pairs) or 1
+        if len(miss_src) + len(miss_tgt) > shown_n:
+            detail += f" (+{len(miss_src) + len(miss_tgt) - shown_n} more)"
         evidence: dict[str, Any] = {"original": [m.text for m in miss_src],
                                     "english": [m.text for m in miss_tgt]}
         if vague:
