@@ -29,6 +29,7 @@ from mlalign.drift.length import LengthCheck
 from mlalign.drift.lexicon import build_lexicon, lost_names, names_only_here
 from mlalign.drift.modality import ModalityCheck
 from mlalign.drift.negation import NegationCheck
+from mlalign.drift.notes import translator_notes
 from mlalign.drift.number import NumberCheck
 from mlalign.drift.omission import OmissionCheck
 from mlalign.drift.replacement import ReplacementCheck
@@ -228,8 +229,24 @@ def detect_drift(beads: list[Bead], src_lang: str, embedder: Any,
 
     All bead sides and clauses are embedded in one batched call per document, and all
     bead pairs are word-aligned in one call (`words`: a `WordAligner`; None for the
-    default cached e5 one, False for none)."""
-    config = config or DriftConfig()
+    default cached e5 one, False for none). Translator's notes in the English are left out
+    of every check (`notes.py`); the bead keeps its English as written and counts them in
+    `signals["translator_notes"]`."""
+    as_written = [b.tgt for b in beads]
+    taken = [translator_notes(b.tgt, b.src) for b in beads]
+    for bead, (compared, _) in zip(beads, taken, strict=True):
+        bead.tgt = compared
+    try:
+        _detect_drift(beads, src_lang, embedder, config or DriftConfig(), words)
+    finally:
+        for bead, text, (_, notes) in zip(beads, as_written, taken, strict=True):
+            bead.tgt = text
+            if notes:
+                bead.signals["translator_notes"] = float(len(notes))
+
+
+def _detect_drift(beads: list[Bead], src_lang: str, embedder: Any, config: DriftConfig,
+                  words: Any) -> None:
     calibration = load_calibration(config.calibration_path)
     ctx = CheckContext(src_lang=src_lang, config=config, calibration=calibration)
     _embed_texts(beads, ctx, embedder)
