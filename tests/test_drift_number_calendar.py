@@ -95,3 +95,18 @@ def test_day_changed_in_a_solar_hijri_date_kept_in_its_calendar_is_flagged() -> 
 def test_year_with_a_calendar_marker_matches_its_gregorian_year_whatever_its_size(
         src: str, tgt: str, lang: str) -> None:
     assert _flags(src, tgt, lang) == []
+
+
+@pytest.mark.parametrize(("src", "tgt"), [
+    ("او در دههٔ چهل در روستایی نزدیک کاشان زندگی می‌کرد.",
+     "In the 1960s she lived in a village near Kashan."),
+    ("در دهه ۶۰ جنگ بود.", "In the 1980s there was war."),
+    ("در دهه‌ی ۱۳۵۰ ساخته شد.", "It was built in the 1970s."),
+])
+def test_a_persian_decade_is_the_gregorian_decade_it_falls_in(src: str, tgt: str) -> None:
+    """دههٔ چهل is the 1340s of the Solar Hijri calendar, 1961-1970: "the 1960s", not 40."""
+    assert _flags(src, tgt, "fa") == []
+
+
+def test_a_persian_decade_rendered_as_another_is_still_flagged() -> None:
+    assert _flags("در دهه ۶۰ جنگ بود.", "In the 1990s there was war.", "fa")

@@ -587,7 +587,25 @@ def extract(text: str, lang: str) -> list[Mention]:
             # only counts against an unmatched number word on the other side
             out.append(Mention(written(spans[i].start(), spans[i].end()), frozenset({2.0}), False))
         i += 1
-    return [_with_century(m) if m.after_year else m for m in out]
+    out = [_with_century(m) if m.after_year else m for m in out]
+    if lang == "fa":
+        decades = {w.group(1) for w in _FA_DECADE.finditer(orig)}
+        out = [_solar_decade(m) if m.text.split()[0] in decades else m for m in out]
+    return out
+
+
+# دههٔ چهل "the forties" of the Solar Hijri calendar, the 1340s: the 1960s in English.
+_FA_DECADE = re.compile(r"(?<!\w)ده(?:ه|ه\u0654|ۀ)(?:\u200c?ی)?\s+(\S+)")
+
+
+def _solar_decade(m: Mention) -> Mention:
+    """A Persian decade (دهه چهل, دهه ۶۰, دهه ۱۳۶۰) also reads as the Gregorian decade it
+    mostly falls in: the 1340s are 1961-1970, "the 1960s" (and "the sixties")."""
+    v = max(m.values)
+    if v != int(v) or m.ordinal or not (10 <= v <= 90 or 1300 <= v <= 1390) or v % 10:
+        return m
+    tens = v % 100
+    return replace(m, values=m.values | {1920 + tens, (20 + tens) % 100})
 
 
 def _with_century(m: Mention) -> Mention:
