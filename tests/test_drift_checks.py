@@ -584,3 +584,18 @@ def test_a_short_faithful_pair_has_an_ordinary_length_ratio(src: str, faithful: 
     centre, spread = ctx.stat("len", CLEAN_DEFAULTS["len"])
     assert (log_length_ratio(src, faithful) - centre) / spread < 2.0
     assert (log_length_ratio(src, padded) - centre) / spread > 2.5
+
+
+def test_a_name_left_out_of_a_list_whose_other_names_the_english_keeps_is_high() -> None:
+    """الصين والهند made "China": India was dropped from the list, not rendered otherwise
+    (a tester's planted omission got only a low flag); the flag quotes the original's word."""
+    flags = _run(EntityCheck(), "وكان التجار يأتون إليها من الصين والهند.",
+                 "and merchants came to it from China.", "ar")
+    assert [(f.severity, f.score) for f in flags] == [("high", 0.9)]
+    assert "India (والهند)" in flags[0].detail
+    kept = _run(EntityCheck(), "وكان التجار يأتون إليها من الصين والهند.",
+                "and merchants came to it from China and India.", "ar")
+    assert kept == []
+    # a name alone, not in a list, keeps the low flag: it may be rendered some other way
+    alone = _run(EntityCheck(), "زار الوزير الهند الأسبوع الماضي.", "The minister visited last week.", "ar")
+    assert [f.severity for f in alone] == ["low"]

@@ -147,3 +147,11 @@ def partial_content_flag(kind: str, evidence: float, threshold: float, detail: s
     score = clip01(0.4 + 0.6 * (evidence - threshold) / threshold)
     return [Flag(kind, severity_for(score, 0.0, 0.8), detail, score,
                  {k: round(v, 3) for k, v in signals.items() if isinstance(v, float)})]
+
+
+def as_written(word: str, text: str) -> str:
+    """The word of `text` that a normalised match came from (the flag quotes the original)."""
+    for token in re.findall(r"[\w\u200c]+", text):
+        if word in norm_arabic(token.replace("\u200c", "")):
+            return token
+    return word

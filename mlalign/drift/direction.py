@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from mlalign.drift.base import CheckContext, norm_arabic
+from mlalign.drift.base import CheckContext, as_written, norm_arabic
 from mlalign.drift.negation import negation_cues
 from mlalign.types import Bead, Flag
 
@@ -90,14 +90,6 @@ def direction_words(text: str, lang: str) -> dict[str, tuple[list[str], list[str
     else:
         text, table = AR_IDIOMS.sub(" ", norm_arabic(text)), AR_WORDS
     return {kind: (up.findall(text), down.findall(text)) for kind, (up, down) in table.items()}
-
-
-def as_written(word: str, text: str) -> str:
-    """The word of `text` that a normalised match came from (the flag quotes the original)."""
-    for token in re.findall(r"[\w\u200c]+", text):
-        if word in norm_arabic(token.replace("\u200c", "")):
-            return token
-    return word
 
 
 class DirectionCheck:

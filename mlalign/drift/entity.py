@@ -18,6 +18,7 @@ from mlalign.drift.base import (
     ARABIC_LETTERS,
     GLUED_RUN,
     CheckContext,
+    as_written,
     bare_words,
     norm_arabic,
     script_words,
@@ -537,6 +538,16 @@ def latin_missing(src: str, tgt: str) -> list[str]:
     return found
 
 
+def listed(surface: str, text: str) -> bool:
+    """Whether a name stands in a list of the original: joined by و to the word before it
+    (والكويت، و هند) or after a comma."""
+    if surface.startswith("و") and len(surface) > 3:
+        return True
+    at = text.find(surface)
+    before = text[:at].rstrip() if at > 0 else ""
+    return before.endswith(("،", ",", " و")) or before == "و"
+
+
 def address_flag(changes: list[AddressChange]) -> Flag:
     """One flag for the addresses the English does not copy: a changed one is near-certain
     drift (it sends the reader elsewhere), a dropped one likely."""
@@ -652,10 +663,22 @@ class EntityCheck:
             extra = [x for x in extra if not is_transliterated(x[1], src_words, thr)
                      and not (x[0].kind != "person" and _part_of_longer_name(x[1], bead.tgt, src_words, thr))
                      and not any(is_transliterated(w, src_words, thr) for w in _name_words(x[1]))]
-            for m, ms in missing[:1]:
+            kept = [src[k] for k in src if k in tgt]
+            dropped = [(m, ms) for m, ms in missing
+                       if any(e.kind == m.kind for e, _ in kept) and listed(ms, bead.src)]
+            for m, ms in dropped[:1]:
+                # one of a list the English keeps the rest of ("Riyadh and Muscat" for الرياض
+                # ومسقط والكويت): a name left out, not a name rendered some other way
+                flags.append(Flag("entity", "high",
+                                  f"{m.label} ({as_written(ms, bead.src)}) in the original is not "
+                                  "named in the English, "
+                                  "though the names listed with it are", 0.9,
+                                  {"original": ms, "kept": [e.label for e, _ in kept],
+                                   "match": "gazetteer"}))
+            for m, ms in missing[:1] if not dropped else []:
                 flags.append(Flag("entity", "low",
-                                  f"{m.label} ({ms}) in the original is not named in the English",
-                                  0.5, {"original": ms, "match": "gazetteer"}))
+                                  f"{m.label} ({as_written(ms, bead.src)}) in the original is not "
+                                  "named in the English", 0.5, {"original": ms, "match": "gazetteer"}))
             for _, xs in extra[:1]:
                 if xs in seen:
                     continue
