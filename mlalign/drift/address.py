@@ -13,7 +13,7 @@ from difflib import SequenceMatcher
 # known ending (LiverpoolFC.com, weather.com/news); Latin letters only, as written.
 _TLD = r"(?:com|org|net|edu|gov|int|info|io|ir|iq|sy|lb|eg|sa|ae|af|tj|uk|us|de|fr|ru|tr|cn|news|tv)"
 ADDRESS = re.compile(
-    r"(?<![\w@.])(?:"
+    r"(?<![\w@.-])(?:"
     r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"  # e-mail
     r"|(?:https?://|www\.)[^\s\"'«»<>()\[\]،؛]+"  # URL with a scheme or www.
     rf"|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.{_TLD}(?:\.[a-z]{{2}})?(?:/[^\s\"'«»<>()\[\]،؛]*)?"
