@@ -599,3 +599,11 @@ def test_a_name_left_out_of_a_list_whose_other_names_the_english_keeps_is_high()
     # a name alone, not in a list, keeps the low flag: it may be rendered some other way
     alone = _run(EntityCheck(), "زار الوزير الهند الأسبوع الماضي.", "The minister visited last week.", "ar")
     assert [f.severity for f in alone] == ["low"]
+
+
+def test_a_swapped_name_is_quoted_as_the_original_writes_it() -> None:
+    """The gazetteer matches normalised letters (ترکيا, الانبار); the flag shows the word
+    the reader will find in the original."""
+    flags = _run(EntityCheck(), "وقالت تركيا إن قواتها في محافظة الأنبار.",
+                 "Iran said its forces were in Anbar province.", "ar")
+    assert flags and "(تركيا)" in flags[0].detail

@@ -655,7 +655,7 @@ class EntityCheck:
         if swapped:
             (m, ms), (x, xs) = swapped[0]
             flags.append(Flag("entity", "high",
-                              f"the original names {m.label} ({ms}), the English says {xs}",
+                              f"the original names {m.label} ({as_written(ms, bead.src)}), the English says {xs}",
                               0.95, {"original": ms, "english": xs, "match": "gazetteer"}))
         else:
             # A listed word that the other side transliterates (Jordan the player, جوردان)
