@@ -607,3 +607,29 @@ def test_a_swapped_name_is_quoted_as_the_original_writes_it() -> None:
     flags = _run(EntityCheck(), "وقالت تركيا إن قواتها في محافظة الأنبار.",
                  "Iran said its forces were in Anbar province.", "ar")
     assert flags and "(تركيا)" in flags[0].detail
+
+
+@pytest.mark.parametrize(("src", "tgt", "lang", "dropped"), [
+    ("وزیران ایران، چین و روسیه در تهران دیدار کردند.", "Ministers of Iran and Russia met in Tehran.", "fa",
+     "China"),
+    ("نشست روسیه، ترکیه و ایران برگزار شد.", "The meeting of Russia and Iran was held.", "fa", "Turkey"),
+])
+def test_a_persian_name_left_out_of_a_list_is_found_in_its_own_letters(src: str, tgt: str, lang: str,
+                                                                        dropped: str) -> None:
+    """The list rule looked for the gazetteer's normalised چين in the text as written (چین)."""
+    flags = _run(EntityCheck(), src, tgt, lang)
+    assert flags and flags[0].severity == "high" and flags[0].detail.startswith(dropped)
+
+
+@pytest.mark.parametrize(("src", "tgt", "lang"), [
+    # a name that starts with و is no "and"
+    ("وقالت واشنطن إن موسكو أخطأت.", "The White House said Moscow was wrong.", "ar"),
+    # a capital for its state, either way
+    ("وقالت واشنطن إن العقوبات ستستمر.", "The US said sanctions would continue.", "ar"),
+    ("تهران اعلام کرد که مذاکرات ادامه دارد.", "Iran announced that talks would continue.", "fa"),
+    # a name far from the kept one is in no list with it
+    ("زار الوزير الهند، ثم عاد. وفي الرياض قال إن الزيارة نجحت.",
+     "The minister visited, then returned. In Riyadh he said the visit succeeded.", "ar"),
+])
+def test_no_high_entity_flag(src: str, tgt: str, lang: str) -> None:
+    assert all(f.severity != "high" for f in _run(EntityCheck(), src, tgt, lang))

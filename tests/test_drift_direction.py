@@ -70,3 +70,32 @@ def test_a_direction_flag_raises_drift_through_its_fixed_weight() -> None:
     assert [f.type for f in bead.flags if f.severity != "low"] == ["direction"]
     assert bead.kinds["direction"] == pytest.approx(0.9 * 0.7)
     assert bead.drift >= 0.5
+
+
+@pytest.mark.parametrize(("src", "tgt", "lang"), [
+    # a tester's hard faithful pairs
+    ("وزاد رئيس الوزراء أن الحكومة ستخفض الضرائب.", "The prime minister added that the government would reduce taxes.", "ar"),
+    ("أعلن المجلس الأعلى للطاقة خفض أسعار الوقود.", "The Supreme Energy Council announced lower fuel prices.", "ar"),
+    ("انخفض عدد المسجلين في التعليم العالي.", "Enrolment in higher education dropped.", "ar"),
+    ("أصيب أربعون تلميذا بالتسمم.", "Forty pupils have fallen ill with food poisoning.", "ar"),
+    ("تراجعت الحكومة عن قرارها رفع أسعار الخبز.", "The government backed down on its decision to increase bread prices.", "ar"),
+    ("تتأثر البلاد بانخفاض جوي وتزداد فرص الأمطار.", "A low-pressure system will affect the country, increasing the chance of rain.", "ar"),
+    ("يساعد الدواء على خفض ضغط الدم لدى المرضى الأكبر سنا.", "The drug helps lower blood pressure in older patients.", "ar"),
+    ("انخفض الإنفاق في الدول الأكثر فقرا.", "Spending fell in the poorer, less developed countries.", "ar"),
+    ("این جهش کارایی واکسن را کاهش می‌دهد.", "This mutation reduces the vaccine's effectiveness.", "fa"),
+    ("شمار قربانیان سقوط هواپیما به ۱۸۰ نفر افزایش یافت.", "The death toll from the airliner crash has risen to 180.", "fa"),
+    ("افزون بر این، هزینه حمل و نقل در شهرهای کوچک کمتر است.", "In addition, transport costs are lower in small towns.", "fa"),
+    ("بیشتر این کشورها کم‌درآمد هستند.", "Most of these are lower-income countries.", "fa"),
+])
+def test_idioms_titles_and_other_senses_are_no_direction(src: str, tgt: str, lang: str) -> None:
+    assert _flags(src, tgt, lang) == []
+
+
+@pytest.mark.parametrize(("src", "tgt", "lang"), [
+    ("سترتفع أسعار الكهرباء بنسبة خمسة عشر في المئة في تموز.", "Electricity prices will fall by fifteen percent in July.", "ar"),
+    ("هوت أسعار النفط بعد قرار أوبك.", "Oil prices soared after the OPEC decision.", "ar"),
+    ("قیمت نان در شهرهای بزرگ زیاد شد.", "Bread prices fell in the big cities.", "fa"),
+    ("تعداد مسافران پروازهای داخلی کم شد.", "The number of domestic air passengers went up.", "fa"),
+])
+def test_future_verbs_spaced_persian_verbs_and_phrasal_english_are_read(src: str, tgt: str, lang: str) -> None:
+    assert _flags(src, tgt, lang)

@@ -229,3 +229,7 @@ def test_forbidden_signs_are_no_flipped_negation(src: str, tgt: str, lang: str) 
 def test_english_prohibitions_are_weak_cues(text: str) -> None:
     """"prohibited", "forbidden", "banned" render ممنوع / منع and negate lexically: weak."""
     assert negation_cues(text, "en") == (0, 1)
+
+
+def test_persian_kheir_answering_no_is_no_flipped_negation() -> None:
+    assert _flags("خیر، یارانه‌ها ادامه خواهد داشت.", "No, subsidies will continue.", "fa") == []

@@ -43,3 +43,17 @@ def test_a_glossed_sentence_draws_no_addition_and_keeps_its_gloss() -> None:
     unglossed = Bead([0], [0], YALDA, GLOSSED.replace("[", "and ").replace("]", ""))
     detect_drift([unglossed], "fa", default_embedder())
     assert "translator_notes" not in unglossed.signals
+
+
+def test_short_brackets_and_addresses_in_brackets_are_the_rendering_not_notes() -> None:
+    """"[the 2015 nuclear deal]" renders words of the original (taken out, it drew a high
+    omission); "[at]" and "[dot]" spell an address; "[sic]" and "[...]" are an editor's."""
+    for text in ("It signed [the 2015 nuclear deal] yesterday.", "Write to info [at] iranpress [dot] ir.",
+                 "See [www.medu.ir] for details.", "He wrote 'recieve' [sic] twice.", "The law says [...] that."):
+        assert translator_notes(text, "وقعت الاتفاق أمس.") == (text, [])
+
+
+def test_marked_notes_in_their_other_spellings() -> None:
+    for note in ("(Translator’s note: the Shahnameh (Book of Kings) is an epic)",
+                 "(Trans.: a customary formula)", "(T.N.: a customary formula)", "(TN - a formula)"):
+        assert translator_notes(f"He spoke {note} slowly.", "x") == ("He spoke slowly.", [note])

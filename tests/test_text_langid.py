@@ -159,3 +159,9 @@ def test_the_file_name_breaks_only_an_exact_tie() -> None:
     assert decide_source_language(FA, "auto", "in/x_ar.txt") == ("fa", "detected")
     assert decide_source_language(tie, "fa", "in/x.txt") == ("fa", "declared")
     assert detect_language(tie, hint="fa") == "fa" and detect_language(tie) == "ar"
+
+
+def test_levantine_arabic_is_not_read_as_persian() -> None:
+    """شو "what" and بده "wants" are Levantine as much as colloquial Persian."""
+    assert detect_language("شو بدك تعمل اليوم؟ بده يروح عالشغل.") == "ar"
+    assert detect_language("خداحافظ.") == "fa"

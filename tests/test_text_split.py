@@ -415,3 +415,12 @@ def test_a_speaker_label_on_its_own_line_opens_the_next_turn(text: str, lang: st
 def test_lines_that_are_not_speaker_labels_stay_as_they_were(text: str, lang: str,
                                                              expected: list[str]) -> None:
     assert [s.text for s in split_document(text, lang)] == expected
+
+
+def test_a_letters_salutation_is_no_speaker_label() -> None:
+    """"Dear Sir:" over a letter's body stayed a line of its own before labels were joined;
+    joined to the first sentence, the Persian salutation read as an omission."""
+    sentences = [s.text for s in split_document("Dear Sir:\n\nI write about the service.", "en")]
+    assert sentences == ["Dear Sir:", "I write about the service."]
+    lone = [s.text for s in split_document("Note:\n\nThe office is closed.", "en")]
+    assert lone == ["Note:", "The office is closed."]

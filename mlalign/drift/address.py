@@ -8,17 +8,25 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from urllib.parse import unquote
+
+from mlalign.drift.base import to_ascii_digits
 
 # An e-mail address, a URL with its scheme or www., or a bare domain with a path or a
-# known ending (LiverpoolFC.com, weather.com/news); Latin letters only, as written.
-_TLD = r"(?:com|org|net|edu|gov|int|info|io|ir|iq|sy|lb|eg|sa|ae|af|tj|uk|us|de|fr|ru|tr|cn|news|tv)"
+# known ending (LiverpoolFC.com, weather.com/news, any lower-case country ending: hespress.ma);
+# a URL ends at a space, a quotation mark, a bracket or Arabic punctuation.
+_TLD = r"(?:com|org|net|edu|gov|int|info|io|news|tv)"
+_URL_CHARS = r"[^\s\"'«»“”‘’<>()\[\]،؛؟]"
 ADDRESS = re.compile(
     r"(?<![\w@.-])(?:"
     r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"  # e-mail
-    r"|(?:https?://|www\.)[^\s\"'«»<>()\[\]،؛]+"  # URL with a scheme or www.
-    rf"|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.{_TLD}(?:\.[a-z]{{2}})?(?:/[^\s\"'«»<>()\[\]،؛]*)?"
-    r"|@[A-Za-z_][A-Za-z0-9_]{2,}"  # a handle
-    r")", re.IGNORECASE)
+    rf"|(?:https?://|www\.){_URL_CHARS}+"  # URL with a scheme or www.
+    rf"|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:(?i:{_TLD})|[a-z]{{2}}(?![A-Za-z]))"
+    rf"(?:\.[a-z]{{2}})?(?:/{_URL_CHARS}*)?"
+    r"|@[A-Za-z_][A-Za-z0-9_.]{2,}[A-Za-z0-9_]"  # a handle (dots allowed inside)
+    r")")
+# Marks an editor puts around a Latin run in right-to-left text; invisible, never typed.
+_BIDI = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 @dataclass(frozen=True)
@@ -35,15 +43,23 @@ class AddressChange:
 
 
 def _key(address: str) -> str:
-    """The address as compared: case, scheme, www. and closing punctuation do not matter."""
-    key = address.lower().rstrip(".,;:!?/")
+    """The address as compared: case, scheme, www., closing punctuation, the digits' script,
+    %-encoding and text glued to its end in another script (newsببینید) do not matter."""
+    key = unquote(to_ascii_digits(address)).lower()
+    key = re.sub(r"[^\x00-\x7f]+$", "", key).rstrip(".,;:!?/")
     key = re.sub(r"^https?://", "", key)
-    return key[4:] if key.startswith("www.") else key
+    key = key[4:] if key.startswith("www.") else key
+    host, slash, path = key.partition("/")
+    try:  # ایران.ایران and its punycode xn--… are one host
+        host = host.encode("idna").decode("ascii")
+    except UnicodeError:
+        pass
+    return host + slash + path
 
 
 def addresses(text: str) -> list[str]:
     """The addresses a text writes, in order, without the sentence's closing punctuation."""
-    return [m.group(0).rstrip(".,;:!?") for m in ADDRESS.finditer(text)]
+    return [m.group(0).rstrip(".,;:!?") for m in ADDRESS.finditer(_BIDI.sub("", text))]
 
 
 def address_changes(src: str, tgt: str) -> list[AddressChange]:

@@ -22,61 +22,86 @@ from mlalign.types import Bead, Flag
 # with its own kind.
 _EN_CHANGE_UP = (r"ris(?:e|es|en|ing)|rose|increas(?:e|es|ed|ing)|grew|grow(?:s|n|ing)?|growth|"
                  r"climb(?:s|ed|ing)?|jump(?:s|ed|ing)?|surg(?:e|es|ed|ing)|soar(?:s|ed|ing)?|"
-                 r"upward|doubl(?:e|es|ed|ing)|tripl(?:e|es|ed|ing)")
+                 r"upward|doubl(?:e|es|ed|ing)|tripl(?:e|es|ed|ing)|(?:go|goes|went|gone|going) up")
 _EN_CHANGE_DOWN = (r"fall(?:s|en|ing)?|fell|drop(?:s|ped|ping)?|declin(?:e|es|ed|ing)|"
                    r"decreas(?:e|es|ed|ing)|reduc(?:e|es|ed|ing|tion)|lower(?:s|ed|ing)|"
                    r"shr[aiu]nk(?:s|ing)?|slump(?:s|ed|ing)?|plung(?:e|es|ed|ing)|"
-                   r"plummet(?:s|ed|ing)?|tumbl(?:e|es|ed|ing)|downward|halv(?:e|es|ed|ing)")
+                   r"plummet(?:s|ed|ing)?|tumbl(?:e|es|ed|ing)|downward|halv(?:e|es|ed|ing)|"
+                   r"(?:go|goes|went|gone|going) down")
 _EN_MORE = r"higher|more|above|exceed(?:s|ed|ing)?|greater|larger|bigger"
 _EN_LESS = r"lower|less|fewer|below|smaller"
-# Not a direction: "at least" (a floor), "more or less", "more and more" ... "less and less"
-# keep their direction but say nothing of a figure's; "once more", "no more" (negation).
-_EN_IDIOMS = re.compile(r"\b(?:at (?:the )?(?:least|most)|more or less|nevertheless|"
-                        r"once more|any ?more|what(?:'s| is) more|more (?:and|or) more|"
-                        r"the more|even more so|gr(?:ew|ow|own|owing|ows) up)\b", re.IGNORECASE)
+# Not a figure's direction: "at least" (a floor), "more or less", "once more", "no more"
+# (negation); a phrasal verb or a name ("grew up", "fell ill", "fell short", "rose to the
+# challenge", "higher education", "the lower house", "Lower Egypt"); a comparison that
+# frames rather than changes ("more than ever", "less developed countries"); a hyphenated
+# compound ("lower-income").
+_EN_IDIOMS = re.compile(
+    r"\b(?:at (?:the )?(?:least|most)|more or less|nevertheless|once more|any ?more|"
+    r"what(?:'s| is) more|more (?:and|or) more|the more|even more so|"
+    r"gr(?:ew|ow|own|owing|ows) up|f[ae]ll(?:s|en|ing)? (?:ill|short|asleep|silent|in love|apart|victim)|"
+    r"r[io]s(?:e|es|en|ing)? to (?:the challenge|the occasion|power|fame|prominence)|"
+    r"higher education|(?:lower|upper) (?:house|chamber|court|egypt|case)|"
+    r"more than ever|(?:less|more)[- ]developed|(?:higher|lower|more|less)-\w+)\b", re.IGNORECASE)
 EN_WORDS = {kind: (re.compile(rf"\b(?:{up})\b", re.IGNORECASE), re.compile(rf"\b(?:{down})\b", re.IGNORECASE))
             for kind, up, down in (("change", _EN_CHANGE_UP, _EN_CHANGE_DOWN),
                                    ("comparison", _EN_MORE, _EN_LESS))}
 
 # Arabic and Persian words as written; matched after norm_arabic (alef forms, ta marbuta,
-# alef maqsura and Persian yeh folded) on both the lists and the text.
-_AR_CHANGE_UP = ("ارتفع ارتفعت يرتفع ترتفع ارتفاع ارتفاعا زاد زادت يزيد تزيد ازداد ازدادت يزداد "
-                 "تزداد زيادة نما نمت ينمو تنمو نمو صعد صعدت يصعد تصعد صعود تضاعف تضاعفت يتضاعف "
-                 "قفز قفزت يقفز تقفز")
+# alef maqsura and Persian yeh folded) on both the lists and the text. زاد is left out: in
+# news وزاد is "he added" as often as "it rose"; نقص as a noun is a shortage.
+_AR_CHANGE_UP = ("ارتفع ارتفعت يرتفع ترتفع ارتفاع ارتفاعا ازداد ازدادت يزداد تزداد تزايد تزايدت "
+                 "يتزايد تتزايد زيادة نما نمت ينمو تنمو نمو صعد صعدت يصعد تصعد صعود تضاعف تضاعفت "
+                 "يتضاعف قفز قفزت يقفز تقفز")
 _AR_CHANGE_DOWN = ("انخفض انخفضت ينخفض تنخفض انخفاض انخفاضا تراجع تراجعت يتراجع تتراجع هبط هبطت "
-                   "يهبط تهبط هبوط نقص نقصت ينقص تنقص نقصان تقلص تقلصت يتقلص تتقلص خفض خفضت يخفض "
-                   "تخفض تخفيض انكمش انكمشت انكماش قلل قللت يقلل تقلل تقليل")
+                   "يهبط تهبط هبوط نقصت ينقص تنقص تقلص تقلصت يتقلص تتقلص خفض خفضت يخفض تخفض "
+                   "تخفيض انكمش انكمشت انكماش قلل قللت يقلل تقلل تقليل هوت تهوي يهوي")
+# A comparative with the article is a superlative or a title (المجلس الأعلى "the Supreme
+# Council", الشرق الأدنى, الأكثر فقرا "the poorest"): not matched.
 _AR_MORE = "أكثر أعلى فوق تجاوز تجاوزت يتجاوز تتجاوز أكبر"
 _AR_LESS = "أقل أدنى أصغر"
 # No direction of a figure: على الأقل "at least", زيادة على ذلك "moreover", أكثر أو أقل
-# "more or less", عاجلا أم آجلا.
-_AR_IDIOMS = ("على الأقل", "بالأقل", "زيادة على ذلك", "أكثر أو أقل")
-# Persian, zero-width non-joiners removed first; افزود "he added" (speech) is no rise.
-_FA_CHANGE_UP = "افزایش افزایشی رشد صعود جهش بالارفت بالارفته دوبرابر"
-_FA_CHANGE_DOWN = "کاهش کاهشی افت سقوط نزول تنزل کاسته کاست کاهیده پایینآمد پایینآمده"
-_FA_MORE = "بیشتر بیشتری بیش بالاتر بالاترین فراتر افزون بزرگتر"
+# "more or less", تراجع عن "backed down on", منخفض / انخفاض جوي "a low-pressure system",
+# أكبر سنا "older".
+_AR_IDIOMS = ("على الأقل", "بالأقل", "زيادة على ذلك", "أكثر أو أقل", "تراجع عن", "تراجعت عن",
+              "يتراجع عن", "تتراجع عن", "انخفاض جوي", "منخفض جوي", "أكبر سنا", "الأكبر سنا")
+# Persian, zero-width non-joiners removed and a verb's parts joined first (زیاد شد, کم شد);
+# افزود "he added", جهش "mutation", سقوط "crash, fall of a regime", نزول "rainfall" are left
+# out.
+_FA_CHANGE_UP = ("افزایش افزایشی رشد صعود بالارفت بالارفته بالاآمد دوبرابر زیادشد زیادشده "
+                 "افزودهشد افزودهشده گرانشد گرانشده گرانتر")
+_FA_CHANGE_DOWN = ("کاهش کاهشی افت تنزل کاسته کاست کاهیده پایینآمد پایینآمده کمشد کمشده "
+                   "ارزانشد ارزانشده ارزانتر")
+_FA_MORE = "بیشتر بیشتری بیش بالاتر بالاترین فراتر بزرگتر"
 _FA_LESS = "کمتر کمتری پایینتر پایینترین کوچکتر"
-# حداقل / دست کم "at least", حداکثر "at most", کم و بیش "more or less".
-_FA_IDIOMS = ("حداقل", "حداکثر", "دستکم", "دست کم", "کم و بیش", "کموبیش", "بیش و کم")
+# حداقل / دست کم "at least", حداکثر "at most", کم و بیش "more or less", افزون بر "moreover".
+_FA_IDIOMS = ("حداقل", "حداکثر", "دستکم", "دست کم", "کم و بیش", "کموبیش", "بیش و کم", "افزون بر")
 
 
-def _words(spaced: str, prefix: str) -> re.Pattern[str]:
+def _words(spaced: str, prefix: str, suffix: str = "") -> re.Pattern[str]:
     alternatives = "|".join(sorted({norm_arabic(w) for w in spaced.split()}, key=len, reverse=True))
-    return re.compile(rf"(?<!\w){prefix}(?:{alternatives})(?!\w)")
+    return re.compile(rf"(?<!\w){prefix}(?:{alternatives}){suffix}(?!\w)")
 
 
-def _phrases(phrases: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("(?<!\\w)(?:" + "|".join(norm_arabic(p) for p in phrases) + ")(?!\\w)")
+def _phrases(phrases: tuple[str, ...], prefix: str = "") -> re.Pattern[str]:
+    return re.compile("(?<!\\w)" + prefix + "(?:" + "|".join(norm_arabic(p) for p in phrases) + ")(?!\\w)")
 
 
-_AR_PREFIX = "(?:[وفبل]|ال|وال|بال|فال|لل|ولل)?"
-AR_WORDS = {"change": (_words(_AR_CHANGE_UP, _AR_PREFIX), _words(_AR_CHANGE_DOWN, _AR_PREFIX)),
-            "comparison": (_words(_AR_MORE, _AR_PREFIX), _words(_AR_LESS, _AR_PREFIX))}
+# and/so/with/for, the article, the future's س (سترتفع "will rise"); a verbal noun's pronoun
+# (تراجعها "its fall")
+_AR_PREFIX = "(?:[وف]?س|[وفبل]|ال|وال|بال|فال|لل|ولل)?"
+_AR_SUFFIX = "(?:ه|ها|هم|هما)?"
+AR_WORDS = {"change": (_words(_AR_CHANGE_UP, _AR_PREFIX, _AR_SUFFIX),
+                       _words(_AR_CHANGE_DOWN, _AR_PREFIX, _AR_SUFFIX)),
+            "comparison": (_words(_AR_MORE, "(?:[وفبل])?"), _words(_AR_LESS, "(?:[وفبل])?"))}
 FA_WORDS = {"change": (_words(_FA_CHANGE_UP, "و?"), _words(_FA_CHANGE_DOWN, "و?")),
             "comparison": (_words(_FA_MORE, "و?"), _words(_FA_LESS, "و?"))}
-AR_IDIOMS, FA_IDIOMS = _phrases(_AR_IDIOMS), _phrases(_FA_IDIOMS)
-# "پایین تر", "کم تر", "بالا رفت" typed with a space: one word, as with a non-joiner
-_FA_JOIN = re.compile(norm_arabic(r"(?<!\w)(پایین|بیش|بالا|کم) (تر|رفت|آمد)"))
+AR_IDIOMS, FA_IDIOMS = _phrases(_AR_IDIOMS, _AR_PREFIX), _phrases(_FA_IDIOMS)
+# تراجعت الحكومة عن قرارها "the government backed down on its decision"
+_AR_BACKED_DOWN = re.compile(norm_arabic(r"(?<!\w)[وف]?(?:تراجع|تراجعت|يتراجع|تتراجع)"
+                                         r"(?:\s+\S+){0,2}?\s+عن(?!\w)"))
+# "پایین تر", "کم تر", "بالا رفت", "زیاد شد" typed with a space: one word, as with a non-joiner
+_FA_JOIN = re.compile(norm_arabic(r"(?<!\w)(پایین|بیش|بالا|کم|زیاد|افزوده|گران|ارزان) "
+                                  r"(تر|رفت|آمد|شد|شده)(?!\w)"))
 
 
 def direction_words(text: str, lang: str) -> dict[str, tuple[list[str], list[str]]]:
@@ -88,7 +113,7 @@ def direction_words(text: str, lang: str) -> dict[str, tuple[list[str], list[str
         text = _FA_JOIN.sub(r"\1\2", norm_arabic(text.replace("\u200c", "")))
         text, table = FA_IDIOMS.sub(" ", text), FA_WORDS
     else:
-        text, table = AR_IDIOMS.sub(" ", norm_arabic(text)), AR_WORDS
+        text, table = AR_IDIOMS.sub(" ", _AR_BACKED_DOWN.sub(" ", norm_arabic(text))), AR_WORDS
     return {kind: (up.findall(text), down.findall(text)) for kind, (up, down) in table.items()}
 
 

@@ -538,14 +538,45 @@ def latin_missing(src: str, tgt: str) -> list[str]:
     return found
 
 
-def listed(surface: str, text: str) -> bool:
-    """Whether a name stands in a list of the original: joined by و to the word before it
-    (والكويت، و هند) or after a comma."""
-    if surface.startswith("و") and len(surface) > 3:
-        return True
-    at = text.find(surface)
-    before = text[:at].rstrip() if at > 0 else ""
-    return before.endswith(("،", ",", " و")) or before == "و"
+# A capital stands for its state in news ("Washington said" for the US government): the
+# original naming one and the English the other is a rendering, not a swap.
+CAPITALS = {
+    "Washington": "United States", "Tehran": "Iran", "Moscow": "Russia", "London": "United Kingdom",
+    "Jerusalem": "Israel", "Beijing": "China", "Ankara": "Turkey", "Riyadh": "Saudi Arabia",
+    "Cairo": "Egypt", "Damascus": "Syria", "Baghdad": "Iraq", "Beirut": "Lebanon", "Kabul": "Afghanistan",
+    "Paris": "France", "Berlin": "Germany", "Tripoli": "Libya", "Khartoum": "Sudan", "Algiers": "Algeria",
+    "Tokyo": "Japan", "Yerevan": "Armenia", "Madrid": "Spain", "Pyongyang": "North Korea",
+}
+
+
+def metonym(a: str, b: str) -> bool:
+    """Whether one of two gazetteer names is the other's capital."""
+    return CAPITALS.get(a) == b or CAPITALS.get(b) == a
+
+
+def listed_with(entry: Entry, surface: str, others: list[str], text: str, lang: str) -> bool:
+    """Whether a name stands in one list of the original with one of `others` (names the
+    English keeps): joined to it by و or a comma, at most three words apart (الصين والهند،
+    ایران، چین و روسیه). The و of والكويت counts only when the rest is the name (واشنطن is
+    one word), and the text is read in the gazetteer's normalised letters."""
+    flat = norm_arabic(text.replace("\u200c", " "))
+    at = flat.find(surface)
+    if at < 0:
+        return False
+    bare = surface[1:] if surface.startswith("و") else ""
+    joined = bool(bare) and any(key in bare for key in entry.src_keys.get(lang, ()))
+    before = flat[:at].rstrip()
+    if not (joined or before.endswith(("،", ",", " و")) or before == "و"
+            or flat[at + len(surface):].lstrip().startswith(("،", ",", "و "))):
+        return False
+    for other in others:
+        where = flat.find(other)
+        if where < 0:
+            continue
+        between = flat[min(where + len(other), at + len(surface)):max(where, at)]
+        if len(between.split()) <= 3 and not re.search(r"[.؛;:!؟?]", between):
+            return True
+    return False
 
 
 def address_flag(changes: list[AddressChange]) -> Flag:
@@ -651,7 +682,8 @@ class EntityCheck:
         if moved:
             bead.signals["latin_missing"] = 1.0
             flags.append(address_flag(moved))
-        swapped = [(m, x) for m in missing for x in extra if m[0].kind == x[0].kind]
+        swapped = [(m, x) for m in missing for x in extra if m[0].kind == x[0].kind
+                   and not metonym(m[0].label, x[0].label)]
         if swapped:
             (m, ms), (x, xs) = swapped[0]
             flags.append(Flag("entity", "high",
@@ -664,8 +696,10 @@ class EntityCheck:
                      and not (x[0].kind != "person" and _part_of_longer_name(x[1], bead.tgt, src_words, thr))
                      and not any(is_transliterated(w, src_words, thr) for w in _name_words(x[1]))]
             kept = [src[k] for k in src if k in tgt]
-            dropped = [(m, ms) for m, ms in missing
-                       if any(e.kind == m.kind for e, _ in kept) and listed(ms, bead.src)]
+            dropped = [(m, ms) for m, ms in missing if listed_with(
+                m, ms, [ks for e, ks in kept if e.kind == m.kind], bead.src, ctx.src_lang)
+                # a word the English builds on the name ("Euro-Asia" for اروپا) keeps it
+                and not any(t.lower().startswith(m.label.lower()[:4]) for t in capitals)]
             for m, ms in dropped[:1]:
                 # one of a list the English keeps the rest of ("Riyadh and Muscat" for الرياض
                 # ومسقط والكويت): a name left out, not a name rendered some other way

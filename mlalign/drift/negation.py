@@ -121,7 +121,9 @@ FA_STRONG = {"نه", "هیچ", "نیست", "نیستند", "نیستیم", "نی
              "نبود", "نبودند", "هرگز"}
 FA_WEAK = {"بدون", "عدم", "بی", "غیر", "فاقد", "قاصر",
            # "forbidden" (ورود ممنوع "No entry"), ممنوعیت "ban"
-           "ممنوع", "ممنوعه", "ممنوعیت"}
+           "ممنوع", "ممنوعه", "ممنوعیت",
+           # خیر "no" answering a question (also "good, charity": weak)
+           "خیر"}
 # Persian lexical negation: بی‌/نا/بلا + a noun or adjective ("بیگناه" innocent, "نامعتبر"
 # invalid, "بلااستفاده" unused). Matched on known stems only: most words starting with
 # these letters are not negated (بیمار، بیش، نام، نامه، ناحیه، بلافاصله).

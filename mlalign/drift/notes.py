@@ -2,16 +2,33 @@
 with a heater underneath]", "1401 [2022–23]") and notes marked as such ("(Translator's
 note: ...)", "(TN: ...)"). They are the translator's voice, not a rendering of the
 original, so the checks compare the English without them; the outputs show the English as
-written. Square brackets count as notes only where the original has none (an original that
-writes [ ] may be rendered with them)."""
+written.
+
+Square brackets count as notes only where the original has none (an original that writes
+[ ] may be rendered with them), and only when they hold a gloss of five words or more or a
+figure: a short bracket is usually an editor's insertion that renders the original ("[the
+minister]" for a pronoun, "[the 2015 nuclear deal]"), "[sic]", an elision "[...]", or part of
+an address ("info [at] iranpress [dot] ir")."""
 
 from __future__ import annotations
 
 import re
 
-_BRACKETED = re.compile(r"\s*\[[^\[\]\n]{1,500}\]")
-_MARKED = re.compile(r"\s*\((?:translator'?s'? note|trans(?:lator)?\.? note|tn|t/n|t\.n\.)\s*[:.–-]"
-                     r"[^()\n]{0,800}\)", re.IGNORECASE)
+from mlalign.drift.address import ADDRESS
+
+_BRACKETED = re.compile(r"\s*\[([^\[\]\n]{1,500})\]")
+# "(Translator's note: …)" with a straight or curly apostrophe, "(TN: …)", "(Trans.: …)",
+# "(T.N.: …)"; one level of parentheses inside the note.
+_MARKED = re.compile(r"\s*\((?:translator[’']?s?[’']? note|trans(?:lator)?\.?(?: note)?|tn|t/n|t\.\s?n\.?)"
+                     r"\s*[:.–-]\s*(?:[^()\n]|\([^()\n]*\)){0,800}\)", re.IGNORECASE)
+_FIGURE = re.compile(r"[\d\u0660-\u0669\u06f0-\u06f9][\d\u0660-\u0669\u06f0-\u06f9\s.,/–-]*")
+
+
+def _is_gloss(inside: str) -> bool:
+    """A bracket the checks may skip: five words or more, or a figure ([2022–23], [1])."""
+    if ADDRESS.search(inside) or inside.strip().lower() in {"at", "dot", "@", "."}:
+        return False
+    return len(inside.split()) >= 5 or bool(_FIGURE.fullmatch(inside.strip()))
 
 
 def translator_notes(english: str, original: str) -> tuple[str, list[str]]:
@@ -22,9 +39,12 @@ def translator_notes(english: str, original: str) -> tuple[str, list[str]]:
         found.append(match.group(0).strip())
         return ""
 
+    def take_gloss(match: re.Match[str]) -> str:
+        return take(match) if _is_gloss(match.group(1)) else match.group(0)
+
     text = _MARKED.sub(take, english)
     if "[" not in original and "]" not in original:
-        text = _BRACKETED.sub(take, text)
+        text = _BRACKETED.sub(take_gloss, text)
     if not found or not text.strip():
         return english, []  # a sentence that is all note is compared as it is
     return re.sub(r"\s+([,.;:!?])", r"\1", text).strip(), found

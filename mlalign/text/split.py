@@ -42,6 +42,9 @@ _LINE_END = re.compile(r"[.!?؟…۔:\"'”’»)\]]\s*$")
 _INNER_BLANK = re.compile(r"\S[^\S\n]*\n\s*\n\s*\S")
 # A speaker label on its own line: 1-3 words, no sentence or clause punctuation, a colon.
 _LABEL_WORD = r"[^\s.!?؟…۔:：،,;؛\"'“”«»()\[\]]+"
+# A letter's opening lines end with a colon too ("Dear Sir:", "Subject:", "جناب آقای …:").
+SALUTATION = re.compile(r"^\s*(?:dear|to|re|subject|attn|from|cc|جناب|حضرت|عزیز|السيد|السيدة|"
+                        r"سيادة|حضرة|إلى|الى|موضوع|الموضوع|با سلام)\b", re.IGNORECASE)
 SPEAKER_LABEL = re.compile(rf"^{_LABEL_WORD}(?:[^\S\n]+{_LABEL_WORD}){{0,2}}[^\S\n]*[:：]$")
 
 LONG_SENTENCE_WORDS = 80
@@ -90,13 +93,16 @@ def attach_speaker_labels(paras: list[str]) -> list[str]:
     the next one: alone it became a sentence the other side lacks (a false omission), or the
     aligner glued it to the end of the previous speaker's turn. Not before a list item or
     another label ("Ingredients:" over a list stays a heading)."""
+    labels = [p for p in paras if SPEAKER_LABEL.match(p) and not SALUTATION.match(p)]
+    if len(labels) < 2:
+        return paras  # one colon line is a heading or a letter's "Dear Sir:", not a dialogue
     out: list[str] = []
     i = 0
     while i < len(paras):
         para = paras[i]
         nxt = paras[i + 1] if i + 1 < len(paras) else None
-        if (nxt is not None and SPEAKER_LABEL.match(para) and not SPEAKER_LABEL.match(nxt)
-                and not LIST_MARKER.match(nxt)):
+        if (nxt is not None and SPEAKER_LABEL.match(para) and not SALUTATION.match(para)
+                and not SPEAKER_LABEL.match(nxt) and not LIST_MARKER.match(nxt)):
             out.append(f"{para} {nxt}")
             i += 2
             continue
