@@ -705,8 +705,7 @@ class EntityCheck:
                 # ومسقط والكويت): a name left out, not a name rendered some other way
                 flags.append(Flag("entity", "high",
                                   f"{m.label} ({as_written(ms, bead.src)}) in the original is not "
-                                  "named in the English, "
-                                  "though the names listed with it are", 0.9,
+                                  "named in the English, though the names listed with it are", 0.9,
                                   {"original": ms, "kept": [e.label for e, _ in kept],
                                    "match": "gazetteer"}))
             for m, ms in missing[:1] if not dropped else []:
