@@ -6,6 +6,8 @@ from __future__ import annotations
 import functools
 import json
 import socket
+import threading
+import time
 from pathlib import Path
 
 import numpy as np
@@ -389,3 +391,46 @@ def test_output_link_that_loops_is_one_line_error(docs: Path, tmp_path: Path, ca
     code, err = run_main(["corpus", "build", str(docs), "-o", str(tmp_path / "a")], capsys)
     assert code == 2
     assert err == f"mlalign: error: {tmp_path / 'a'} is a link that loops or leads nowhere\n"
+
+
+def _serve_once(reply: bytes | None) -> tuple[int, threading.Thread]:
+    """A local server that answers `reply` to whoever connects (None: stays silent)."""
+    server = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    server.bind(("127.0.0.1", 0))
+    server.listen(1)
+
+    def serve() -> None:
+        conn, _ = server.accept()
+        with conn, server:
+            conn.settimeout(5)
+            if reply is not None:
+                conn.sendall(reply)
+            try:
+                conn.recv(64)
+                time.sleep(1.5 if reply is None else 0)
+            except OSError:
+                pass
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    return server.getsockname()[1], thread
+
+
+def test_a_port_that_is_not_ray_fails_fast_with_what_it_answered() -> None:
+    """A port that accepts connections but is an SSH server (or says nothing) passed the
+    reachability check, and ray.init then retried for minutes."""
+    from mlalign.corpus.ray_engine import check_reachable
+    from mlalign.errors import NetworkError
+
+    port, thread = _serve_once(b"SSH-2.0-OpenSSH_9.6\r\n")
+    with pytest.raises(NetworkError, match="something else listens there .*SSH-2.0-OpenSSH_9.6"):
+        check_reachable(f"127.0.0.1:{port}")
+    thread.join(5)
+    port, thread = _serve_once(None)
+    with pytest.raises(NetworkError, match="no gRPC answer in 1 s"):
+        check_reachable(f"127.0.0.1:{port}", timeout=1.0)
+    thread.join(5)
+    # a server that answers the HTTP/2 handshake with SETTINGS, as Ray's gRPC servers do
+    port, thread = _serve_once(bytes([0, 0, 0x18, 4, 0, 0, 0, 0, 0]))
+    check_reachable(f"127.0.0.1:{port}")
+    thread.join(5)

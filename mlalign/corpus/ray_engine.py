@@ -47,18 +47,42 @@ def cluster_host_port(address: str) -> tuple[str, int] | None:
     return host, port
 
 
+# The HTTP/2 client preface and an empty SETTINGS frame: Ray's cluster and client servers
+# speak gRPC, so they answer with a SETTINGS frame of their own (type 4, the 4th byte).
+_HTTP2_HELLO = b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n" + bytes([0, 0, 0, 4, 0, 0, 0, 0, 0])
+
+
 def check_reachable(address: str, timeout: float = CONNECT_TIMEOUT) -> None:
-    """Fail in seconds, with one line, when nothing listens at `address`: `ray.init` would
-    retry for minutes and ignore Ctrl-C meanwhile."""
+    """Fail in seconds, with one line, when nothing listens at `address`, or something that
+    is not a Ray cluster does (an SSH or web server on that port): `ray.init` would retry
+    for minutes and ignore Ctrl-C meanwhile."""
     target = cluster_host_port(address)
     if target is None:
         return
     try:
-        with socket.create_connection(target, timeout=timeout):
-            pass
+        sock = socket.create_connection(target, timeout=timeout)
     except OSError as exc:
         reason = exc.strerror or str(exc) or type(exc).__name__
         raise NetworkError(f"cannot reach a Ray cluster at {address} ({reason})") from None
+    answer = b""
+    with sock:
+        try:
+            sock.sendall(_HTTP2_HELLO)
+            while len(answer) < 9:
+                chunk = sock.recv(9 - len(answer))
+                if not chunk:
+                    break
+                answer += chunk
+            if len(answer) == 9 and answer[3] != 4:  # not gRPC: read its first line to show
+                sock.settimeout(0.5)
+                answer += sock.recv(64)
+        except OSError:  # a timeout, or the other side closed on us: no gRPC answer
+            pass
+    if len(answer) < 9 or answer[3] != 4:
+        said = answer.decode("ascii", "replace").strip().splitlines()[0][:60] if answer.strip() else ""
+        what = f"it answered {said!r}" if said else f"no gRPC answer in {timeout:g} s"
+        raise NetworkError(f"cannot reach a Ray cluster at {address}: something else listens "
+                           f"there ({what})")
 
 
 class _PairActor:
