@@ -116,3 +116,13 @@ def test_subtitle_audit_has_no_timecode_numbers_and_records_the_form() -> None:
         assert "number" not in {f.type for f in bead.flags}
     assert audit.provenance["inputs"]["original"]["form"] == "srt"
     assert audit.provenance["inputs"]["english"]["form"] == "srt"
+
+
+def test_presplit_refuses_a_subtitle_file_with_one_line() -> None:
+    """Line i is sentence i under --presplit, so cue numbers and timings became sentences."""
+    from mlalign.errors import InputError
+    from mlalign.text.split import presplit_lines
+
+    with pytest.raises(InputError, match=r"^x\.srt: is a subtitle file \(srt\); --presplit"):
+        presplit_lines(SRT_AR, "x.srt")
+    assert [s.text for s in presplit_lines("one\ntwo\n", "x.txt")] == ["one", "two"]

@@ -27,13 +27,14 @@ from __future__ import annotations
 import math
 import re
 
+from mlalign.errors import InputError
 from mlalign.text._rules import LIST_MARKER
 from mlalign.text.base import SentenceSplitter
 from mlalign.text.rules_arabic import CLAUSE_CONJUNCTIONS as AR_CONJUNCTIONS
 from mlalign.text.rules_arabic import ArabicScriptRules
 from mlalign.text.rules_english import CLAUSE_CONJUNCTIONS as EN_CONJUNCTIONS
 from mlalign.text.rules_english import EnglishRules
-from mlalign.text.subtitles import cue_paragraphs, subtitle_cues
+from mlalign.text.subtitles import cue_paragraphs, subtitle_cues, subtitle_format
 from mlalign.types import Sentence
 
 _ARABIC = ArabicScriptRules()
@@ -184,10 +185,15 @@ def split_clauses(text: str, lang: str) -> list[str]:
 def presplit_lines(text: str, name: str) -> list[Sentence]:
     """One sentence per line, line i → sentence i; empty lines kept as empty sentences.
 
-    A single trailing newline does not create an extra empty sentence; "" gives []. `name` is the
-    file name, kept for symmetry with the other readers' error messages.
+    A single trailing newline does not create an extra empty sentence; "" gives []. A
+    subtitle file is refused (`name` in the message): its cue numbers and timing lines would
+    become sentences.
     """
-    del name
+    form = subtitle_format(text)
+    if form:
+        raise InputError(f"{name}: is a subtitle file ({form}); --presplit takes one sentence per "
+                         "line, so its cue numbers and timings would become sentences: run without "
+                         "--presplit to read its text")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text:
         return []
