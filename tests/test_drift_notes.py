@@ -57,3 +57,16 @@ def test_marked_notes_in_their_other_spellings() -> None:
     for note in ("(Translator’s note: the Shahnameh (Book of Kings) is an epic)",
                  "(Trans.: a customary formula)", "(T.N.: a customary formula)", "(TN - a formula)"):
         assert translator_notes(f"He spoke {note} slowly.", "x") == ("He spoke slowly.", [note])
+
+
+def test_the_originals_words_quoted_beside_their_rendering_are_not_compared() -> None:
+    """A Qur'an verse kept in ﴿ ﴾ beside its English drew a medium addition."""
+    english = ('The Exalted said: ﴿وَقُلْ رَبِّ زِدْنِي عِلْمًا﴾ "And say: My Lord, increase me '
+               'in knowledge."')
+    original = "وقال تعالى ﴿وَقُلْ رَبِّ زِدْنِي عِلْمًا﴾ فالعلم لا ينال إلا بالصبر"
+    assert translator_notes(english, original) == (
+        'The Exalted said: "And say: My Lord, increase me in knowledge."', ["﴿وَقُلْ رَبِّ زِدْنِي عِلْمًا﴾"])
+    slogan = "Protesters chanted «مرگ بر آمریکا», Death to America."
+    assert translator_notes(slogan, "معترضان شعار «مرگ بر آمریکا» سر دادند.")[1] == ["«مرگ بر آمریکا»"]
+    # words the original does not have are no quotation of it
+    assert translator_notes("He said «شيء آخر» here.", "قال كلاما.") == ("He said «شيء آخر» here.", [])
