@@ -514,3 +514,14 @@ def test_a_new_calibration_or_cross_encoder_redoes_stored_pairs(tmp_path: Path,
 def test_a_filter_config_built_from_python_refuses_thresholds_out_of_range(kwargs, needle):
     with pytest.raises(ValueError, match=re.escape(needle)):
         FilterConfig(**kwargs)
+
+
+def test_subtitle_files_pair_by_name_and_extension(tmp_path: Path) -> None:
+    """film.ar.srt pairs with film.en.srt (an archive of subtitles), never with film.en.txt;
+    a subtitle file without its partner is listed as unpaired."""
+    for name in ("film.ar.srt", "film.en.srt", "film.en.txt", "talk.fa.vtt", "talk.en.vtt", "lone.ar.srt"):
+        (tmp_path / name).write_text("1\n00:00:01,000 --> 00:00:02,000\nx\n", "utf-8")
+    inputs = load_inputs(tmp_path)
+    assert [(t.id, Path(t.original).name, Path(t.english).name) for t in inputs.tasks] == [
+        ("film.srt", "film.ar.srt", "film.en.srt"), ("talk.vtt", "talk.fa.vtt", "talk.en.vtt")]
+    assert sorted(Path(p).name for p in inputs.unpaired) == ["film.en.txt", "lone.ar.srt"]

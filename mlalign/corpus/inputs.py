@@ -116,20 +116,23 @@ def read_manifest(path: Path) -> list[PairTask]:
     return tasks
 
 
-_PAIR_NAME = re.compile(r"^(?P<stem>.+)\.(?P<lang>ar|fa|en)\.txt$", re.IGNORECASE)
+_PAIR_NAME = re.compile(r"^(?P<stem>.+)\.(?P<lang>ar|fa|en)\.(?P<ext>txt|srt|vtt)$", re.IGNORECASE)
+_TEXT_SUFFIXES = (".txt", ".srt", ".vtt")
 
 
 def scan_directory(path: Path) -> tuple[list[PairTask], list[str]]:
-    """Pair `name.ar.txt`/`name.fa.txt` with `name.en.txt` (recursively); list the rest."""
+    """Pair `name.ar.txt`/`name.fa.txt` with `name.en.txt` (recursively), and subtitles
+    `name.ar.srt` with `name.en.srt` (or .vtt: read for their text); list the rest."""
     by_stem: dict[str, dict[str, Path]] = {}
     other: list[str] = []
     for file in sorted(p for p in path.rglob("*") if p.is_file()):
         match = _PAIR_NAME.match(file.name)
         if not match:
-            if file.suffix.lower() == ".txt":
+            if file.suffix.lower() in _TEXT_SUFFIXES:
                 other.append(str(file))
             continue
-        rel_stem = str(file.relative_to(path).parent / match["stem"])
+        ext = match["ext"].lower()
+        rel_stem = str(file.relative_to(path).parent / match["stem"]) + ("" if ext == "txt" else f".{ext}")
         by_stem.setdefault(rel_stem, {})[match["lang"].lower()] = file
     tasks: list[PairTask] = []
     unpaired = list(other)
@@ -159,7 +162,8 @@ def load_inputs(path: str | Path) -> Inputs:
         tasks, unpaired = scan_directory(path)
         if not tasks:
             raise InputError(
-                f"{path}: no pairs found (expected name.ar.txt or name.fa.txt with name.en.txt)"
+                f"{path}: no pairs found (expected name.ar.txt or name.fa.txt with name.en.txt, "
+                "or subtitles name.ar.srt with name.en.srt)"
             )
         return Inputs(tasks, unpaired, "directory", str(path))
     if not path.exists():
