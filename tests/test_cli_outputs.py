@@ -323,3 +323,27 @@ def test_the_odd_mark_of_unvocalised_text_is_read_as_written() -> None:
     assert model_text(news, "ar") == news
     assert model_text("قَالَ الوَزِيرُ إِنَّ الحُكُومَةَ سَتَبْنِي مَدَارِسَ.", "ar") == (
         "قال الوزير إن الحكومة ستبني مدارس.")
+
+
+def test_a_second_single_format_run_keeps_the_first_runs_provenance(presplit_pair, monkeypatch,
+                                                                    tmp_path: Path) -> None:
+    """`-f jsonl -o x.jsonl` then `-f tsv -o x.tsv` both wanted x.meta.json: the second
+    replaced the record of the first (JSONL and TSV carry none inside). The second now
+    writes x.tsv.meta.json; rewriting the JSONL updates x.meta.json as before."""
+    import json
+
+    import mlalign
+    from mlalign.embed.hashing import HashingEmbedder
+    from mlalign.io import write_outputs
+
+    src, tgt = presplit_pair
+    monkeypatch.chdir(src.parent)
+    audit = mlalign.audit_files(src, tgt, presplit=True, embedder=HashingEmbedder(),
+                                drift_config={"word_alignment": False})
+    out = tmp_path / "runs"
+    out.mkdir()
+    assert [p.name for p in write_outputs(audit, out / "x.jsonl", "jsonl")] == ["x.jsonl", "x.meta.json"]
+    assert [p.name for p in write_outputs(audit, out / "x.tsv", "tsv")] == ["x.tsv", "x.tsv.meta.json"]
+    assert json.loads((out / "x.meta.json").read_text(encoding="utf-8"))["outputs"] == {"jsonl": "x.jsonl"}
+    assert json.loads((out / "x.tsv.meta.json").read_text(encoding="utf-8"))["outputs"] == {"tsv": "x.tsv"}
+    assert [p.name for p in write_outputs(audit, out / "x.jsonl", "jsonl")] == ["x.jsonl", "x.meta.json"]

@@ -8,6 +8,7 @@ JSONL and TSV must stay one row per bead.
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from pathlib import Path
@@ -110,9 +111,29 @@ def output_paths(out: Path | str, formats: list[str]) -> dict[str, Path]:
 
 
 def _sidecar(out: Path | str, formats: list[str], paths: dict[str, Path]) -> Path:
-    """The `.meta.json` provenance file beside the outputs."""
+    """The `.meta.json` provenance file beside the outputs: `<stem>.meta.json`, unless that
+    file already describes another output this run does not rewrite (`-f jsonl -o x.jsonl`,
+    then `-f tsv -o x.tsv`): then `<first output>.meta.json`, so the JSONL keeps its record."""
     stem = _stem(out if len(formats) > 1 or _names_folder(out) else paths[formats[0]])
-    return stem.parent / (stem.name + ".meta.json")
+    sidecar = stem.parent / (stem.name + ".meta.json")
+    first = paths[formats[0]]
+    if _describes_others(sidecar, {p.name for p in paths.values()}):
+        return first.with_name(first.name + ".meta.json")
+    return sidecar
+
+
+def _describes_others(sidecar: Path, names: set[str]) -> bool:
+    """Whether an existing provenance file lists an output outside `names` that still exists
+    (an unreadable or foreign file is not kept: it describes nothing of ours)."""
+    try:
+        outputs = json.loads(sidecar.read_text(encoding="utf-8")).get("outputs") or {}
+    except (OSError, ValueError, AttributeError):
+        return False
+    if not isinstance(outputs, dict):
+        return False
+    listed = [n for v in outputs.values() for n in (v if isinstance(v, list) else [v])
+              if isinstance(n, str)]
+    return any(n not in names and (sidecar.parent / n).exists() for n in listed)
 
 
 def planned_outputs(out: Path | str, formats: list[str], src_lang: str, tgt_lang: str = "en"
