@@ -38,3 +38,30 @@ def test_a_one_sided_bead_gets_no_model_flag():
     bead = Bead([0], [], "قال الوزير.", "", drift=0.9)
     _finish_flags(bead, {"replacement": 0.9}, DriftConfig())
     assert bead.flags == []
+
+
+def test_clause_coverage_is_not_counted_twice_for_a_one_clause_pair() -> None:
+    """With one clause a side, clause coverage is the sentence similarity again: the
+    replacement model counted the same shortfall twice, and short faithful Persian pairs
+    ("Tom is thirty years old") read as replaced (Tatoeba's Persian flagged 5.6% -> 4.0%)."""
+    from mlalign.drift.calibration import features
+    from mlalign.types import Bead
+
+    signals = {"cos_z": -2.6, "cov_src_z": -2.4, "cov_tgt_z": -2.5}
+    one = Bead([0], [0], "a", "b", signals={**signals, "one_clause": 1.0})
+    two = Bead([0], [0], "a", "b", signals={**signals, "one_clause": 0.0})
+    assert features(one)["cov_both"] == 0.0
+    assert features(two)["cov_both"] == 2.4
+    assert features(one)["neg_cos"] == features(two)["neg_cos"] == 2.6
+
+
+def test_one_clause_is_read_from_the_pair() -> None:
+    from mlalign.drift import detect_drift
+    from mlalign.embed import default_embedder
+    from mlalign.types import Bead
+
+    short = Bead([0], [0], "تام سی ساله است.", "Tom is thirty years old.")
+    long = Bead([1], [1], "تام سی ساله است و در تهران زندگی می‌کند، اما هر تابستان به شیراز می‌رود.",
+                "Tom is thirty years old and lives in Tehran, but every summer he goes to Shiraz.")
+    detect_drift([short, long], "fa", default_embedder())
+    assert short.signals["one_clause"] == 1.0 and long.signals["one_clause"] == 0.0

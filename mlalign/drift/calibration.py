@@ -117,7 +117,7 @@ def features(bead: Bead) -> dict[str, float]:
     out["x_omit"] = min(2 * clip, max(0.0, s.get("x_omit", X_OMIT_FLOOR) - X_OMIT_FLOOR))
     out["words"] = float("w_src_unlinked" in s)  # the word alignment ran on this bead
     # Both sides lacking counterparts: a replaced sentence rather than a cut or an addition.
-    out["cov_both"] = min(out["cov_src"], out["cov_tgt"])
+    out["cov_both"] = min(out["cov_src"], out["cov_tgt"]) * (1.0 - s.get("one_clause", 0.0))
     if "mt_chrf" in s:
         out["mt_chrf_gap"] = 1.0 - s["mt_chrf"]
         out["mt_cov_gap"] = 1.0 - s.get("mt_cov", 1.0)

@@ -191,6 +191,7 @@ def raw_signals(ctx: CheckContext, src: str, tgt: str, mt: str | None) -> dict[s
         "cov_src": cov_s,
         "cov_tgt": cov_t,
         "fragment": looks_cut(src, tgt),
+        "one_clause": float(len(src_cl) == 1 and len(tgt_cl) == 1),
         "more_sentences": extra_sentences(src, tgt),
     }
     if mt is not None and mt.strip():
