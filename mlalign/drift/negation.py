@@ -12,6 +12,7 @@ they are not a negation, but the other language may well keep one there.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from mlalign.drift.base import GLUED_RUN, CheckContext, norm_arabic, strip_diacritics
 from mlalign.types import Bead, Flag
@@ -228,8 +229,10 @@ def _persian_weak(tok: str) -> bool:
     return bool(_FA_LEXICAL.match(joined) or _FA_GHEIR.match(joined))
 
 
+@lru_cache(maxsize=4096)
 def negation_cues(text: str, lang: str) -> tuple[int, int]:
-    """(strong, weak) negation cue counts of a text."""
+    """(strong, weak) negation cue counts of a text; cached, since the negation and the
+    direction checks both read each bead's two sides."""
     if lang == "en":
         return _english_cues(text)
     strong = weak = exceptive = 0
