@@ -8,8 +8,11 @@ and once at the end.
 
 from __future__ import annotations
 
+import contextlib
 import sys
+import threading
 import time
+from collections.abc import Iterator
 from typing import Any, TextIO
 
 LOG_EVERY = 30.0
@@ -24,7 +27,7 @@ class LogProgress:
         self.stream = stream if stream is not None else sys.stderr
         self.every = LOG_EVERY if every is None else every
         self.postfix = ""
-        self._last = time.monotonic()
+        self._started = self._last = time.monotonic()
         self._shown = -1
 
     def update(self, n: int = 1) -> None:
@@ -37,9 +40,18 @@ class LogProgress:
     def set_postfix_str(self, text: str) -> None:
         self.postfix = text
 
-    def _write(self) -> None:
+    def refresh(self) -> None:
+        """A line with the time so far when none was written for `every` seconds: called
+        by `keep_alive` while one long item runs, so the log does not look hung."""
+        now = time.monotonic()
+        if now - self._last >= self.every:
+            seconds = int(now - self._started)
+            self._write(f"{seconds // 60}m{seconds % 60:02d}s elapsed")
+            self._last = now
+
+    def _write(self, note: str = "") -> None:
         share = f" ({100 * self.n // self.total}%)" if self.total else ""
-        extra = f", {self.postfix}" if self.postfix else ""
+        extra = "".join(f", {text}" for text in (self.postfix, note) if text)
         print(f"mlalign: {self.desc} {self.n}/{self.total} {self.unit}{share}{extra}",
               file=self.stream, flush=True)
         self._shown = self.n
@@ -67,6 +79,34 @@ def progress_bar(total: int, desc: str, unit: str, *, enabled: bool, initial: in
         return LogProgress(total, desc, unit, initial=initial, stream=stream)
     return tqdm(total=total, desc=desc, unit=unit, initial=initial, file=stream,
                 disable=not enabled, **tqdm_options)
+
+
+@contextlib.contextmanager
+def keep_alive(bar: Any, period: float = 1.0) -> Iterator[Any]:
+    """Refresh `bar` from a background thread every `period` seconds while the block runs.
+
+    A stage that waits long for its next item (one long document in a corpus) showed
+    nothing meanwhile: a tqdm bar redraws only on update, so its clock stopped, and a log
+    got no line at all (a 5-minute document left the log empty)."""
+    refresh = getattr(bar, "refresh", None)
+    if refresh is None or getattr(bar, "disable", False):
+        yield bar
+        return
+    period = min(period, getattr(bar, "every", period) or period)
+    stop = threading.Event()
+
+    def beat() -> None:
+        while not stop.wait(period):
+            with contextlib.suppress(Exception):  # a closed stream must not kill the run
+                refresh()
+
+    thread = threading.Thread(target=beat, name="mlalign-progress", daemon=True)
+    thread.start()
+    try:
+        yield bar
+    finally:
+        stop.set()
+        thread.join()
 
 
 def _is_terminal(stream: TextIO) -> bool:

@@ -87,3 +87,13 @@ def test_a_hashtag_both_sides_write_is_not_untranslated() -> None:
     assert UntranslatedCheck().check(Bead([0], [0], src, copied), ctx) == []
     left = "Users welcomed the news with the hashtags #FreeInternet and اینترنت آزاد."
     assert UntranslatedCheck().check(Bead([0], [0], src, left), ctx)
+
+
+def test_a_changed_file_name_is_found() -> None:
+    # third real-genre sweep (2026-12-07): code-switched instructions name files in Latin
+    src = "فایل config.yaml را باز کنید و مقدار timeout را روی ۳۰ ثانیه بگذارید."
+    changes = address_changes(src, "Open the config.json file and set the timeout to 30 seconds.")
+    assert changes == [AddressChange("config.yaml", "config.json")]
+    assert changes[0].kind == "file name"
+    assert address_changes(src, "Open the config.yaml file and set the timeout to 30 seconds.") == []
+    assert address_changes("گزارش را در report_2024.XLSX ببینید.", "See the report in report_2024.xlsx.") == []

@@ -99,3 +99,34 @@ def test_idioms_titles_and_other_senses_are_no_direction(src: str, tgt: str, lan
 ])
 def test_future_verbs_spaced_persian_verbs_and_phrasal_english_are_read(src: str, tgt: str, lang: str) -> None:
     assert _flags(src, tgt, lang)
+
+
+# --- third real-genre sweep (2026-12-07): financial reports and forecasts ----------------
+
+@pytest.mark.parametrize(("src", "tgt", "lang"), [
+    # "down 3%" made "up 3%" in a quarterly report
+    ("بلغت الإيرادات 18.4 مليار ريال، بانخفاض 3% عن الربع نفسه من العام الماضي.",
+     "Revenue reached SAR 18.4bn, up 3% on the same quarter last year.", "ar"),
+    ("ارتفع صافي الربح بنسبة 7% إلى 3.1 مليار ريال.", "Net profit was down 7% at 3.1 billion riyals.", "ar"),
+    # بالای / زیر before a figure compare: "above 2,000 metres" made "below"
+    ("احتمال بارش برف در ارتفاعات بالای ۲۰۰۰ متر ۶۰ درصد است.",
+     "There is a 60% chance of snow at altitudes below 2,000 metres.", "fa"),
+    ("این دارو برای کودکان زیر ۱۲ سال است.", "This medicine is for children over 12.", "fa"),
+])
+def test_up_down_before_a_figure_and_persian_above_below_are_read(src: str, tgt: str, lang: str) -> None:
+    assert [f.type for f in _flags(src, tgt, lang)] == ["direction"]
+
+
+@pytest.mark.parametrize(("src", "tgt", "lang"), [
+    ("بلغت الإيرادات 18.4 مليار ريال، بانخفاض 3% عن الربع نفسه من العام الماضي.",
+     "Revenue reached SAR 18.4bn, down 3% on the same quarter last year.", "ar"),
+    # a phrasal verb before a figure is no change
+    ("خسر الفريق أمس لكن ترتيبه ارتفع.", "The team picked up 3 points, and it moved up the table.", "ar"),
+    # بالای / زیر elsewhere are places
+    ("کتاب زیر میز است و چراغ بالای آن کمتر روشن است.", "The book is under the table and the lamp"
+     " above it is less bright.", "fa"),
+    ("احتمال بارش برف در ارتفاعات بالای ۲۰۰۰ متر ۶۰ درصد است.",
+     "There is a 60% chance of snow at altitudes above 2,000 metres.", "fa"),
+])
+def test_up_down_and_persian_above_below_stay_quiet_when_faithful(src: str, tgt: str, lang: str) -> None:
+    assert not _flags(src, tgt, lang)

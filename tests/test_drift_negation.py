@@ -233,3 +233,41 @@ def test_english_prohibitions_are_weak_cues(text: str) -> None:
 
 def test_persian_kheir_answering_no_is_no_flipped_negation() -> None:
     assert _flags("خیر، یارانه‌ها ادامه خواهد داشت.", "No, subsidies will continue.", "fa") == []
+
+
+# --- dialect negation (third real-genre sweep, 2026-12-07) -----------------------------
+
+@pytest.mark.parametrize(("src", "tgt"), [
+    # Egyptian مش, محدش "nobody", the circumfix ما...ش in one word and in two
+    ("أنا مش فاهم ليه الأتوبيس اتأخر النهارده.", "I don't understand why the bus was late today."),
+    ("استنيت ساعة كاملة في المحطة ومحدش قال لنا حاجة.",
+     "I waited a whole hour at the stop and nobody told us anything."),
+    ("بس أنا ماصدقتوش خالص.", "But I didn't believe him at all."),
+    ("بكرة هاركب المترو أحسن، عشان ما اتأخرش على الشغل تاني.",
+     "Tomorrow I'll take the metro instead, so I'm not late for work again."),
+    # Gulf مو and مب "is not"
+    ("الجو اليوم مو حار مثل أمس.", "The weather today isn't as hot as yesterday."),
+    ("أخوي مب موجود، راح الدوام من الصبح.", "My brother isn't here; he went to work this morning."),
+    # Gulf ما before "want"
+    ("ما أبي أطلع من البيت قبل العصر.", "I don't want to leave the house before the afternoon."),
+])
+def test_dialect_negation_is_a_negation(src: str, tgt: str) -> None:
+    assert not _flags(src, tgt, "ar")
+
+
+@pytest.mark.parametrize(("src", "tgt"), [
+    ("أنا مش فاهم ليه الأتوبيس اتأخر النهارده.", "I understand why the bus was late today."),
+    ("بس أنا ماصدقتوش خالص.", "But I believed him completely."),
+    ("الجو اليوم مو حار مثل أمس.", "The weather today is as hot as yesterday."),
+    ("أخوي مب موجود، راح الدوام من الصبح.", "My brother is here; he went to work this morning."),
+    ("ما أبي أطلع من البيت قبل العصر.", "I want to leave the house before the afternoon."),
+])
+def test_dropped_dialect_negation_flags(src: str, tgt: str) -> None:
+    assert [f.type for f in _flags(src, tgt, "ar")] == ["negation"]
+
+
+def test_dialect_lookalikes_are_no_negation() -> None:
+    # ماتش "match" is too short for the circumfix; مو is the name in "Mo Salah"
+    assert negation_cues("شاهدنا ماتش الأهلي أمس.", "ar") == (0, 0)
+    assert not _flags("سجل مو صلاح هدفين.", "Mo Salah scored twice.", "ar")
+    assert negation_cues("ما تبي شي؟", "ar") == (0, 1)  # "what do you want?" as well

@@ -106,3 +106,9 @@ def test_share_read_as_an_ordinal_does_not_flag() -> None:
     src = "سهم صادرات غیرنفتی از کل صادرات کشور در سال ۱۴۰۱ حدود ۴۵ درصد بوده است."
     tgt = "Non-oil exports accounted for about 45 percent of total exports in 1401 [2022–23]."
     assert _flags(src, tgt, "fa") == []
+
+
+def test_the_thousand_and_one_nights_is_1001() -> None:
+    """ألف ليلة وليلة is the title "One Thousand and One Nights", not 1000 made 1001."""
+    assert _flags("قرأت ألف ليلة وليلة.", "I read One Thousand and One Nights.", "ar") == []
+    assert _flags("قرأت ألف ليلة.", "I read a thousand and one nights.", "ar") != []

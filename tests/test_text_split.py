@@ -424,3 +424,14 @@ def test_a_letters_salutation_is_no_speaker_label() -> None:
     assert sentences == ["Dear Sir:", "I write about the service."]
     lone = [s.text for s in split_document("Note:\n\nThe office is closed.", "en")]
     assert lone == ["Note:", "The office is closed."]
+
+
+def test_hashtags_and_emoji_after_a_sentence_end_stay_with_it() -> None:
+    # third real-genre sweep (2026-12-07): a tweet's trailing emoji and hashtag were a
+    # "sentence" of their own, on each side
+    assert split_sentences("بالاخره نتایج کنکور ۱۴۰۵ اعلام شد! 🎉 #کنکور", "fa") == [
+        "بالاخره نتایج کنکور ۱۴۰۵ اعلام شد! 🎉 #کنکور"]
+    assert split_sentences("The results are finally out! 🎉 #Konkur", "en") == [
+        "The results are finally out! 🎉 #Konkur"]
+    assert split_sentences("Well done! 👏👏\nNext year.", "en") == ["Well done! 👏👏", "Next year."]
+    assert split_sentences("He left. #2 was next.", "en") == ["He left.", "#2 was next."]

@@ -4,7 +4,9 @@ Order of work: read the input list → skip pairs whose result file is valid and
 and settings hash matches → run the rest on the engine, writing each result file as soon
 as it arrives → assemble `corpus.parquet` (and TMX/Moses) through the quality filters →
 write the summary and the provenance files. A crash or Ctrl-C loses at most the pairs in
-flight; the next run picks up from the files on disk.
+flight; the next run picks up from the files on disk. A build holds OUT (a second build
+into it stops), clears the temporary files a killed build left there, and renames its
+outputs into place together once all are written.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import json
 import os
 import re
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -37,7 +39,7 @@ from mlalign.corpus.store import (
 from mlalign.corpus.worker import TRANSLATOR_FN, PairResult, Settings, pair_hash
 from mlalign.corpus.writers import CorpusWriter, MosesWriter, TmxWriter
 from mlalign.errors import InputError
-from mlalign.fsutil import atomic_path, atomic_write_text
+from mlalign.fsutil import atomic_group, atomic_path, atomic_write_text
 from mlalign.io.base import flat_provenance, provenance_json
 from mlalign.types import Audit
 
@@ -46,6 +48,8 @@ FORMATS = ("parquet", "tmx", "moses")
 # ones a later build may delete as stale
 OUTPUT_NAME = re.compile(r"corpus\.(parquet|tmx)|corpus\.[a-z]+-en\.[a-z]+|summary\.(parquet|tsv)")
 RECORD_NAMES = ("run.json", "manifest.json")  # written by every build, never deleted
+# the hidden temporary file `atomic_path` writes beside an output before renaming it
+PART_NAME = re.compile(r"\.(?P<name>.+)\.[A-Za-z0-9_]{8}\.part")
 WARNING_JOIN = " | "  # between a pair's warnings in summary.tsv and on stderr
 
 SUMMARY_SCHEMA = pa.schema(
@@ -123,6 +127,18 @@ def interrupted_message(results: dict[str, PairResult], pairs_dir: Path) -> str:
     return f"mlalign: interrupted; {kept} pair result(s) kept in {pairs_dir}{also}, rerun to resume"
 
 
+def unusable_input(path: str, role: str) -> str:
+    """Why a pair's file cannot be read, in one line: a folder or a device named in a
+    manifest was reported as "not found" though it is there."""
+    if not path:
+        return f"{role} path is empty"
+    if Path(path).is_dir():
+        return f"{path}: the {role} is a folder, not a file"
+    if Path(path).exists():
+        return f"{path}: the {role} is not a regular file (a device or pipe?)"
+    return f"{path}: {role} file not found"
+
+
 def _plan(
     inputs: Inputs, settings: Settings, pairs_dir: Path
 ) -> tuple[dict[str, PairResult], list[PairTask], dict[str, str]]:
@@ -138,7 +154,7 @@ def _plan(
         ]
         if missing:
             role, path = missing[0]
-            error = f"{path}: {role} file not found" if path else f"{role} path is empty"
+            error = unusable_input(path, role)
             done[task.id] = PairResult(id=task.id, status="error", error=error)
             continue
         digest = pair_hash(task, settings)
@@ -166,28 +182,31 @@ def _run_engine(
     report: BuildReport,
 ) -> None:
     """Stream results from the engine, write each pair file at once, tick the progress bar."""
-    from mlalign.progress import progress_bar
+    from mlalign.progress import keep_alive, progress_bar
 
     by_id = {t.id: t for t in todo}
     started = time.perf_counter()
-    bar = progress_bar(total, "corpus", "pair", enabled=not quiet,
-                       initial=total - len(todo), dynamic_ncols=True)
+    bar = progress_bar(
+        total, "corpus", "pair", enabled=not quiet, initial=total - len(todo), dynamic_ncols=True
+    )
     try:
-        for result in engine.map_pairs(todo, settings):
-            task = by_id[result.id]
-            path = pair_path(pairs_dir, task.safe_id)
-            if result.status == "ok":
-                write_pair(path, result, hashes[task.id])
-                report.sentences += result.src_sentences
-            else:
-                with contextlib.suppress(FileNotFoundError):
-                    path.unlink()  # a stale result for inputs that now fail must not be reused
-            result.columns = None  # written; don't keep the beads in memory
-            results[result.id] = result
-            report.computed += 1
-            elapsed = time.perf_counter() - started
-            bar.set_postfix_str(f"{report.sentences / elapsed:.1f} sent/s" if elapsed else "")
-            bar.update(1)
+        # the bar ticks (and a log gets a line) while a long pair runs, not only between pairs
+        with keep_alive(bar):
+            for result in engine.map_pairs(todo, settings):
+                task = by_id[result.id]
+                path = pair_path(pairs_dir, task.safe_id)
+                if result.status == "ok":
+                    write_pair(path, result, hashes[task.id])
+                    report.sentences += result.src_sentences
+                else:
+                    with contextlib.suppress(FileNotFoundError):
+                        path.unlink()  # a stale result for inputs that now fail must not be reused
+                result.columns = None  # written; don't keep the beads in memory
+                results[result.id] = result
+                report.computed += 1
+                elapsed = time.perf_counter() - started
+                bar.set_postfix_str(f"{report.sentences / elapsed:.1f} sent/s" if elapsed else "")
+                bar.update(1)
     finally:
         bar.close()
         report.audit_seconds = time.perf_counter() - started
@@ -445,11 +464,11 @@ def check_translation_models(todo: list[PairTask], settings: Settings) -> None:
             raise ModelError(f"{exc} (--translator argos; needed by {pair_ids[0]}{more})") from None
 
 
-def remove_stale_outputs(out: Path, written: list[Path]) -> list[str]:
-    """Delete what an earlier build listed in OUT/manifest.json and this one did not write
-    (a corpus.tmx left beside a newer corpus.parquet would pass for the same corpus). Only
-    plain file names of the kinds a build writes are touched, so an edited or foreign
-    manifest cannot make this delete anything else."""
+def stale_outputs(out: Path, written: list[Path]) -> list[str]:
+    """What an earlier build listed in OUT/manifest.json and this one did not write (a
+    corpus.tmx left beside a newer corpus.parquet would pass for the same corpus). Only
+    plain file names of the kinds a build writes are listed, so an edited or foreign
+    manifest cannot make `remove_outputs` delete anything else."""
     try:
         listed = json.loads((out / "manifest.json").read_text("utf-8"))["outputs"]
     except (OSError, ValueError, KeyError, TypeError):
@@ -457,15 +476,73 @@ def remove_stale_outputs(out: Path, written: list[Path]) -> list[str]:
     if not isinstance(listed, list):
         return []
     written_names = {str(p.relative_to(out)) for p in written}
-    removed: list[str] = []
+    stale: list[str] = []
     for name in listed:
         if not isinstance(name, str) or name in written_names or not OUTPUT_NAME.fullmatch(name):
             continue
         path = out / name
         if path.is_file() and not path.is_symlink():
-            path.unlink()
+            stale.append(name)
+    return stale
+
+
+def remove_outputs(out: Path, names: list[str]) -> list[str]:
+    """Delete the stale outputs `stale_outputs` listed; returns the names removed."""
+    removed: list[str] = []
+    for name in names:
+        with contextlib.suppress(FileNotFoundError):
+            (out / name).unlink()
             removed.append(name)
     return removed
+
+
+@contextlib.contextmanager
+def locked_output_folder(out: Path) -> Iterator[None]:
+    """Hold OUT for this build: a second build into the same folder would recompute the
+    first one's pairs, replace its outputs part-way and (now that leftover temporary files
+    are cleared) delete the files it is writing, so it stops at once instead. The lock is
+    the folder's own (flock on it, no lock file among the outputs), released when the build
+    ends, however it ends (kill -9 included). Where flock is missing, nothing is locked."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not POSIX
+        yield
+        return
+    fd = os.open(out, os.O_RDONLY)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise InputError(
+                f"{out}: another corpus build is writing into this folder; wait for it to "
+                "finish or choose another -o"
+            ) from None
+        except OSError:  # a file system without locks: build as before
+            pass
+        yield
+    finally:
+        os.close(fd)
+
+
+def remove_leftover_parts(out: Path) -> list[str]:
+    """Delete the hidden temporary files (`.corpus.tmx.k3x9q2ab.part`) that a build killed
+    with SIGKILL, or by a power cut, left in OUT and OUT/pairs: no later build renames or
+    reuses them, and a corpus's can be as big as the corpus. Only temporaries of the files
+    a build writes are touched, and only while this build holds OUT's lock."""
+    removed: list[str] = []
+    for folder, is_ours in (
+        (out, lambda name: name in RECORD_NAMES or OUTPUT_NAME.fullmatch(name) is not None),
+        (out / "pairs", lambda name: name.endswith(".parquet")),
+    ):
+        if not folder.is_dir():
+            continue
+        for path in folder.iterdir():
+            match = PART_NAME.fullmatch(path.name)
+            if match and is_ours(match["name"]) and path.is_file() and not path.is_symlink():
+                with contextlib.suppress(FileNotFoundError):
+                    path.unlink()
+                    removed.append(str(path.relative_to(out)))
+    return sorted(removed)
 
 
 def corpus_drift_config() -> Any:
@@ -533,60 +610,153 @@ def build_corpus(
     results, todo, hashes = _plan(inputs, settings, pairs_dir)
     check_translation_models(todo, settings)
     make_output_folder(out)
-    report.resumed = sum(1 for r in results.values() if r.status == "skipped")
+    with locked_output_folder(out):
+        return _build_locked(
+            _BuildRun(
+                input_path,
+                out,
+                inputs,
+                eng,
+                settings,
+                filters,
+                fmts,
+                pairs_dir,
+                report,
+                results,
+                todo,
+                hashes,
+                started,
+                quiet,
+                echo,
+            )
+        )
+
+
+@dataclass
+class _BuildRun:
+    """What one build works with once OUT is locked: its inputs, engine, settings and
+    filters, and the results gathered so far."""
+
+    input_path: str | Path
+    out: Path
+    inputs: Inputs
+    eng: Engine
+    settings: Settings
+    filters: FilterConfig
+    fmts: list[str]
+    pairs_dir: Path
+    report: BuildReport
+    results: dict[str, PairResult]
+    todo: list[PairTask]
+    hashes: dict[str, str]
+    started: float
+    quiet: bool
+    echo: Callable[[str], None] | None
+
+
+def _build_locked(run: _BuildRun) -> BuildReport:
+    """The build proper, while this process holds OUT's lock."""
+    leftovers = remove_leftover_parts(run.out)
+    if leftovers and run.echo:
+        run.echo(
+            f"mlalign: note: removed {len(leftovers)} temporary file(s) an interrupted build "
+            f"left in {run.out}"
+        )
+    run.report.resumed = sum(1 for r in run.results.values() if r.status == "skipped")
     try:
         _run_engine(
-            eng, todo, settings, pairs_dir, hashes, results, len(inputs.tasks), quiet, report
+            run.eng,
+            run.todo,
+            run.settings,
+            run.pairs_dir,
+            run.hashes,
+            run.results,
+            len(run.inputs.tasks),
+            run.quiet,
+            run.report,
         )
     except KeyboardInterrupt:
-        if echo:
-            echo(interrupted_message(results, pairs_dir))
+        if run.echo:
+            run.echo(interrupted_message(run.results, run.pairs_dir))
         raise
 
-    langs = sorted({r.src_lang for r in results.values() if r.status != "error" and r.src_lang})
-    filt = CorpusFilter(filters)
-    provenance = corpus_provenance(settings, filters, results)
+    langs = sorted({r.src_lang for r in run.results.values() if r.status != "error" and r.src_lang})
+    filt = CorpusFilter(run.filters)
+    provenance = corpus_provenance(run.settings, run.filters, run.results)
+    # every output of this build lands together when all are written (or none does, after a
+    # failure or Ctrl-C part-way); stale outputs of an earlier build go only after that
+    with atomic_group():
+        stale = _finish_outputs(run, langs, filt, provenance)
+    run.report.removed_outputs = remove_outputs(run.out, stale)
+    if run.echo:
+        if run.report.removed_outputs:
+            run.echo(
+                "mlalign: note: removed output(s) of an earlier run that this run does not "
+                f"write: {', '.join(run.report.removed_outputs)}"
+            )
+        for pair_id, warnings in run.report.warnings:
+            left_out = run.report.dropped_pairs.get(pair_id)
+            note = (
+                f" (its {left_out} bead{'s are' if left_out > 1 else ' is'} left out of the "
+                "corpus; --keep-unaligned-pairs keeps them)"
+                if left_out
+                else ""
+            )
+            run.echo(f"mlalign: warning: {pair_id}: {WARNING_JOIN.join(warnings)}{note}")
+        run.echo(run.report.text())
+    return run.report
+
+
+def _finish_outputs(
+    run: _BuildRun, langs: list[str], filt: CorpusFilter, provenance: dict[str, Any]
+) -> list[str]:
+    """Write the corpus, the summary and the records (inside the caller's atomic group);
+    returns the earlier build's outputs to remove once these are in place."""
     kept, dropped, outputs = _assemble(
-        inputs.tasks,
-        results,
-        pairs_dir,
-        out,
-        fmts,
+        run.inputs.tasks,
+        run.results,
+        run.pairs_dir,
+        run.out,
+        run.fmts,
         filt,
         langs[0] if len(langs) == 1 else "*all*",
         provenance,
     )
-    outputs += _write_summary(inputs.tasks, results, kept, dropped, out)
-    report.dropped_pairs = dropped
-    report.removed_outputs = remove_stale_outputs(out, outputs)
+    outputs += _write_summary(run.inputs.tasks, run.results, kept, dropped, run.out)
+    run.report.dropped_pairs = dropped
+    stale = stale_outputs(run.out, outputs)
 
-    report.ok = sum(1 for r in results.values() if r.status != "error")
-    report.failed = report.pairs - report.ok
-    report.failures = [
-        (t.id, results[t.id].error) for t in inputs.tasks if results[t.id].status == "error"
+    run.report.ok = sum(1 for r in run.results.values() if r.status != "error")
+    run.report.failed = run.report.pairs - run.report.ok
+    run.report.failures = [
+        (t.id, run.results[t.id].error)
+        for t in run.inputs.tasks
+        if run.results[t.id].status == "error"
     ]
-    report.warnings = [
-        (t.id, list(results[t.id].warnings)) for t in inputs.tasks if results[t.id].warnings
+    run.report.warnings = [
+        (t.id, list(run.results[t.id].warnings))
+        for t in run.inputs.tasks
+        if run.results[t.id].warnings
     ]
-    report.beads_in, report.beads_kept = filt.total, filt.kept
-    report.removed = {name: filt.counts[name] for name in FILTERS}
-    report.seconds = round(time.perf_counter() - started, 3)
+    run.report.beads_in, run.report.beads_kept = filt.total, filt.kept
+    run.report.removed = {name: filt.counts[name] for name in FILTERS}
+    run.report.seconds = round(time.perf_counter() - run.started, 3)
 
-    run = {
+    record = {
         "tool": "mlalign",
         "version": __version__,
         "command": "corpus build",
         "signature": provenance["signature"],
         "models": provenance["models"],
         "input": {
-            "path": str(input_path),
-            "kind": inputs.kind,
-            "pairs": len(inputs.tasks),
-            "unpaired": inputs.unpaired,
+            "path": str(run.input_path),
+            "kind": run.inputs.kind,
+            "pairs": len(run.inputs.tasks),
+            "unpaired": run.inputs.unpaired,
         },
         "engine": {
-            **eng.describe(),
-            "threads_per_worker": settings.threads,
+            **run.eng.describe(),
+            "threads_per_worker": run.settings.threads,
             "cores": available_cores(),
         },
         "settings": provenance["settings"],
@@ -594,59 +764,45 @@ def build_corpus(
         "filters": provenance["filters"],
         "filter_order": provenance["filter_order"],
         "filtered": filt.report(),
-        "formats": ["parquet", *[f for f in fmts if f != "parquet"]],
+        "formats": ["parquet", *[f for f in run.fmts if f != "parquet"]],
         "pairs": {
-            "ok": report.ok,
-            "failed": report.failed,
-            "resumed": report.resumed,
-            "computed": report.computed,
+            "ok": run.report.ok,
+            "failed": run.report.failed,
+            "resumed": run.report.resumed,
+            "computed": run.report.computed,
         },
-        "sentences_audited": report.sentences,
-        "seconds": report.seconds,
-        "warnings": dict(report.warnings),
-        "removed_outputs": report.removed_outputs,
+        "sentences_audited": run.report.sentences,
+        "seconds": run.report.seconds,
+        "warnings": dict(run.report.warnings),
+        "removed_outputs": stale,
         "audits": provenance["audits"],
-        "exit_code": report.exit_code,
+        "exit_code": run.report.exit_code,
     }
     atomic_write_text(
-        out / "run.json", json.dumps(run, ensure_ascii=False, indent=2, default=str) + "\n"
+        run.out / "run.json", json.dumps(record, ensure_ascii=False, indent=2, default=str) + "\n"
     )
     manifest = {
         "tool": "mlalign",
         "version": __version__,
-        "outputs": [str(p.relative_to(out)) for p in outputs],
+        "outputs": [str(p.relative_to(run.out)) for p in outputs],
         "pairs": [
             {
                 "id": t.id,
                 "original": t.original,
                 "english": t.english,
                 "lang": t.lang,
-                "status": "error" if results[t.id].status == "error" else "ok",
-                "file": f"pairs/{t.safe_id}.parquet" if results[t.id].status != "error" else None,
-                "hash": hashes.get(t.id),
-                "warnings": results[t.id].warnings,
+                "status": "error" if run.results[t.id].status == "error" else "ok",
+                "file": f"pairs/{t.safe_id}.parquet"
+                if run.results[t.id].status != "error"
+                else None,
+                "hash": run.hashes.get(t.id),
+                "warnings": run.results[t.id].warnings,
             }
-            for t in inputs.tasks
+            for t in run.inputs.tasks
         ],
     }
     atomic_write_text(
-        out / "manifest.json", json.dumps(manifest, ensure_ascii=False, indent=2) + "\n"
+        run.out / "manifest.json", json.dumps(manifest, ensure_ascii=False, indent=2) + "\n"
     )
-    report.outputs = [*outputs, out / "run.json", out / "manifest.json"]
-    if echo:
-        if report.removed_outputs:
-            echo(
-                "mlalign: note: removed output(s) of an earlier run that this run does not "
-                f"write: {', '.join(report.removed_outputs)}"
-            )
-        for pair_id, warnings in report.warnings:
-            left_out = report.dropped_pairs.get(pair_id)
-            note = (
-                f" (its {left_out} bead{'s are' if left_out > 1 else ' is'} left out of the "
-                "corpus; --keep-unaligned-pairs keeps them)"
-                if left_out
-                else ""
-            )
-            echo(f"mlalign: warning: {pair_id}: {WARNING_JOIN.join(warnings)}{note}")
-        echo(report.text())
-    return report
+    run.report.outputs = [*outputs, run.out / "run.json", run.out / "manifest.json"]
+    return stale

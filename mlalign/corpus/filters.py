@@ -147,11 +147,18 @@ class CorpusFilter:
         """The first filter that rejects this bead, or None to keep it (records dedup keys)."""
         cfg = self.config
         src, tgt = row["src"] or "", row["tgt"] or ""
-        if cfg.drop_empty_side and (
-            not row["src_ids"] or not row["tgt_ids"] or not src.strip() or not tgt.strip()
-        ):
+        src_empty = not row["src_ids"] or not src.strip()
+        tgt_empty = not row["tgt_ids"] or not tgt.strip()
+        # a 1-0/0-1 bead kept on request (drop_empty_side off) is judged by the side it has:
+        # its empty side has no letters and no length, so the language and length-ratio
+        # filters removed every such bead, and --keep-empty-side alone kept none
+        one_sided = src_empty != tgt_empty and not cfg.drop_empty_side
+        if (src_empty or tgt_empty) and not one_sided:
             return "empty_side"
-        if cfg.langcheck and wrong_language(src, tgt):
+        if cfg.langcheck and (
+            (not src_empty and script_share(src, _ARABIC) < 0.5)
+            or (not tgt_empty and script_share(tgt, _LATIN) < 0.5)
+        ):
             return "language"
         if cfg.min_score is not None and row["score"] < cfg.min_score:
             return "min_score"
@@ -159,7 +166,7 @@ class CorpusFilter:
             return "max_drift"
         if cfg.max_kind and over_kind_limit(row.get("kinds"), cfg.max_kind):
             return "max_kind"
-        if cfg.max_length_ratio is not None:
+        if cfg.max_length_ratio is not None and not one_sided:
             a, b = len(src.strip()), len(tgt.strip())
             r = cfg.max_length_ratio
             if a == 0 or b == 0 or a / b > r or b / a > r:

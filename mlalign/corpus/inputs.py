@@ -8,11 +8,13 @@ Problems with the input as a whole (unreadable manifest, missing columns, duplic
 from __future__ import annotations
 
 import hashlib
+import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from mlalign.errors import InputError
+from mlalign.text.reader import read_text
 
 SOURCE_LANGS = ("ar", "fa")
 _SAFE = re.compile(r"[^A-Za-z0-9._-]+")
@@ -75,8 +77,16 @@ def read_manifest(path: Path) -> list[PairTask]:
             frame = pl.read_parquet(path)
         elif suffix in (".csv", ".tsv", ".tab", ".txt"):
             sep = "," if suffix == ".csv" else "\t"
+            # decoded like the pairs' own files: a spreadsheet's "Unicode text" export is
+            # UTF-16 with a BOM, an older one Windows-1256 (polars reads UTF-8 only, and a
+            # UTF-16 manifest came out as "lacks column(s) id, original, english")
+            text = read_text(path)
             frame = pl.read_csv(
-                path, separator=sep, infer_schema=False, quote_char='"', encoding="utf8"
+                io.BytesIO(text.encode("utf-8")),
+                separator=sep,
+                infer_schema=False,
+                quote_char='"',
+                encoding="utf8",
             )
         else:
             raise InputError(f"{path}: manifest must be .csv, .tsv or .parquet")

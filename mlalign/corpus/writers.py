@@ -15,8 +15,11 @@ from typing import IO, Any, Protocol
 
 from mlalign import __version__
 from mlalign.fsutil import atomic_path
+from mlalign.io.base import xml_text as base_xml_text
 
-_XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# vertical tab, form feed and the information separators part words (Python's splitlines()
+# breaks lines at all but \x1f): a space in both TMX and Moses, where other controls go
+_SEPARATORS = re.compile("[\x0b\x0c\x1c-\x1f]+")
 _LINE_BREAKS = re.compile(r"[\r\n\t\u2028\u2029\x85]+")
 
 
@@ -31,7 +34,14 @@ class CorpusWriter(Protocol):
 
 
 def xml_text(text: str | None) -> str:
-    return _XML_BAD.sub("", text or "")
+    """Text XML 1.0 can hold: separators as a space, other control characters left out."""
+    return base_xml_text(_SEPARATORS.sub(" ", text or ""))
+
+
+def moses_text(text: str | None) -> str:
+    """One Moses line: line breaks and tabs as a space, and the control characters the TMX
+    leaves out left out here too, so the two files hold the same segments."""
+    return xml_text(_LINE_BREAKS.sub(" ", text or "")).strip()
 
 
 class TmxWriter:
@@ -74,7 +84,8 @@ class TmxWriter:
         etree = self._etree
         xml_lang = "{http://www.w3.org/XML/1998/namespace}lang"
         for row in rows:
-            tu = etree.Element("tu", tuid=f"{row['pair_id']}:{row['bead']}")
+            # an id from a manifest or a file name may hold a control character XML cannot
+            tu = etree.Element("tu", tuid=xml_text(f"{row['pair_id']}:{row['bead']}"))
             for name, value in (
                 ("x-pair", row["pair_id"]),
                 ("x-score", f"{row['score']:.4f}"),
@@ -130,8 +141,8 @@ class MosesWriter:
     def write(self, rows: list[dict[str, Any]]) -> None:
         for row in rows:
             src_fh, tgt_fh = self._open(row["src_lang"] or "src")
-            src_fh.write(_LINE_BREAKS.sub(" ", row["src"] or "").strip() + "\n")
-            tgt_fh.write(_LINE_BREAKS.sub(" ", row["tgt"] or "").strip() + "\n")
+            src_fh.write(moses_text(row["src"]) + "\n")
+            tgt_fh.write(moses_text(row["tgt"]) + "\n")
 
     def close(self) -> list[Path]:
         self._stack.close()

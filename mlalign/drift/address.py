@@ -17,6 +17,9 @@ from mlalign.drift.base import to_ascii_digits
 # a URL ends at a space, a quotation mark, a bracket or Arabic punctuation.
 _TLD = r"(?:com|org|net|edu|gov|int|info|io|news|tv)"
 _URL_CHARS = r"[^\s\"'«»“”‘’<>()\[\]،؛؟]"
+# A file name is copied as it is too (config.yaml, report_2024.xlsx in a manual or a tweet).
+_FILE_EXT = (r"ya?ml|json|txt|csv|tsv|xml|html?|pdf|docx?|xlsx?|pptx?|exe|zip|tar|gz|bat|py|js|"
+             r"java|cpp|php|ini|conf|cfg|toml|log|png|jpe?g|gif|svg|mp[34]|wav|apk|dmg|iso|sql")
 ADDRESS = re.compile(
     r"(?<![\w@.-])(?:"
     r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"  # e-mail
@@ -24,6 +27,7 @@ ADDRESS = re.compile(
     rf"|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:(?i:{_TLD})|[a-z]{{2}}(?![A-Za-z]))"
     rf"(?:\.[a-z]{{2}})?(?:/{_URL_CHARS}*)?"
     r"|@[A-Za-z_][A-Za-z0-9_.]{2,}[A-Za-z0-9_]"  # a handle (dots allowed inside)
+    rf"|[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*\.(?i:{_FILE_EXT})(?![A-Za-z0-9])"  # a file name
     r")")
 # Marks an editor puts around a Latin run in right-to-left text; invisible, never typed.
 _BIDI = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
@@ -39,7 +43,13 @@ class AddressChange:
     @property
     def kind(self) -> str:
         text = self.original
-        return "e-mail address" if "@" in text[1:] else "handle" if text.startswith("@") else "web address"
+        if "@" in text[1:]:
+            return "e-mail address"
+        if text.startswith("@"):
+            return "handle"
+        if "/" not in text and re.search(rf"\.(?i:{_FILE_EXT})$", text):
+            return "file name"
+        return "web address"
 
 
 def _key(address: str) -> str:

@@ -30,6 +30,15 @@ _EN_CHANGE_DOWN = (r"fall(?:s|en|ing)?|fell|drop(?:s|ped|ping)?|declin(?:e|es|ed
                    r"(?:go|goes|went|gone|going) down")
 _EN_MORE = r"higher|more|above|exceed(?:s|ed|ing)?|greater|larger|bigger"
 _EN_LESS = r"lower|less|fewer|below|smaller"
+# Reports write a change as "up" or "down" before its size ("revenue ... down 3%", "up 1.5
+# percentage points", "down from 12%"): a change only before a percentage or points.
+_EN_FIGURE = (r"(?=\s+(?:by\s+|from\s+)?[$€£]?\d[\d.,]*\s*(?:%|per ?cent\b|"
+              r"(?:percentage |basis )?points?\b|pp\b|bps\b))")
+_EN_CHANGE_UP += rf"|up{_EN_FIGURE}"
+_EN_CHANGE_DOWN += rf"|down{_EN_FIGURE}"
+# "over" and "under" before a figure compare ("under 18", "over 2,000 metres").
+_EN_MORE += r"|over(?=\s+[$€£]?\d)"
+_EN_LESS += r"|under(?=\s+[$€£]?\d)"
 # Not a figure's direction: "at least" (a floor), "more or less", "once more", "no more"
 # (negation); a phrasal verb or a name ("grew up", "fell ill", "fell short", "rose to the
 # challenge", "higher education", "the lower house", "Lower Egypt"); a comparison that
@@ -38,7 +47,10 @@ _EN_LESS = r"lower|less|fewer|below|smaller"
 _EN_IDIOMS = re.compile(
     r"\b(?:at (?:the )?(?:least|most)|more or less|nevertheless|once more|any ?more|"
     r"what(?:'s| is) more|more (?:and|or) more|the more|even more so|"
-    r"gr(?:ew|ow|own|owing|ows) up|f[ae]ll(?:s|en|ing)? (?:ill|short|asleep|silent|in love|apart|victim)|"
+    r"gr(?:ew|ow|own|owing|ows) up|"
+    # a phrasal verb, not a change: "picked up 3 points", "gave up 2 goals"
+    r"(?:pick(?:s|ed|ing)?|g[ai]ve[sn]?|giving|rack(?:s|ed|ing)?|end(?:s|ed|ing)?|"
+    r"set(?:s|ting)?|t[ao]ok|take[sn]?|taking|ma[dk]e|makes|making|back(?:s|ed|ing)?) (?:up|down)|f[ae]ll(?:s|en|ing)? (?:ill|short|asleep|silent|in love|apart|victim)|"
     r"r[io]s(?:e|es|en|ing)? to (?:the challenge|the occasion|power|fame|prominence)|"
     r"higher education|(?:lower|upper) (?:house|chamber|court|egypt|case)|"
     r"more than ever|(?:less|more)[- ]developed|(?:higher|lower|more|less)-\w+)\b", re.IGNORECASE)
@@ -73,6 +85,9 @@ _FA_CHANGE_DOWN = ("کاهش کاهشی افت تنزل کاسته کاست کا
                    "ارزانشد ارزانشده ارزانتر")
 _FA_MORE = "بیشتر بیشتری بیش بالاتر بالاترین فراتر بزرگتر"
 _FA_LESS = "کمتر کمتری پایینتر پایینترین کوچکتر"
+# بالای "above" and زیر "below, under" compare only before a figure (بالای ۲۰۰۰ متر، زیر ۱۸
+# سال); elsewhere they are places (بالای کوه "on the mountain", زیر میز).
+_FA_BEFORE_FIGURE = r"(?=\s+[0-9۰-۹٠-٩])"
 # حداقل / دست کم "at least", حداکثر "at most", کم و بیش "more or less", افزون بر "moreover".
 _FA_IDIOMS = ("حداقل", "حداکثر", "دستکم", "دست کم", "کم و بیش", "کموبیش", "بیش و کم", "افزون بر")
 
@@ -94,7 +109,10 @@ AR_WORDS = {"change": (_words(_AR_CHANGE_UP, _AR_PREFIX, _AR_SUFFIX),
                        _words(_AR_CHANGE_DOWN, _AR_PREFIX, _AR_SUFFIX)),
             "comparison": (_words(_AR_MORE, "(?:[وفبل])?"), _words(_AR_LESS, "(?:[وفبل])?"))}
 FA_WORDS = {"change": (_words(_FA_CHANGE_UP, "و?"), _words(_FA_CHANGE_DOWN, "و?")),
-            "comparison": (_words(_FA_MORE, "و?"), _words(_FA_LESS, "و?"))}
+            "comparison": (re.compile(_words(_FA_MORE, "و?").pattern + "|(?<!\\w)" + norm_arabic("بالای")
+                                      + _FA_BEFORE_FIGURE),
+                           re.compile(_words(_FA_LESS, "و?").pattern + "|(?<!\\w)" + norm_arabic("زیر")
+                                      + _FA_BEFORE_FIGURE))}
 AR_IDIOMS, FA_IDIOMS = _phrases(_AR_IDIOMS, _AR_PREFIX), _phrases(_FA_IDIOMS)
 # تراجعت الحكومة عن قرارها "the government backed down on its decision"
 _AR_BACKED_DOWN = re.compile(norm_arabic(r"(?<!\w)[وف]?(?:تراجع|تراجعت|يتراجع|تتراجع)"

@@ -47,6 +47,21 @@ AR_STRONG = {"لا", "لم", "لن", "ليس", "ليست", "ليسوا", "لست
              "فلا", "فلم", "فلن", "وليس", "وليست"}
 # ألا (أن لا, "that ... not") folds into إلا ("except") once hamzas are normalised.
 AR_ALLA = {"ألا", "وألا", "بألا", "لألا"}
+# Dialect negation (Egyptian, Levantine, Gulf): مش "not", مو / موب / مب "is not" (Gulf),
+# مفيش / مافي "there is no", محدش "nobody"; MSA has no such word, so they are strong cues.
+AR_DIALECT = {"مش", "ومش", "مو", "ومو", "موب", "مب", "ومب", "مفيش", "مافيش", "مافي",
+              "ومفيش", "محدش", "ماحدش", "ومحدش"}
+# The Egyptian and Levantine circumfix ما...ش written as one word (ماصدقتوش "I didn't believe
+# him", ماعرفش, ماكانش): ما, a verb of two letters or more, ش. Words of three or four
+# letters that only look so (ماتش "match", مارش) are too short.
+AR_DIALECT_CIRCUMFIX = re.compile(r"^[وف]?ما\w{2,}ش$")
+# Written in two words (ما اتأخرش "so I'm not late"), the same circumfix is a weak cue only:
+# ما before a word ending in ش is also MSA "what" before one (ما يعيش "what lives").
+AR_DIALECT_SPLIT = re.compile(r"(?<!\w)[وف]?ما\s+\w{2,}ش(?!\w)")
+# Gulf ما before "want" and "know" (ما أبي "I don't want", ما أدري "I don't know"): a
+# negation, but in a question (ما تبي؟) it may ask "what": weak there.
+AR_GULF_MA = re.compile(r"(?<!\w)[وف]?ما\s+(?:أبي|ابي|تبي|يبي|نبي|تبون|يبون|أبغى|ابغى|تبغى|يبغى|"
+                        r"نبغى|أدري|ادري|تدري|يدري|ندري)(?!\w)")
 AR_WEAK = {"غير", "وغير", "بغير", "بدون", "دون", "ودون", "بلا", "عدم", "وعدم", "لعدم", "بعدم"}
 # Lexical negation in Arabic verbs ("refused", "was unable", "failed", "lacks"), as stems.
 AR_WEAK_STEMS = ("رفض", "ترفض", "يرفض", "عجز", "يعجز", "فشل", "تفشل", "يفشل", "امتنع", "يمتنع",
@@ -178,7 +193,7 @@ FA_PROHIBITIVE = {norm_arabic(w) for w in """
 مباشید مخواهید مپوشید مرنجید مسوزید مسازید مجویید مبندید مگذارید مشکنید مخندید مپندارید
 منشینید مکوشید مپسندید
 """.split()}
-_AR_STRONG_N = {norm_arabic(c) for c in AR_STRONG}
+_AR_STRONG_N = {norm_arabic(c) for c in AR_STRONG | AR_DIALECT}
 _FA_STRONG_N = {norm_arabic(c) for c in FA_STRONG}
 _AR_WEAK_N = {norm_arabic(c) for c in AR_WEAK}
 _AR_WEAK_STEMS_N = tuple(norm_arabic(c) for c in AR_WEAK_STEMS)
@@ -209,13 +224,15 @@ def _arabic_phrases(text: str) -> tuple[str, int, int]:
     text, only = AR_NOT_ONLY.subn(" ", text)
     maybe += only
     text, weak = AR_QUOTED_LA.subn(" ", text)
-    weak += maybe
+    text, split = AR_DIALECT_SPLIT.subn(" ", text)
+    text, gulf = AR_GULF_MA.subn(" ", text)
+    weak += maybe + split + (gulf if question else 0)
     text, strong = AR_KALLA.subn(" ", text)
     text = AR_ALLA_NAMELY.sub(" ", _AR_PUNCT.sub(" ", text))
     alla = [t for t in text.split() if t in AR_ALLA]
     text = norm_arabic(" ".join(t for t in text.split() if t not in AR_ALLA))
     text, idioms = AR_IDIOM.subn(" ", text)
-    strong += len(alla) + (asked if question else 0)
+    strong += len(alla) + (asked if question else 0) + (0 if question else gulf)
     return AR_NOT_NEG.sub(" ", text), strong, weak + idioms
 
 
@@ -255,7 +272,8 @@ def negation_cues(text: str, lang: str) -> tuple[int, int]:
             weak += any(c in tok for c in _GLUED_CUES[lang])
             continue
         if lang == "ar":
-            strong += tok in _AR_STRONG_N or bool(AR_GLUED_NEG.match(tok))
+            strong += (tok in _AR_STRONG_N or bool(AR_GLUED_NEG.match(tok))
+                       or bool(AR_DIALECT_CIRCUMFIX.match(tok)))
             bare = re.sub("^[وف]", "", tok)  # ولعدم is و + لعدم
             weak += (tok in _AR_WEAK_N or bare in _AR_WEAK_N or bare.startswith(_AR_WEAK_STEMS_N)
                      or bool(AR_GLUED_LA.match(tok)))
@@ -293,7 +311,9 @@ def _homographs(src: str, tgt: str, lang: str) -> int:
     bare = strip_diacritics(AR_WHY_LAM.sub(" ", src))
     lam = count(r"(?<!\w)لم(?!\w)", bare) if re.search("[؟?]", src) else 0
     film = min(count(r"(?<!\w)فلم(?!\w)", src), count(r"\b(?:film|movie)s?\b", tgt))
-    return min(lam, max(0, why)) + film
+    # Gulf مو "not" is also the name Mo (مو صلاح "Mo Salah")
+    mo = min(count(r"(?<!\w)و?مو(?!\w)", src), len(re.findall(r"\bMo\b", tgt)))
+    return min(lam, max(0, why)) + film + mo
 
 
 def count_negations(text: str, lang: str) -> int:

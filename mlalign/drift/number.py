@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from mlalign.drift.base import CheckContext, norm_arabic, strip_diacritics, to_ascii_digits
+from mlalign.drift.units import changed_times, changed_units, changed_weekday, lost_signs
 from mlalign.types import Bead, Flag
 
 SCALES_EN = {"hundred": 100, "hundreds": 100, "thousand": 1e3, "thousands": 1e3,
@@ -591,7 +592,13 @@ def extract(text: str, lang: str) -> list[Mention]:
     if lang == "fa":
         decades = {w.group(1) for w in _FA_DECADE.finditer(orig)}
         out = [_solar_decade(m) if m.text.split()[0] in decades else m for m in out]
+    if lang == "ar" and _THOUSAND_NIGHTS.search(norm_arabic(orig)):
+        # ألف ليلة وليلة is "One Thousand and One Nights": its ألف is also 1001
+        out = [replace(m, values=m.values | {1001.0}) if 1000.0 in m.values else m for m in out]
     return out
+
+
+_THOUSAND_NIGHTS = re.compile(r"الف\s+ليله\s+وليله")
 
 
 # دههٔ چهل "the forties" of the Solar Hijri calendar, the 1340s: the 1960s in English.
@@ -755,6 +762,38 @@ def _closest_pairs(src: list[Mention], tgt: list[Mention]) -> list[tuple[Mention
     return [(src[i], tgt[j]) for i, j in sorted(chosen.items())]
 
 
+def _unit_flags(src: str, tgt: str, lang: str) -> list[Flag]:
+    """Figures whose values all match but whose meaning changed: a unit (500 mg made "500
+    g", 48 hours made "48 days"), a temperature's minus sign (منفی ۳ made "3°C"), a count
+    of times (مرتين made "once"), a day of the week (شنبه made "Sunday"). As sure a change
+    as another figure."""
+    original: list[str] = []
+    english: list[str] = []
+    for v, a, b in changed_units(src, tgt, lang):
+        original.append(f"{v:g} {a}")
+        english.append(f"{v:g} {b}")
+    for v, side in lost_signs(src, tgt, lang):
+        original.append(f"{'-' if side == 'original' else ''}{v:g}")
+        english.append(f"{'-' if side == 'english' else ''}{v:g}")
+    count = changed_times(src, tgt, lang)
+    if count:
+        shown = {1.0: "once", 2.0: "twice"}
+        original.append(shown.get(count[0], f"{count[0]:g} times"))
+        english.append(shown.get(count[1], f"{count[1]:g} times"))
+    day = changed_weekday(src, tgt, lang)
+    if day:
+        original.append(day[0])
+        english.append(day[1])
+    if not original:
+        return []
+    days = {d.capitalize() for d in ("monday", "tuesday", "wednesday", "thursday", "friday",
+                                     "saturday", "sunday")}
+    detail = "; ".join(
+        f"{('day ' if a in days else 'number ') if not k else ''}{a} in the original is {b} in the English"
+        for k, (a, b) in enumerate(zip(original, english, strict=True)))
+    return [Flag("number", "high", detail, 0.95, {"original": original, "english": english})]
+
+
 class NumberCheck:
     """Flag figures present on one side and missing or different on the other."""
 
@@ -810,7 +849,7 @@ class NumberCheck:
             miss_src = [m for m in miss_src if m.digits]
             miss_tgt = [m for m in miss_tgt if m.digits]
         if not miss_src and not miss_tgt:
-            return []
+            return _unit_flags(bead.src, bead.tgt, ctx.src_lang)
         # One figure replaced by another is near-certain, in digits or in words.
         score = 0.95 if changed and digits else 0.9 if changed else 0.7 if digits else 0.6
         sev = "high" if changed else "medium"

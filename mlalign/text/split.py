@@ -127,12 +127,33 @@ def _list_items(block: str) -> list[str]:
     return ["\n".join(part) for part in parts if "".join(part).strip()]
 
 
+# What a post puts after its last sentence: hashtags, mentions, emoji (symbols, their
+# variation selectors and joiners) and punctuation.
+_TAG_OR_EMOJI = re.compile(r"[#@][\w\u200c_]+|[\u2190-\u2bff\u2600-\u27bf\U0001f000-\U0001faff"
+                           r"\ufe0e\ufe0f\u200d\u20e3]")
+_NOTHING_ELSE = re.compile(r"[\s\W_]*")
+
+
+def _tags_only(piece: str) -> bool:
+    """A piece made only of hashtags, mentions and emoji ("🎉 #کنکور" after a tweet's "!")."""
+    rest, found = _TAG_OR_EMOJI.subn("", piece)
+    return bool(found) and bool(_NOTHING_ELSE.fullmatch(rest))
+
+
 def split_document(text: str, lang: str) -> list[Sentence]:
-    """Split a whole document into sentences, recording each one's paragraph index."""
+    """Split a whole document into sentences, recording each one's paragraph index. Hashtags,
+    mentions and emoji after a sentence's end belong to that sentence, not to one of their
+    own (a tweet's "… out! 🎉 #Konkur")."""
     rules = splitter_for(lang)
     out: list[Sentence] = []
     for p_index, para in enumerate(paragraphs(text)):
+        pieces: list[str] = []
         for piece in rules.split_paragraph(para):
+            if pieces and _tags_only(piece):
+                pieces[-1] = f"{pieces[-1]} {piece.strip()}"
+            else:
+                pieces.append(piece)
+        for piece in pieces:
             out.extend(Sentence(part, p_index) for part in cut_long_sentence(piece, lang))
     return out
 

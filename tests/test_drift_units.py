@@ -1,0 +1,96 @@
+"""Figures kept with their value but not their meaning (third real-genre sweep,
+2026-12-07): a unit changed (a leaflet's 500 mg made "500 g", a deadline's 48 hours made
+"48 days", a recipe's teaspoon made "tablespoon", km/h made "mph"), a temperature's minus
+sign lost (منفی ۳ made "3°C"), a day of the week changed (شنبه made "Sunday")."""
+
+from __future__ import annotations
+
+import pytest
+
+from mlalign.drift import DriftConfig
+from mlalign.drift.base import CheckContext
+from mlalign.drift.number import NumberCheck
+from mlalign.drift.units import changed_units, figure_units, weekdays
+from mlalign.types import Bead
+
+
+def _flags(src: str, tgt: str, lang: str) -> list[tuple[str, str]]:
+    ctx = CheckContext(src_lang=lang, config=DriftConfig(), calibration={})
+    return [(f.severity, f.detail) for f in NumberCheck().check(Bead([0], [0], src, tgt), ctx)]
+
+
+@pytest.mark.parametrize(("src", "tgt", "lang", "shown"), [
+    ("نشرة الدواء: باراسيتامول 500 ملغ أقراص.", "Package leaflet: Paracetamol 500 g tablets.", "ar",
+     "500 mg in the original is 500 g"),
+    ("يحق للمرشحين الطعن في النتائج خلال 48 ساعة.",
+     "Candidates may challenge the results within 48 days.", "ar", "48 h in the original is 48 day"),
+    ("سرعت باد در بعدازظهر به ۴۰ کیلومتر در ساعت می‌رسد.",
+     "Wind speeds will reach 40 mph in the afternoon.", "fa", "40 km in the original is 40 mile"),
+    ("¼ قاشق چای‌خوری زعفران دم‌کرده را اضافه کنید.", "Add ¼ tablespoon of brewed saffron.", "fa",
+     "0.25 tsp in the original is 0.25 tbsp"),
+    ("دمای هوا بین منفی ۳ تا ۸ درجهٔ سانتی‌گراد متغیر است.",
+     "Temperatures will range from 3°C to 8°C.", "fa", "-3 in the original is 3"),
+    ("ستنخفض درجات الحرارة إلى 5 درجات تحت الصفر.", "Temperatures will drop to 5 degrees.", "ar",
+     "-5 in the original is 5"),
+    ("پیش‌بینی هوای تهران برای فردا، شنبه:", "Weather forecast for Tehran for tomorrow, Sunday:", "fa",
+     "day Saturday in the original is Sunday"),
+    ("اجتمع الوزراء يوم الخميس الماضي.", "The ministers met last Wednesday.", "ar",
+     "Thursday in the original is Wednesday"),
+    ("للأطفال من 6 إلى 12 سنة: نصف قرص مرتين يومياً.",
+     "For children aged 6 to 12 years: half a tablet once daily.", "ar", "twice in the original is once"),
+    ("این قرص را روزی یک بار بخورید.", "Take this tablet twice a day.", "fa", "once in the original is twice"),
+    ("او هفته‌ای دوبار ورزش می‌کند.", "He exercises once a week.", "fa", "twice in the original is once"),
+    ("زار طهران مرتين فقط.", "He visited Tehran only once.", "ar", "twice in the original is once"),
+    ("زار طهران مرة واحدة فقط.", "He visited Tehran only twice.", "ar", "once in the original is twice"),
+])
+def test_a_changed_unit_sign_or_weekday_is_a_changed_figure(src: str, tgt: str, lang: str, shown: str) -> None:
+    flags = _flags(src, tgt, lang)
+    assert [sev for sev, _ in flags] == ["high"]
+    assert shown in flags[0][1]
+
+
+@pytest.mark.parametrize(("src", "tgt", "lang"), [
+    ("نشرة الدواء: باراسيتامول 500 ملغ أقراص.", "Package leaflet: Paracetamol 500 mg tablets.", "ar"),
+    ("يؤخذ قرص واحد أو قرصان كل 4 إلى 6 ساعات عند الحاجة.",
+     "Take one or two tablets every 4 to 6 hours as needed.", "ar"),
+    ("سرعت باد در بعدازظهر به ۴۰ کیلومتر در ساعت می‌رسد.",
+     "Wind speeds will reach 40 km/h in the afternoon.", "fa"),
+    ("¼ قاشق چای‌خوری زعفران دم‌کرده را اضافه کنید.", "Add ¼ teaspoon of brewed saffron.", "fa"),
+    ("دمای هوا بین منفی ۳ تا ۸ درجهٔ سانتی‌گراد متغیر است.",
+     "Temperatures will range from -3°C to 8°C.", "fa"),
+    ("دمای هوا بین منفی ۳ تا ۸ درجهٔ سانتی‌گراد متغیر است.",
+     "Temperatures will range from minus 3 to 8 degrees Celsius.", "fa"),
+    ("ستنخفض درجات الحرارة إلى 5 درجات تحت الصفر.", "Temperatures will drop to 5 degrees below zero.", "ar"),
+    # a range typed with a spaced hyphen is no minus sign; nor is a minus outside temperatures
+    ("تتراوح الحرارة بين 3 -5 درجات.", "Temperatures of 3-5 degrees.", "ar"),
+    ("رشد اقتصادی منفی ۲ درصد بود.", "The economy shrank 2 percent.", "fa"),
+    # الاثنين "the two"; the night before a day is named by that day
+    ("اتفق الاثنين على الخطة.", "The two agreed on the plan on Monday.", "ar"),
+    ("وقع الهجوم ليلة السبت.", "The attack happened on Friday night.", "ar"),
+    ("جلسه روز سه شنبه برگزار شد.", "The meeting was held on Tuesday.", "fa"),
+    # another family is another reading of the figure, not another unit
+    ("مشى 5 كيلومترات في 40 دقيقة.", "He walked 5 km in 40 minutes.", "ar"),
+    ("للأطفال من 6 إلى 12 سنة: نصف قرص مرتين يومياً.",
+     "For children aged 6 to 12 years: half a tablet twice daily.", "ar"),
+    ("این قرص را روزی سه بار بخورید.", "Take this tablet three times a day.", "fa"),
+    # "once" as a conjunction, "once upon a time": no count on the other side to disagree with
+    ("ذات مرة كان هناك ملك.", "Once upon a time there was a king.", "ar"),
+    # counts of times that are idioms, or said on one side only
+    ("حاول مرة أخرى.", "He tried twice.", "ar"),  # مرة أخرى "again"
+    ("زرته ذات مرة.", "I visited him twice.", "ar"),  # ذات مرة "once upon a time"
+    ("یک بار دیگر تلاش کرد.", "He tried twice.", "fa"),  # یک بار دیگر "once more"
+    ("جاء مرتين وغادر.", "He came twice and left at once.", "ar"),
+    ("سافر إلى بيروت.", "He went to Beirut twice.", "ar"),
+    # past ten the Arabic noun is singular (200 مرة), even with the space before it lost
+    ("بلغت قوته حوالي200 مرة قوة القنبلة.", "It was around 200 times the bomb's power.", "ar"),
+])
+def test_same_unit_sign_and_day_stay_quiet(src: str, tgt: str, lang: str) -> None:
+    assert not _flags(src, tgt, lang)
+
+
+def test_units_are_read_after_their_figure_only() -> None:
+    assert figure_units("سال ۱۴۰۵ و ۳ ماه", "fa") == {3.0: {("time", "month")}}
+    assert figure_units("2½ cups and 200 grams, $5m", "en") == {2.5: {("volume", "cup")},
+                                                                200.0: {("mass", "g")}}
+    assert changed_units("۲۰۰ گرم کره", "200 ml of butter", "fa") == []  # mass and volume
+    assert weekdays("سه‌شنبه و پنج شنبه", "fa") == {1, 3}
