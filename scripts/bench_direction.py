@@ -5,6 +5,7 @@ Flips: every NTREX English line (both pairs) whose direction words of one readin
 rose, fell; a comparison: more, below) all point the same way gets its first such word
 replaced by an antonym ("rose" → "fell", "more" → "less", "above" → "below"), as a
 translator's slip would; found = the check flags the line against its Arabic or Persian.
+Order flips ("before" → "after" and back) are made and counted the same way, apart.
 False alarms: the check on every faithful NTREX line and on Tatoeba's pairs of five words or
 more. The check reads words only (no model), so this runs in seconds.
 
@@ -40,13 +41,16 @@ ANTONYMS = {
     "more": "less", "less": "more", "fewer": "more", "higher": "lower", "lower": "higher",
     "above": "below", "below": "above", "greater": "smaller", "larger": "smaller",
     "bigger": "smaller", "smaller": "larger", "exceeded": "fell below", "exceeds": "falls below",
+    "before": "after", "after": "before", "prior to": "after", "earlier than": "later than",
+    "later than": "earlier than",
 }
 
 
-def flip(english: str) -> str | None:
-    """The line with its first direction word reversed, if all of that reading's words
-    point one way; None when no such word has an antonym here."""
-    for up, down in direction_words(english, "en").values():
+def flip(english: str, readings: tuple[str, ...] = ("change", "comparison")) -> str | None:
+    """The line with its first direction word of `readings` reversed, if all of that
+    reading's words point one way; None when no such word has an antonym here."""
+    words_by_reading = direction_words(english, "en")
+    for up, down in (words_by_reading[r] for r in readings):
         words = up if up and not down else down if down and not up else []
         for word in words:
             swap = ANTONYMS.get(word.lower())
@@ -69,12 +73,17 @@ def main() -> None:
         pairs = [(s, e) for doc in load_ntrex(lang) for s, e in zip(doc.src, doc.en, strict=True)]
         flips = [(s, f) for s, e in pairs if (f := flip(e)) is not None]
         found = [flagged(check, ctx, s, f) for s, f in flips]
+        # order in time ("before" made "after"), counted apart from the lines above
+        order = [(s, f) for s, e in pairs if (f := flip(e, ("order",))) is not None]
+        order_found = [flagged(check, ctx, s, f) for s, f in order]
         clean = [flagged(check, ctx, s, e) for s, e in pairs]
         tatoeba = [(s, e) for s, e in load_tatoeba(lang) if len(s.split()) >= 5]
         tato = [flagged(check, ctx, s, e) for s, e in tatoeba]
         examples += [(lang, e) for (s, e), bad in zip(pairs, clean, strict=True) if bad][:5]
         rows[lang] = {"flips": len(flips), "flips_found": sum(found),
                       "recall": sum(found) / max(1, len(flips)),
+                      "order_flips": len(order), "order_found": sum(order_found),
+                      "order_recall": sum(order_found) / max(1, len(order)),
                       "ntrex_clean": len(pairs), "ntrex_false_alarms": sum(clean),
                       "ntrex_fpr": sum(clean) / max(1, len(pairs)),
                       "tatoeba_clean": len(tatoeba), "tatoeba_false_alarms": sum(tato),

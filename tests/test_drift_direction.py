@@ -130,3 +130,33 @@ def test_up_down_before_a_figure_and_persian_above_below_are_read(src: str, tgt:
 ])
 def test_up_down_and_persian_above_below_stay_quiet_when_faithful(src: str, tgt: str, lang: str) -> None:
     assert not _flags(src, tgt, lang)
+
+
+@pytest.mark.parametrize(("src", "tgt", "lang", "said"), [
+    ("افصل الجهاز عن الكهرباء قبل توصيل الكابل.", "Unplug the device after connecting the cable.",
+     "ar", "قبل"),
+    ("تناول الدواء بعد الأكل.", "Take the medicine before eating.", "ar", "بعد"),
+    ("پیش از جلسه با او صحبت کردم.", "I spoke to him after the meeting.", "fa", "پیش از"),
+    ("بعد از ناهار حرکت کردیم.", "We set off before lunch.", "fa", "بعد"),
+])
+def test_before_made_after_is_a_reversed_order(src: str, tgt: str, lang: str, said: str) -> None:
+    """A third reading, order in time: "before" rendered as "after" reverses an instruction."""
+    flags = _flags(src, tgt, lang)
+    assert [f.type for f in flags] == ["direction"]
+    assert f"({said})" in flags[0].detail and flags[0].evidence["reading"] == "order"
+
+
+@pytest.mark.parametrize(("src", "tgt", "lang"), [
+    ("افصل الجهاز عن الكهرباء قبل توصيل الكابل.", "Unplug the device before connecting the cable.",
+     "ar"),
+    ("وصل قبل ثلاث سنوات بعد الحرب.", "He arrived three years ago, after the war.", "ar"),  # ago
+    ("وصل قبل 3 أيام.", "He arrived after a journey of 3 days.", "ar"),  # قبل 3 أيام: "ago"
+    ("أكل ثم نام بعد ذلك.", "He ate, and before long he slept.", "ar"),  # بعد ذلك "then"
+    ("سه سال پیش بعد از جنگ آمد.", "He came three years ago after the war.", "fa"),
+    # بعد از آن "then": the order is the English's own "before"
+    ("تیم میزبان بازی را مساوی کرد، اما بعد از آن مهمان گل دوم را زد.",
+     "The home side drew level before the visitors scored a second goal.", "fa"),
+    ("اعتنى بأمه قبل السفر.", "He looked after his mother before travelling.", "ar"),
+])
+def test_ago_then_and_look_after_are_no_order(src: str, tgt: str, lang: str) -> None:
+    assert _flags(src, tgt, lang) == []

@@ -150,8 +150,12 @@ def partial_content_flag(kind: str, evidence: float, threshold: float, detail: s
 
 
 def as_written(word: str, text: str) -> str:
-    """The word of `text` that a normalised match came from (the flag quotes the original)."""
-    for token in re.findall(r"[\w\u200c]+", text):
-        if word in norm_arabic(token.replace("\u200c", "")):
-            return token
+    """The word of `text` that a normalised match came from (the flag quotes the original);
+    a match of several words (پیش از) quotes as many words."""
+    n = len(word.split())
+    tokens = re.findall(r"[\w\u200c]+", text)
+    for k in range(len(tokens) - n + 1):
+        written = " ".join(tokens[k:k + n])
+        if word in norm_arabic(written.replace("\u200c", "")):
+            return written
     return word

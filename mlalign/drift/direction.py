@@ -1,5 +1,5 @@
 """A change's direction reversed: the original says a figure fell and the English says it
-rose, "less than" made "more than", "below" made "above". The number check compares
+rose, "less than" made "more than", "below" made "above", "before" made "after". The number check compares
 values and the negation check negations, so a reversed comparative got past both (a
 tester's four planted flips all scored drift 0.01).
 
@@ -54,9 +54,17 @@ _EN_IDIOMS = re.compile(
     r"r[io]s(?:e|es|en|ing)? to (?:the challenge|the occasion|power|fame|prominence)|"
     r"higher education|(?:lower|upper) (?:house|chamber|court|egypt|case)|"
     r"more than ever|(?:less|more)[- ]developed|(?:higher|lower|more|less)-\w+)\b", re.IGNORECASE)
+# A third reading: order in time ("before" made "after"). "since", "following", "until"
+# and "ago" are left out: each also says something else, or has no one word of the
+# original's to face. Not an order: "after all", "look after", "named after", "before long".
+_EN_BEFORE = r"before|prior to|earlier than"
+_EN_AFTER = r"after|later than"
+_EN_ORDER_IDIOMS = re.compile(r"\b(?:after all|(?:look|looks|looked|looking|named|take|takes|took"
+                              r"|taking|ask|asks|asked|asking) after|before long)\b", re.IGNORECASE)
 EN_WORDS = {kind: (re.compile(rf"\b(?:{up})\b", re.IGNORECASE), re.compile(rf"\b(?:{down})\b", re.IGNORECASE))
             for kind, up, down in (("change", _EN_CHANGE_UP, _EN_CHANGE_DOWN),
-                                   ("comparison", _EN_MORE, _EN_LESS))}
+                                   ("comparison", _EN_MORE, _EN_LESS),
+                                   ("order", _EN_BEFORE, _EN_AFTER))}
 
 # Arabic and Persian words as written; matched after norm_arabic (alef forms, ta marbuta,
 # alef maqsura and Persian yeh folded) on both the lists and the text. زاد is left out: in
@@ -71,6 +79,24 @@ _AR_CHANGE_DOWN = ("انخفض انخفضت ينخفض تنخفض انخفاض �
 # Council", الشرق الأدنى, الأكثر فقرا "the poorest"): not matched.
 _AR_MORE = "أكثر أعلى فوق تجاوز تجاوزت يتجاوز تتجاوز أكبر"
 _AR_LESS = "أقل أدنى أصغر"
+# Order: قبل "before" and بعد "after", with و/ف/ل/ب/من before them. Not an order: قبل
+# before a span of time is "ago" (قبل ثلاث سنوات), من قبل "by" or "earlier", ما بعد / فيما
+# بعد "post-" / "later", بعد ذلك "then", and لم ... بعد "not yet" goes with its negation.
+_AR_BEFORE = re.compile(norm_arabic(r"(?<!\w)[وف]?(?:[لب]|من\s+)?قبل(?!\w)"))
+_AR_AFTER = re.compile(norm_arabic(r"(?<!\w)[وف]?(?:[لب]|من\s+)?بعد(?!\w)"))
+_AR_SPANS = ("عام عامين سنة سنتين سنوات أعوام شهر شهرين أشهر شهور أسبوع أسبوعين أسابيع يوم يومين "
+             "أيام ساعة ساعتين ساعات دقيقة دقائق عقد عقدين عقود قرن قرنين ثلاث ثلاثة أربع أربعة "
+             "خمس خمسة ست ستة سبع سبعة ثماني ثمانية تسع تسعة عشر عشرة بضع بضعة عدة")
+_AR_NO_ORDER = re.compile(norm_arabic(
+    r"(?<!\w)(?:ما|فيما)\s+بعد(?!\w)|(?<!\w)[وف]?بعد\s+ذلك(?!\w)|(?<!\w)[وف]?من\s+قبل(?!\w)|"
+    r"(?<!\w)[وف]?قبل\s+(?:[0-9٠-٩]|(?:" + "|".join(_AR_SPANS.split()) + r")(?!\w))"))
+# Persian قبل / پیش از "before", بعد / پس از "after"; a span of time before قبل or پیش is
+# "ago" (سه سال پیش), بعد از آن / پس از آن "then", از قبل "beforehand".
+_FA_BEFORE = re.compile(norm_arabic(r"(?<!\w)(?:قبل|پیش\s+از)(?!\w)"))
+_FA_AFTER = re.compile(norm_arabic(r"(?<!\w)(?:بعد|پس\s+از)(?!\w)"))
+_FA_NO_ORDER = re.compile(norm_arabic(
+    r"(?<!\w)(?:سال|سالها|ماه|ماهها|روز|روزها|هفته|هفتهها|ساعت|دقیقه|قرن|دهه|مدتی|چندی)\s+"
+    r"(?:قبل|پیش)(?!\w)|(?<!\w)(?:بعد|پس)\s+از\s+آن(?!\w)|(?<!\w)از\s+قبل(?!\w)"))
 # No direction of a figure: على الأقل "at least", زيادة على ذلك "moreover", أكثر أو أقل
 # "more or less", تراجع عن "backed down on", منخفض / انخفاض جوي "a low-pressure system",
 # أكبر سنا "older".
@@ -113,6 +139,8 @@ FA_WORDS = {"change": (_words(_FA_CHANGE_UP, "و?"), _words(_FA_CHANGE_DOWN, "و
                                       + _FA_BEFORE_FIGURE),
                            re.compile(_words(_FA_LESS, "و?").pattern + "|(?<!\\w)" + norm_arabic("زیر")
                                       + _FA_BEFORE_FIGURE))}
+AR_WORDS["order"] = (_AR_BEFORE, _AR_AFTER)
+FA_WORDS["order"] = (_FA_BEFORE, _FA_AFTER)
 AR_IDIOMS, FA_IDIOMS = _phrases(_AR_IDIOMS, _AR_PREFIX), _phrases(_FA_IDIOMS)
 # تراجعت الحكومة عن قرارها "the government backed down on its decision"
 _AR_BACKED_DOWN = re.compile(norm_arabic(r"(?<!\w)[وف]?(?:تراجع|تراجعت|يتراجع|تتراجع)"
@@ -127,12 +155,18 @@ def direction_words(text: str, lang: str) -> dict[str, tuple[list[str], list[str
     that say down."""
     if lang == "en":
         text, table = _EN_IDIOMS.sub(" ", text), EN_WORDS
+        order = _EN_ORDER_IDIOMS.sub(" ", text)
     elif lang == "fa":
         text = _FA_JOIN.sub(r"\1\2", norm_arabic(text.replace("\u200c", "")))
         text, table = FA_IDIOMS.sub(" ", text), FA_WORDS
+        order = _FA_NO_ORDER.sub(" ", text)
     else:
         text, table = AR_IDIOMS.sub(" ", _AR_BACKED_DOWN.sub(" ", norm_arabic(text))), AR_WORDS
-    return {kind: (up.findall(text), down.findall(text)) for kind, (up, down) in table.items()}
+        order = _AR_NO_ORDER.sub(" ", text)
+    words = {kind: (up.findall(order if kind == "order" else text),
+                    down.findall(order if kind == "order" else text))
+             for kind, (up, down) in table.items()}
+    return words
 
 
 class DirectionCheck:
@@ -147,12 +181,13 @@ class DirectionCheck:
             return []  # "did not fall", "no more than": the negation check's case
         src = direction_words(bead.src, ctx.src_lang)
         tgt = direction_words(bead.tgt, "en")
-        for kind in ("change", "comparison"):
+        for kind in ("change", "comparison", "order"):
             (s_up, s_down), (t_up, t_down) = src[kind], tgt[kind]
+            ways = ("before", "after") if kind == "order" else ("up", "down")
             if s_up and not s_down and t_down and not t_up:
-                said, says, way = s_up, t_down, ("up", "down")
+                said, says, way = s_up, t_down, ways
             elif s_down and not s_up and t_up and not t_down:
-                said, says, way = s_down, t_up, ("down", "up")
+                said, says, way = s_down, t_up, ways[::-1]
             else:
                 continue
             word = as_written(said[0], bead.src)
