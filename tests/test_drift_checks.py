@@ -137,6 +137,13 @@ def test_modality_softened_is_low() -> None:
     assert _run(ModalityCheck(), "يجب على الحكومة الاستقالة", "The government must resign", "ar") == []
 
 
+def test_may_the_month_or_the_name_is_no_modal() -> None:
+    src = "قالت ماي إنه يجب على الحكومة الاستقالة"
+    assert _run(ModalityCheck(), src, "Mrs May said the government had to resign", "ar") == []
+    assert _run(ModalityCheck(), "يجب أن يتم ذلك في مايو", "It must be done in May", "ar") == []
+    assert _run(ModalityCheck(), src, "May: the government may resign", "ar") != []
+
+
 def test_a_weak_hint_of_an_uncalibrated_kind_does_not_move_drift() -> None:
     from mlalign.drift.calibration import type_probabilities
 

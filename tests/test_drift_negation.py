@@ -271,3 +271,29 @@ def test_dialect_lookalikes_are_no_negation() -> None:
     assert negation_cues("شاهدنا ماتش الأهلي أمس.", "ar") == (0, 0)
     assert not _flags("سجل مو صلاح هدفين.", "Mo Salah scored twice.", "ar")
     assert negation_cues("ما تبي شي؟", "ar") == (0, 1)  # "what do you want?" as well
+
+
+_ONLY_ON_ADVICE = "لا يُعطى الدواء للأطفال دون السادسة إلا باستشارة الطبيب."
+
+
+@pytest.mark.parametrize(("src", "tgt"), [
+    (_ONLY_ON_ADVICE, "Give the medicine to children under six except on a doctor's advice."),
+    ("لم يحضر الاجتماع إلا أحمد.", "Everyone attended the meeting except Ahmed."),
+])
+def test_none_but_rendered_as_all_but_is_a_reversed_restriction(src: str, tgt: str) -> None:
+    """لا ... إلا is "only" (a restriction, so a weak cue); an English "except" with no
+    negation and no "only" says the reverse."""
+    flags = _flags(src, tgt, "ar")
+    assert [f.severity for f in flags] == ["medium"]
+    assert '"all but"' in flags[0].detail
+
+
+@pytest.mark.parametrize(("src", "tgt"), [
+    (_ONLY_ON_ADVICE, "Give the medicine to children under six only on a doctor's advice."),
+    (_ONLY_ON_ADVICE, "Do not give the medicine to children under six except on a doctor's advice."),
+    (_ONLY_ON_ADVICE, "Do not give it to children under six unless a doctor advises it."),
+    ("لم يحضر الاجتماع إلا أحمد.", "Nobody but Ahmed attended the meeting."),
+    ("حضر الجميع إلا أحمد.", "Everyone attended except Ahmed."),  # no negation: "all but"
+])
+def test_a_restriction_kept_is_not_flagged(src: str, tgt: str) -> None:
+    assert _flags(src, tgt, "ar") == []

@@ -8,7 +8,10 @@ import re
 from mlalign.drift.base import CheckContext, norm_arabic
 from mlalign.types import Bead, Flag
 
-EN_WEAK = re.compile(r"\b(?:may|might|could|possibly|perhaps|probably|likely|maybe)\b", re.I)
+# "May" inside a sentence is the month or a name (Theresa May), not a modal: it counts only
+# in lower case or where a sentence starts.
+EN_WEAK = re.compile(r"\b(?:(?i:might|could|possibly|perhaps|probably|likely|maybe)|may)\b"
+                     r"|(?:^|(?<=[.!?:\"“]\s))May\b")
 EN_STRONG = re.compile(r"\b(?:must|have to|has to|certainly|definitely|surely)\b", re.I)
 SRC_WEAK = re.compile(r"(?<!\S)(?:قد|ربما|يمكن|ممكن|يحتمل|محتمل|لعل|شايد|احتمالا|احتمال|ممكن است|ميتواند)(?!\S)")
 SRC_STRONG = re.compile(r"(?<!\S)(?:يجب|لابد|لا بد|ينبغي|حتما|بالتاكيد|بايد|قطعا|حتما)(?!\S)")

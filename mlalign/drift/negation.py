@@ -316,6 +316,28 @@ def _homographs(src: str, tgt: str, lang: str) -> int:
     return min(lam, max(0, why)) + film + mo
 
 
+# A restriction: a negation before إلا / سوى ("not ... except", that is "only"): لا يُعطى
+# للأطفال إلا باستشارة الطبيب "it is given to children only on a doctor's advice".
+_AR_RESTRICTS = re.compile(norm_arabic(
+    r"(?<!\w)[وف]?(?:لا|لم|لن|ما|ليس|ليست|لست|ليسوا)(?!\w)[^.!?؟;؛]{0,80}?(?<!\w)[وف]?(?:إلا|سوى)(?!\w)"))
+# The English says "except" (or "other than", "apart from", "but for") with no negation and no
+# "only" beside it: "give it to children except on a doctor's advice", the reverse.
+_EN_EXCEPT = re.compile(r"\b(?:except|excepting|other than|apart from|but for|save for)\b", re.I)
+_EN_ONLY = re.compile(r"\b(?:only|solely|just|exclusively|unless|merely|alone)\b", re.I)
+
+
+def restriction_reversed(src: str, tgt: str, lang: str) -> bool:
+    """The original restricts ("not ... except", that is "only") and the English excepts
+    without a negation or an "only": what the original allows only by exception, the
+    English allows but for the exception."""
+    if lang != "ar" or not _AR_RESTRICTS.search(norm_arabic(strip_diacritics(src))):
+        return False
+    if not _EN_EXCEPT.search(tgt) or _EN_ONLY.search(tgt):
+        return False
+    strong, weak = negation_cues(tgt, "en")
+    return not (strong or weak)
+
+
 def count_negations(text: str, lang: str) -> int:
     """How many strong negation cues a text carries."""
     return negation_cues(text, lang)[0]
@@ -345,6 +367,12 @@ class NegationCheck:
             cue = EN_STRONG.search(EN_NOT_NEG.sub(" ", EN_NUMBER_ABBR.sub(" ", bead.tgt)))
             detail = (f"the English negates (\"{cue.group(0).strip() if cue else ''}\") "
                       "but the original has no negation")
+        elif restriction_reversed(bead.src, bead.tgt, ctx.src_lang):
+            word = _EN_EXCEPT.search(bead.tgt)
+            detail = ("the original says \"none but\" (not ... except, that is \"only\"); the "
+                      f"English says \"all but\" (\"{word.group(0) if word else ''}\")")
+            return [Flag("negation", "medium", detail, 0.75,
+                         {"original_cues": [s_strong, s_weak], "english_cues": [t_strong, t_weak]})]
         else:
             return []
         score = 0.75 if abs(s_strong - t_strong) == 1 else 0.85
