@@ -3,6 +3,14 @@
 from __future__ import annotations
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the process is, so that every `finally` and atomic write
+    cleans up as for Ctrl-C (the default action would leave hidden .part files behind).
+    `reported` is set once a message has said so, so the CLI does not say it twice."""
+
+    reported = False
+
+
 class MlalignError(Exception):
     """Base class for every error the user can cause and fix (bad input, missing model...)."""
 

@@ -36,6 +36,7 @@ TATOEBA = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora" /
 ARABIC_LETTERS = "\u0600-\u06ff"
 INTERRUPT_ENV = "MLALIGN_TEST_INTERRUPT_ON"
 SLOW_ENV = "MLALIGN_TEST_SLOW_SECONDS"
+CRASH_ENV = "MLALIGN_TEST_CRASH_ON"  # kill the worker process auditing a pair whose name has it
 
 
 class FakeEmbedder:
@@ -68,6 +69,15 @@ def fake_audit(src_text: str, tgt_text: str, **kw) -> Audit:
         import time
 
         time.sleep(float(os.environ[SLOW_ENV]))
+    from mlalign.progress import progress_bar
+
+    with progress_bar(1, "audit", "pair", enabled=False):  # as the real pipeline's stages do
+        pass
+    crash = os.environ.get(CRASH_ENV)
+    if crash and crash in src_name:
+        import signal
+
+        os.kill(os.getpid(), signal.SIGKILL)  # like the kernel's out-of-memory killer
     trigger = os.environ.get(INTERRUPT_ENV)
     if trigger and trigger in src_name:
         raise KeyboardInterrupt

@@ -94,3 +94,47 @@ def test_a_link_is_followed_and_a_pipe_refused(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="not a regular file"):
         atomic_write_text(tmp_path / "pipe", "x")
     assert (tmp_path / "pipe").is_fifo()
+
+
+def _record_syncs(monkeypatch) -> list[tuple[str, str]]:
+    """Record fsync (of a file or a folder) and os.replace calls, in order."""
+    calls: list[tuple[str, str]] = []
+    real_fsync, real_replace = os.fsync, os.replace
+
+    def fsync(fd: int) -> None:
+        calls.append(("fsync", "folder" if stat.S_ISDIR(os.fstat(fd).st_mode) else "file"))
+        real_fsync(fd)
+
+    def replace(src, dst) -> None:
+        calls.append(("replace", Path(dst).name))
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    monkeypatch.setattr(os, "replace", replace)
+    return calls
+
+
+def test_an_output_is_synced_to_disk_before_it_is_renamed(tmp_path: Path, monkeypatch) -> None:
+    """A rename reaching the disk before the data left a power cut's outputs empty."""
+    from mlalign.fsutil import atomic_path
+
+    calls = _record_syncs(monkeypatch)
+    atomic_write_text(tmp_path / "a.txt", "text")
+    with atomic_path(tmp_path / "b.bin") as tmp:
+        tmp.write_bytes(b"written by path, as pyarrow writes")
+    assert calls == [("fsync", "file"), ("replace", "a.txt"), ("fsync", "folder"),
+                     ("fsync", "file"), ("replace", "b.bin"), ("fsync", "folder")]
+    assert (tmp_path / "b.bin").read_bytes().startswith(b"written")
+
+
+def test_a_group_syncs_each_file_before_the_renames_and_the_folder_after(
+    tmp_path: Path, monkeypatch
+) -> None:
+    from mlalign.fsutil import atomic_group
+
+    calls = _record_syncs(monkeypatch)
+    with atomic_group():
+        atomic_write_text(tmp_path / "x.tsv", "1\n")
+        atomic_write_text(tmp_path / "y.json", "{}\n")
+    assert calls == [("fsync", "file"), ("fsync", "file"), ("replace", "x.tsv"),
+                     ("replace", "y.json"), ("fsync", "folder")]

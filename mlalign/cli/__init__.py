@@ -16,10 +16,26 @@ from pathlib import Path
 import click
 
 from mlalign import __version__
-from mlalign.errors import MlalignError
+from mlalign.errors import MlalignError, Terminated
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+class _Group(click.Group):
+    def invoke(self, ctx: click.Context) -> object:
+        """Run the command; on SIGTERM, one line and exit 143. Left to click, the
+        interrupt would pass its Ctrl-C handling, which prints an empty line first (right
+        after a ^C on a terminal, a stray blank line in a log after SIGTERM)."""
+        try:
+            return super().invoke(ctx)
+        except Terminated as exc:
+            if not exc.reported:
+                click.echo("mlalign: terminated", err=True)
+            raise SystemExit(143) from None
+
+
+@click.group(
+    cls=_Group,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
 @click.version_option(__version__, "-V", "--version", prog_name="mlalign")
 def cli() -> None:
     """Align, translate and audit Arabic and Persian originals against English versions.
@@ -48,12 +64,10 @@ def _register() -> None:
 _register()
 
 
-class Terminated(KeyboardInterrupt):
-    """SIGTERM, raised where the process is, so that every `finally` and atomic write
-    cleans up as for Ctrl-C (the default action would leave hidden .part files behind)."""
-
-
 def _on_sigterm(signum: int, frame: object) -> None:
+    # one clean shutdown: a repeat (`timeout` signals the process and then its group)
+    # must not break into the cleanup the first one started; SIGKILL still ends it at once
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
     raise Terminated()
 
 

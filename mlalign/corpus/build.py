@@ -27,7 +27,7 @@ import pyarrow.parquet as pq
 from mlalign import __version__
 from mlalign.corpus.engine import Engine, available_cores, make_engine, threads_per_worker
 from mlalign.corpus.filters import FILTERS, CorpusFilter, FilterConfig
-from mlalign.corpus.inputs import Inputs, PairTask, load_inputs
+from mlalign.corpus.inputs import Inputs, PairTask, is_english_name, load_inputs, unpaired_reason
 from mlalign.corpus.store import (
     BEAD_SCHEMA,
     pair_path,
@@ -38,7 +38,7 @@ from mlalign.corpus.store import (
 )
 from mlalign.corpus.worker import TRANSLATOR_FN, PairResult, Settings, pair_hash
 from mlalign.corpus.writers import CorpusWriter, MosesWriter, TmxWriter
-from mlalign.errors import InputError
+from mlalign.errors import InputError, Terminated
 from mlalign.fsutil import atomic_group, atomic_path, atomic_write_text
 from mlalign.io.base import flat_provenance, provenance_json
 from mlalign.types import Audit
@@ -118,13 +118,16 @@ class BuildReport:
         return "\n".join(lines)
 
 
-def interrupted_message(results: dict[str, PairResult], pairs_dir: Path) -> str:
-    """What an interrupted build leaves: the pairs stored for the rerun to reuse; pairs
-    that failed are stored nowhere (the rerun tries them again), so they are counted apart."""
+def interrupted_message(
+    results: dict[str, PairResult], pairs_dir: Path, how: str = "interrupted"
+) -> str:
+    """What an interrupted (or terminated) build leaves: the pairs stored for the rerun to
+    reuse; pairs that failed are stored nowhere (the rerun tries them again), so they are
+    counted apart."""
     failed = sum(1 for r in results.values() if r.status == "error")
     kept = len(results) - failed
     also = f" ({failed} failed, retried on the rerun)" if failed else ""
-    return f"mlalign: interrupted; {kept} pair result(s) kept in {pairs_dir}{also}, rerun to resume"
+    return f"mlalign: {how}; {kept} pair result(s) kept in {pairs_dir}{also}, rerun to resume"
 
 
 def unusable_input(path: str, role: str) -> str:
@@ -284,13 +287,52 @@ def _assemble(
     return kept_per_pair, dropped, outputs
 
 
+def unpaired_rows(inputs: Inputs) -> list[dict[str, Any]]:
+    """summary rows (status `unpaired`, the reason as the error) for the files of a folder
+    input that found no partner, after the pairs: archivists look for what went wrong in
+    summary.tsv, and these were only on stderr and in run.json. The id is the file's path
+    in the input folder; the file stands in the column of its role (an English file under
+    `english`, any other under `original`)."""
+    rows = []
+    for file in inputs.unpaired:
+        path = Path(file)
+        try:
+            name = path.relative_to(inputs.path).as_posix()
+        except ValueError:
+            name = path.name
+        english = is_english_name(path)
+        rows.append(
+            {
+                "id": name,
+                "status": "unpaired",
+                "error": unpaired_reason(path),
+                "warnings": None,
+                "src_lang": "",
+                "src_sentences": 0,
+                "tgt_sentences": 0,
+                "beads": 0,
+                "beads_kept": 0,
+                "removed_unaligned_pair": 0,
+                "flagged_share": 0.0,
+                "seconds": 0.0,
+                "resumed": False,
+                "original": "" if english else file,
+                "english": file if english else "",
+            }
+        )
+    return rows
+
+
 def _write_summary(
     tasks: list[PairTask],
     results: dict[str, PairResult],
     kept: dict[str, int],
     dropped: dict[str, int],
     out_dir: Path,
+    unpaired: list[dict[str, Any]] | None = None,
 ) -> list[Path]:
+    """summary.parquet and summary.tsv: a row per pair in input order (status ok or
+    error), then a row per unpaired file of a folder input (status unpaired)."""
     rows = []
     for task in tasks:
         r = results.get(task.id) or PairResult(id=task.id, status="error", error="not run")
@@ -313,6 +355,7 @@ def _write_summary(
                 "english": task.english,
             }
         )
+    rows.extend(unpaired or [])
     table = pa.Table.from_pylist(rows, schema=SUMMARY_SCHEMA)
     parquet_path, tsv_path = out_dir / "summary.parquet", out_dir / "summary.tsv"
     with atomic_path(parquet_path) as tmp:
@@ -675,9 +718,13 @@ def _build_locked(run: _BuildRun) -> BuildReport:
             run.quiet,
             run.report,
         )
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:
         if run.echo:
-            run.echo(interrupted_message(run.results, run.pairs_dir))
+            if isinstance(exc, Terminated):  # SIGTERM: this line is the CLI's only one
+                run.echo(interrupted_message(run.results, run.pairs_dir, "terminated"))
+                exc.reported = True
+            else:
+                run.echo(interrupted_message(run.results, run.pairs_dir))
         raise
 
     langs = sorted({r.src_lang for r in run.results.values() if r.status != "error" and r.src_lang})
@@ -722,7 +769,9 @@ def _finish_outputs(
         langs[0] if len(langs) == 1 else "*all*",
         provenance,
     )
-    outputs += _write_summary(run.inputs.tasks, run.results, kept, dropped, run.out)
+    outputs += _write_summary(
+        run.inputs.tasks, run.results, kept, dropped, run.out, unpaired_rows(run.inputs)
+    )
     run.report.dropped_pairs = dropped
     stale = stale_outputs(run.out, outputs)
 

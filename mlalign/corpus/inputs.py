@@ -165,6 +165,26 @@ def scan_directory(path: Path) -> tuple[list[PairTask], list[str]]:
     return tasks, sorted(unpaired)
 
 
+def is_english_name(file: str | Path) -> bool:
+    """Whether a folder's file is named as an English side (`name.en.txt`, .srt, .vtt)."""
+    match = _PAIR_NAME.match(Path(file).name)
+    return match is not None and match["lang"].lower() == "en"
+
+
+def unpaired_reason(file: str | Path) -> str:
+    """Why a folder's file was left unpaired, in one line, from its name alone (what
+    `scan_directory` pairs by): the partner it lacks, or a name that gives no language."""
+    name = Path(file).name
+    match = _PAIR_NAME.match(name)
+    if not match:
+        return ("the name gives no language: expected NAME.ar.txt or NAME.fa.txt beside "
+                "NAME.en.txt (or .srt/.vtt)")
+    stem, ext = match["stem"], match["ext"]
+    if match["lang"].lower() == "en":
+        return f"no original beside it ({stem}.ar.{ext} or {stem}.fa.{ext})"
+    return f"no English beside it ({stem}.en.{ext})"
+
+
 def load_inputs(path: str | Path) -> Inputs:
     """A manifest file or a directory; anything else is an `InputError`."""
     path = Path(path)

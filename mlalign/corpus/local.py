@@ -3,12 +3,20 @@
 With one worker the pairs run in this process (no pool, no pickling), which is also the
 easiest mode to debug. Results are yielded as they complete; on Ctrl-C pending pairs are
 cancelled and the pairs already written stay on disk for the next run.
+
+A worker process that dies (killed for memory, a segfault in a native library) breaks a
+`ProcessPoolExecutor` and fails every future in it. The pool is then started anew: the
+pairs that were not running go back in the queue, and the few that were (at most one per
+worker, since only that many are handed out at a time) are each run again alone, so a
+second crash is surely that pair's own and is recorded as its error; the build goes on.
 """
 
 from __future__ import annotations
 
 import concurrent.futures as cf
 import multiprocessing
+import signal
+from collections import deque
 from collections.abc import Iterable, Iterator
 
 from mlalign.corpus.inputs import PairTask
@@ -25,16 +33,58 @@ def _init_worker(settings: Settings) -> None:
     (e.g. a `ModelError`) instead of an anonymous broken pool.
     """
     global _WORKER, _INIT_ERROR
+    _private_tqdm_lock()
     try:
         _WORKER = Worker(settings)
     except Exception as exc:  # re-raised in _run_task
         _INIT_ERROR = exc
 
 
+def _private_tqdm_lock() -> None:
+    """Give tqdm a plain thread lock in a worker. Its default also makes a multiprocessing
+    lock, a named semaphore registered with the parent's resource tracker; a worker that
+    dies without running its exit handlers (SIGTERM to the process group, a crash, the pool
+    terminating the others after one crashed) never unregisters it, and the tracker then
+    warns "There appear to be N leaked semaphore objects" as the build exits. A worker's
+    bars are its own, so a lock shared across processes buys nothing here."""
+    import threading
+
+    from tqdm import tqdm
+
+    tqdm.set_lock(threading.RLock())
+
+
 def _run_task(task: PairTask) -> PairResult:
     if _WORKER is None:
         raise _INIT_ERROR or RuntimeError("worker not initialised")
     return _WORKER.run(task)
+
+
+def describe_exit(exitcode: int | None) -> str:
+    """How a worker process ended, for a pair's error: a signal by name, or an exit code."""
+    if exitcode is None:
+        return "ended abruptly"
+    if exitcode < 0:
+        try:
+            name = signal.Signals(-exitcode).name
+        except ValueError:
+            name = f"signal {-exitcode}"
+        hint = ", e.g. for lack of memory" if name == "SIGKILL" else ""
+        return f"killed by {name}{hint}"
+    return f"exited with code {exitcode}"
+
+
+def _submit(
+    pool: cf.ProcessPoolExecutor, queue: deque[PairTask], running: dict[cf.Future, PairTask]
+) -> bool:
+    """Hand the queue's next pair to the pool; False (the pair kept) if the pool broke."""
+    task = queue[0]
+    try:
+        running[pool.submit(_run_task, task)] = task
+    except cf.process.BrokenProcessPool:
+        return False
+    queue.popleft()
+    return True
 
 
 class LocalEngine:
@@ -57,22 +107,57 @@ class LocalEngine:
             for task in tasks:
                 yield worker.run(task)
             return
+        queue = deque(tasks)
+        while queue:
+            # a pool for the queue; when a worker dies, the pairs that were running
+            suspects = yield from self._run_pool(queue, settings, self.workers)
+            for task in suspects:
+                yield from self._run_pool(deque([task]), settings, 1, alone=True)
+
+    def _run_pool(
+        self, queue: deque[PairTask], settings: Settings, workers: int, alone: bool = False
+    ) -> Iterator[PairResult]:
+        """Run the queue's pairs on a fresh pool, at most `workers` at a time (so the pairs
+        running when a worker dies are known); returns those pairs if the pool broke, the
+        rest staying in `queue`. `alone`: one pair on its own pool, whose crash is its own."""
         # fork would copy a parent that may hold threads (tqdm, polars); spawn is safe everywhere
         ctx = multiprocessing.get_context("spawn")
         pool = cf.ProcessPoolExecutor(
-            max_workers=min(self.workers, len(tasks)),
+            max_workers=min(workers, len(queue)),
             mp_context=ctx,
             initializer=_init_worker,
             initargs=(settings,),
         )
+        running: dict[cf.Future[PairResult], PairTask] = {}
+        broken: list[PairTask] = []
         try:
-            futures = {pool.submit(_run_task, t): t for t in tasks}
-            for future in cf.as_completed(futures):
-                task = futures[future]
-                try:
-                    yield future.result()
-                except cf.process.BrokenProcessPool as exc:
-                    # a worker died (e.g. out of memory): fail what is left, keep what is done
-                    yield PairResult(id=task.id, status="error", error=f"worker crashed: {exc}")
+            before = set(ctx.active_children())
+            while queue and len(running) < workers and _submit(pool, queue, running):
+                pass
+            processes = [p for p in ctx.active_children() if p not in before]
+            while running:
+                done, _ = cf.wait(running, return_when=cf.FIRST_COMPLETED)
+                for future in done:
+                    task = running.pop(future)
+                    try:
+                        result = future.result()
+                    except cf.process.BrokenProcessPool:
+                        broken.append(task)
+                        continue
+                    yield result
+                    if queue and not broken and not _submit(pool, queue, running):
+                        break  # the pool broke meanwhile: the running pairs will say so
+            if broken and alone:
+                for process in processes:
+                    process.join(timeout=5)
+                how = describe_exit(processes[0].exitcode if processes else None)
+                for task in broken:
+                    yield PairResult(
+                        id=task.id,
+                        status="error",
+                        error=f"worker crashed on this pair twice (the second time run alone: {how})",
+                    )
+                return []
+            return broken
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
