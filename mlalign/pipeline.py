@@ -49,12 +49,18 @@ _PERSIAN_LETTERS = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک"})
 
 
 def model_text(text: str, lang: str) -> str:
-    """An original sentence as the models should read it: a vocalised sentence without its
+    """An original sentence as the models should read it: presentation forms of letters
+    (U+FB50-U+FBFF, U+FE70-U+FEFF) unfolded by NFKC and bidi controls (U+200E/F, U+202A-U+202E, U+2066-U+2069,
+    U+061C) dropped; a vocalised sentence without its
     marks (one scored 0.26 against its English, 0.93 without them), and Persian with
     Persian yeh and kaf (legacy keyboards type the Arabic letters). The odd mark of
     unvocalised text stays, as the models and the calibration read it."""
-    from mlalign.text.normalize import is_vocalised, strip_marks
+    from mlalign.text.normalize import fold_presentation_forms, is_vocalised, strip_marks
 
+    # Presentation forms (text from old PDFs, ﺍﻟﺴﻼﻡ) as the letters they shape, and no bidi
+    # controls: the checks' word lists and the models read plain letters (a faithful
+    # "None of the deputies" was flagged as a negation the original lacked).
+    text = fold_presentation_forms(text)
     if is_vocalised(text):
         text = strip_marks(text)
     return text.translate(_PERSIAN_LETTERS) if lang == "fa" else text
@@ -84,7 +90,7 @@ def decide_languages(
     """`resolve_languages`, and how the original's language was decided (for provenance)."""
     from mlalign.text.langid import check_english, decide_source_language
 
-    decided = decide_source_language(src_text, src_lang, src_name)
+    decided = decide_source_language(src_text, src_lang, src_name, other=(tgt_name, tgt_text))
     check_english(tgt_text, tgt_name)
     return decided
 
@@ -276,8 +282,11 @@ def audit_texts(
     if not any(s.text.strip() for s in tgt):
         raise InputError(f"{tgt_name}: no sentences found")
     translator_signature = None
-    as_read = src
+    as_read, tgt_as_read = src, tgt
     src = [Sentence(model_text(s.text, lang), s.paragraph) for s in src]
+    from mlalign.text.normalize import fold_presentation_forms
+
+    tgt = [Sentence(fold_presentation_forms(s.text), s.paragraph) for s in tgt]
     if mt is None and translator is not None:
         mt = translate_sentences(src, translator, report)
         translator_signature = translator.signature()
@@ -300,6 +309,10 @@ def audit_texts(
         audit.src_sentences = as_read
         for bead in audit.beads:
             bead.src = " ".join(as_read[i].text for i in bead.src_ids)
+    if any(a.text != b.text for a, b in zip(tgt_as_read, tgt, strict=True)):
+        audit.tgt_sentences = tgt_as_read  # bidi marks pasted into the English, as written
+        for bead in audit.beads:
+            bead.tgt = " ".join(tgt_as_read[i].text for i in bead.tgt_ids)
     from mlalign.text.subtitles import subtitle_format
 
     audit.provenance["inputs"] = {

@@ -71,3 +71,17 @@ def test_original_with_english_passages_is_reported() -> None:
     warning = mixed_language_warning(src, tgt)
     assert warning is not None and "original sentences are English" in warning
 
+
+
+def test_original_quoting_a_pashto_sentence_is_reported() -> None:
+    """A Dari report that quotes a resident in Pashto is read as Persian (fourth sweep); the
+    quoted sentence is named, since no check knows Pashto."""
+    src = [Sentence(t) for t in ["شاروالی کابل امروز اعلام کرد که کار ترمیم سرک‌ها آغاز شده است.",
+                                 "یکی از باشندگان گفت: «موږ ډېر خوشحاله یو چې سړکونه جوړېږي».",
+                                 "مردم از شاروالی خواستند که کیفیت کار را نظارت کند."]]
+    tgt = [Sentence(t) for t in ["The Kabul municipality announced that road repairs have begun.",
+                                 "One resident said: \"We are very happy that the roads are being built.\"",
+                                 "People asked the municipality to supervise the quality of the work."]]
+    warning = mixed_language_warning(src, tgt)
+    assert warning is not None and "1 of 3 original sentences look Pashto (first: 1)" in warning
+    assert mixed_language_warning([src[0], src[2]], [tgt[0], tgt[2]]) is None

@@ -329,3 +329,29 @@ def test_short_persian_is_read_as_persian_and_the_decision_is_recorded(tmp_path:
     assert proc.returncode == 0, proc.stderr
     meta = json.loads(out.with_suffix(".meta.json").read_text(encoding="utf-8"))
     assert meta["src_lang"] == "fa" and meta["inputs"]["original"]["language_by"] == "file name"
+
+
+@pytest.mark.parametrize(("original", "needle"), [
+    ("پاکستان کے وزیر اعظم نے آج اسلام آباد میں ایک اہم اجلاس کی صدارت کی۔\n"
+     "اجلاس میں ملک کی معاشی صورتحال پر تفصیلی بات چیت ہوئی۔\n", "looks like Urdu, not Arabic or Persian"),
+    ("ana 7abibi, keefak?\nel yom ra7 nrou7 3al ba7r ma3 el shabab.\n",
+     "Arabic written in Latin letters (Arabizi)"),
+    ("swapped", "the files seem swapped"),
+])
+@pytest.mark.parametrize("declared", ["auto", "fa"])
+def test_unsupported_originals_are_named_in_one_line(original: str, needle: str, declared: str,
+                                                     presplit_pair, tmp_path: Path) -> None:
+    """Urdu, Arabizi and swapped files (fourth sweep): one line naming what the file looks
+    like, exit 2, with --src-lang too; the Urdu had been said to hold "no Arabic-script text"."""
+    src, tgt = presplit_pair
+    if original == "swapped":
+        bad, english = tgt, src
+    else:
+        bad, english = tmp_path / "orig.txt", tgt
+        bad.write_text(original, encoding="utf-8")
+    proc = run_cli("align", str(bad), str(english), "--src-lang", declared, "-q",
+                   "-o", str(tmp_path / "never.jsonl"))
+    assert proc.returncode == 2, proc.stderr
+    lines = [line for line in proc.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and "Traceback" not in proc.stderr, proc.stderr
+    assert needle in lines[0] and lines[0].startswith("mlalign: error: ")

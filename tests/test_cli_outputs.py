@@ -347,3 +347,31 @@ def test_a_second_single_format_run_keeps_the_first_runs_provenance(presplit_pai
     assert json.loads((out / "x.meta.json").read_text(encoding="utf-8"))["outputs"] == {"jsonl": "x.jsonl"}
     assert json.loads((out / "x.tsv.meta.json").read_text(encoding="utf-8"))["outputs"] == {"tsv": "x.tsv"}
     assert [p.name for p in write_outputs(audit, out / "x.jsonl", "jsonl")] == ["x.jsonl", "x.meta.json"]
+
+
+def test_presentation_forms_and_bidi_controls_are_read_as_plain_letters() -> None:
+    """An original pasted from an old PDF (presentation forms, ﻟﻢ) or wrapped in bidi
+    embeddings and marks: the checks read the letters and the outputs keep the text as
+    written. In presentation forms a faithful "None of the deputies" was flagged as a
+    negation the original lacked, and a flipped one was missed (fourth sweep)."""
+    import unicodedata
+
+    from mlalign.pipeline import audit_texts, model_text
+
+    plain = "ولم يعلق أي من النواب على القرار حتى الآن."
+    shaped = "ﻭﻟﻢ ﻳﻌﻠﻖ ﺃﻱ ﻣﻦ ﺍﻟﻨﻮﺍﺏ ﻋﻠﻰ ﺍﻟﻘﺮﺍﺭ ﺣﺘﻰ ﺍﻵﻥ."
+    assert unicodedata.normalize("NFKC", shaped) == plain
+    assert model_text(shaped, "ar") == plain
+    assert model_text("\u202b" + plain.replace(" ", " \u200f", 2) + "\u202c", "ar") == plain
+    faithful = "None of the deputies has commented on the decision so far."
+    audit = audit_texts(shaped, faithful, src_lang="ar", presplit=True)
+    assert [b.src for b in audit.beads] == [shaped]
+    assert not [f for b in audit.beads for f in b.flags if f.type == "negation"]
+    flipped = audit_texts(shaped, "Some of the deputies have commented on the decision so far.",
+                          src_lang="ar", presplit=True)
+    assert [f for b in flipped.beads for f in b.flags if f.type == "negation"]
+    english = "\u200fNone of the deputies has commented on the decision so far.\u200f"
+    marked = audit_texts(plain, english, src_lang="ar", presplit=True)
+    assert [b.tgt for b in marked.beads] == [english]
+    assert [round(b.score, 6) for b in marked.beads] == [
+        round(b.score, 6) for b in audit_texts(plain, faithful, src_lang="ar", presplit=True).beads]

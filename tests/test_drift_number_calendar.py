@@ -110,3 +110,63 @@ def test_a_persian_decade_is_the_gregorian_decade_it_falls_in(src: str, tgt: str
 
 def test_a_persian_decade_rendered_as_another_is_still_flagged() -> None:
     assert _flags("در دهه ۶۰ جنگ بود.", "In the 1990s there was war.", "fa")
+
+
+# Afghan (Dari) month names of the Solar Hijri calendar (fourth sweep, 2026-12-07): the
+# day before حمل was compared with the Gregorian day (15 made "4"), and the year, read as
+# 2023 or 2024 whatever its month, let a wrong Gregorian year through.
+@pytest.mark.parametrize(("src", "tgt"), [
+    ("پوهنتون کابل روز ۱۵ حمل ۱۴۰۲ دروازه‌های خود را باز کرد.",
+     "Kabul University opened its doors on 4 April 2023."),
+    ("این قانون به تاریخ ۱۰ جدی ۱۴۰۱ نافذ شد.", "The law came into force on 31 December 2022."),
+    ("انتخابات در ۲۵ حوت ۱۴۰۱ برگزار شد.", "The election was held on 16 March 2023."),
+    ("امتحانات در ماه جوزا ۱۴۰۲ برگزار می‌شود.", "The exams are held in June 2023."),
+])
+def test_afghan_solar_date_converted_to_a_gregorian_date_is_not_flagged(src: str,
+                                                                       tgt: str) -> None:
+    assert _flags(src, tgt, "fa") == []
+
+
+@pytest.mark.parametrize(("src", "tgt", "wrong"), [
+    ("پوهنتون کابل روز ۱۵ حمل ۱۴۰۲ دروازه‌های خود را باز کرد.",
+     "Kabul University opened its doors on 4 April 2024.", "2024"),
+    ("پوهنتون کابل روز ۱۵ حمل ۱۴۰۲ دروازه‌های خود را باز کرد.",
+     "Kabul University opened its doors on 4 April 2022.", "2022"),
+    ("دانشگاه تهران روز ۱۵ فروردین ۱۴۰۲ درهای خود را باز کرد.",
+     "The University of Tehran opened its doors on 4 April 2024.", "2024"),
+    ("انتخابات در ۲۵ حوت ۱۴۰۱ برگزار شد.", "The election was held on 16 March 2022.", "2022"),
+])
+def test_wrong_gregorian_year_of_a_solar_date_with_its_month_is_flagged(src: str, tgt: str,
+                                                                         wrong: str) -> None:
+    flags = _flags(src, tgt, "fa")
+    assert flags and ("1402" in flags[0][1] or "1401" in flags[0][1])
+    assert wrong in flags[0][1]
+
+
+def test_a_solar_year_without_its_month_still_matches_either_gregorian_year() -> None:
+    assert _flags(FA_1398, "The law was passed in 2020.", "fa") == []
+    assert _flags("این قانون در دی ۱۴۰۱ تصویب شد.", "The law was passed in 2023.", "fa") == []
+    assert _flags("این قانون در دی ۱۴۰۱ تصویب شد.", "The law was passed in 2022.", "fa") == []
+
+
+@pytest.mark.parametrize(("src", "tgt"), [
+    ("پوهنتون کابل روز ۱۵ حمل ۱۴۰۲ دروازه‌های خود را باز کرد.",
+     "Kabul University opened its doors on 5 April 2023."),
+    ("پوهنتون کابل روز ۱۵ حمل ۱۴۰۲ دروازه‌های خود را باز کرد.",
+     "Kabul University opened its doors on April 14th, 2023."),
+    ("این قرارداد در تاریخ ۲۲ بهمن ۱۴۰۱ امضا شد.", "It was signed on 13 February 2023."),
+])
+def test_a_solar_date_converted_to_another_day_of_its_gregorian_month_is_flagged(
+        src: str, tgt: str) -> None:
+    """The day of a Solar date converted with its month and year is one of two (1 Farvardin
+    is 20 or 21 March): "5 April" for ۱۵ حمل ۱۴۰۲ (4 April 2023) is a changed date."""
+    flags = _flags(src, tgt, "fa")
+    assert flags and ("15" in flags[0][1] or "22" in flags[0][1])
+
+
+def test_a_solar_date_converted_within_a_day_of_nowruz_is_not_flagged() -> None:
+    src = "پوهنتون کابل روز ۱۵ حمل ۱۴۰۲ دروازه‌های خود را باز کرد."
+    assert _flags(src, "Kabul University opened its doors on April 4th, 2023.", "fa") == []
+    assert _flags(src, "Kabul University opened its doors on 3 April 2023.", "fa") == []
+    # another month: the check cannot tell which day is meant, as before
+    assert _flags(src, "Kabul University opened its doors on 5 May 2023.", "fa") == []

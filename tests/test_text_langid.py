@@ -165,3 +165,90 @@ def test_levantine_arabic_is_not_read_as_persian() -> None:
     """شو "what" and بده "wants" are Levantine as much as colloquial Persian."""
     assert detect_language("شو بدك تعمل اليوم؟ بده يروح عالشغل.") == "ar"
     assert detect_language("خداحافظ.") == "fa"
+
+
+# Other inputs a user feeds it (fourth sweep, 2026-12-07): Arabic-script languages mlalign
+# does not read were refused as holding "no Arabic-script text", or read as Persian; a
+# Dari report quoting one Pashto sentence was refused; Arabizi and swapped files got
+# messages that did not say what the file was.
+URDU = ("پاکستان کے وزیر اعظم نے آج اسلام آباد میں ایک اہم اجلاس کی صدارت کی۔\n"
+        "اجلاس میں ملک کی معاشی صورتحال پر تفصیلی بات چیت ہوئی۔")
+PASHTO = ("د افغانستان په پلازمېنه کابل کې نن ورځ باران و اورېد.\n"
+          "ښاروالۍ وویل چې ګڼ سړکونه د اوبو له امله بند شوي دي.")
+SORANI = ("ئەمڕۆ لە شاری هەولێر کۆنفرانسێکی گەورە بۆ خوێندکاران ئەنجامدرا.\n"
+          "زیاتر لە پێنج سەد خوێندکار بەشدارییان تێدا کرد.")
+ARABIZI = "ana 7abibi, keefak?\nel yom ra7 nrou7 3al ba7r ma3 el shabab.\nba3den mnetghada 3and te2ta."
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    (URDU, "Urdu"), (PASHTO, "Pashto"), (SORANI, "Sorani Kurdish"),
+    ("پاکستان کے وزیر اعظم نے آج اجلاس کی صدارت کی۔", "Urdu"),
+    ("زه په کابل کې اوسېږم.", "Pashto"),
+])
+@pytest.mark.parametrize("declared", ["auto", "fa", "ar"])
+def test_another_arabic_script_language_is_refused_by_its_name(text: str, name: str,
+                                                               declared: str) -> None:
+    assert detect_language(text) == "other"
+    with pytest.raises(InputError) as err:
+        resolve_source_language(text, declared, "src.txt")
+    assert f"looks like {name}, not Arabic or Persian" in str(err.value)
+    if declared != "auto":
+        assert f"declaring {declared} cannot change that" in str(err.value)
+    with pytest.raises(InputError, match=f"English side looks like {name}"):
+        check_english(text, "en.txt")
+
+
+def test_a_persian_text_quoting_a_pashto_sentence_is_persian() -> None:
+    dari = ("شاروالی کابل امروز اعلام کرد که کار ترمیم سرک‌ها آغاز شده است.\n"
+            "یکی از باشندگان به زبان پښتو گفت: «موږ ډېر خوشحاله یو چې سړکونه جوړېږي».\n"
+            "به گفته مسئولان، این کار تا ماه سرطان ادامه خواهد داشت.\n"
+            "مردم از شاروالی خواستند که کیفیت کار را نظارت کند.")
+    assert detect_language(dari) == "fa"
+    assert resolve_source_language(dari, "auto", "src.txt") == "fa"
+
+
+def test_arabizi_is_named() -> None:
+    with pytest.raises(InputError, match="Arabic written in Latin letters"):
+        resolve_source_language(ARABIZI, "auto", "src.txt")
+    with pytest.raises(InputError, match="Arabic written in Latin letters"):
+        resolve_source_language(ARABIZI, "ar", "src.txt")
+    with pytest.raises(InputError, match=r"English side looks like Arabic written in Latin"):
+        check_english(ARABIZI, "en.txt")
+
+
+def test_english_with_digits_in_words_is_not_arabizi() -> None:
+    from mlalign.text.langid import looks_arabizi
+
+    assert not looks_arabizi("The G7 summit, the mp3 file, COVID19, H2O and 3D films on 5G, "
+                             "on the 2nd and 3rd of May at 5pm.")
+
+
+def test_swapped_files_are_named_as_swapped() -> None:
+    from mlalign.text.langid import decide_source_language
+
+    with pytest.raises(InputError, match="the files seem swapped"):
+        decide_source_language(EN, "auto", "en.txt", other=("fa.txt", FA))
+    with pytest.raises(InputError, match="seems like English"):  # English on both sides
+        decide_source_language(EN, "auto", "en.txt", other=("en2.txt", EN))
+
+
+def test_presentation_forms_are_read_as_their_letters() -> None:
+    """Text from old PDFs in presentation forms (ﺍﻟﺴﻼﻡ): the evidence is in the letters."""
+    import unicodedata
+
+    shaped = "ﺃﻋﻠﻨﺖ ﺍﻟﺤﻜﻮﻣﺔ ﺍﻟﻴﻮﻡ ﻋﻦ ﺧﻄﺔ ﺟﺪﻳﺪﺓ ﻟﺪﻋﻢ ﺍﻟﻤﺰﺍﺭﻋﻴﻦ ﻓﻲ ﺍﻟﺠﻨﻮﺏ."
+    assert unicodedata.normalize("NFKC", shaped) != shaped
+    from mlalign.text.langid import _detect
+
+    assert _detect(shaped, None) == ("ar", "text")
+
+
+def test_urdu_in_short_lines_is_still_urdu() -> None:
+    """A dialogue or subtitles: two Urdu letters a line, each line under the threshold
+    alone, more than enough in all (a first version of the Pashto-quote rule read it as
+    Persian)."""
+    dialogue = "\n".join(["آپ کا نام کیا ہے؟", "میرا نام علی ہے", "آپ کا کام کیا ہے؟",
+                          "میرا کام اچھا ہے"])
+    assert detect_language(dialogue) == "other"
+    with pytest.raises(InputError, match="looks like Urdu"):
+        resolve_source_language(dialogue, "auto", "src.txt")

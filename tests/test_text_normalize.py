@@ -49,3 +49,16 @@ def test_english_casefold_and_spaces() -> None:
 
 def test_latin_inside_arabic_is_casefolded() -> None:
     assert normalize("شركة Apple", "ar") == "شرکه apple"
+
+
+def test_fold_presentation_forms_keeps_everything_else() -> None:
+    """Presentation forms (old PDFs) become their letters and bidi controls go; marks,
+    digits, ZWNJ and tatweel stay as written (the models read those as before)."""
+    from mlalign.text.normalize import fold_presentation_forms
+
+    assert fold_presentation_forms("ﺍﻟﺴﻼﻡ ﻻ") == "السلام لا"
+    assert fold_presentation_forms("\u202bقال\u200f الوزير.\u202c") == "قال الوزير."
+    kept = "أيضاً ٥٠٠ می‌خواهم الســــلام"
+    assert fold_presentation_forms(kept) == kept
+    honorific = "قال رسول الله ﷺ: ﴿وَقُلْ رَبِّ زِدْنِي عِلْمًا﴾"
+    assert fold_presentation_forms(honorific) == honorific  # word ligatures stay as written

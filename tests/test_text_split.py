@@ -435,3 +435,9 @@ def test_hashtags_and_emoji_after_a_sentence_end_stay_with_it() -> None:
         "The results are finally out! 🎉 #Konkur"]
     assert split_sentences("Well done! 👏👏\nNext year.", "en") == ["Well done! 👏👏", "Next year."]
     assert split_sentences("He left. #2 was next.", "en") == ["He left.", "#2 was next."]
+
+
+def test_an_abbreviation_in_presentation_forms_does_not_end_a_sentence() -> None:
+    """Text from an old PDF writes د. ("Dr.") as ﺩ.: still an abbreviation (fourth sweep)."""
+    shaped = "ﻭﻗﺎﻝ ﺍﻟﻮﺯﻳﺮ ﺇﻥ ﺍﻟﺨﻄﺔ ﺟﻴﺪﺓ. ﺩ. ﺃﺣﻤﺪ ﻗﺎﻝ ﺫﻟﻚ."
+    assert split_sentences(shaped, "ar") == ["ﻭﻗﺎﻝ ﺍﻟﻮﺯﻳﺮ ﺇﻥ ﺍﻟﺨﻄﺔ ﺟﻴﺪﺓ.", "ﺩ. ﺃﺣﻤﺪ ﻗﺎﻝ ﺫﻟﻚ."]

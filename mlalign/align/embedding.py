@@ -414,7 +414,7 @@ def mixed_language_warning(src: list[Sentence], tgt: list[Sentence]) -> str | No
     its twin on the other side and call it a translation. (Arabic and Persian mixed in one
     original are not reported: both are valid originals and align fine.)
     """
-    from mlalign.text.langid import detect_language
+    from mlalign.text.langid import detect_language, other_script_language
 
     problems: list[str] = []
     foreign_t = [j for j, t in enumerate(tgt) if detect_language(t.text) in ("ar", "fa")]
@@ -423,6 +423,13 @@ def mixed_language_warning(src: list[Sentence], tgt: list[Sentence]) -> str | No
     english_s = [i for i, s in enumerate(src) if detect_language(s.text) == "en" and len(s.text.split()) >= 4]
     if len(english_s) >= max(2, 0.05 * len(src)):
         problems.append(f"{len(english_s)} of {len(src)} original sentences are English (first: {english_s[0]})")
+    # whole sentences of Pashto, Urdu or Kurdish quoted in a Persian or Arabic original: the
+    # checks' word lists and the calibration know neither
+    other_s = [(i, lang) for i, s in enumerate(src)
+               if len(s.text.split()) >= 3 and (lang := other_script_language(s.text))]
+    if other_s:
+        problems.append(f"{len(other_s)} of {len(src)} original sentences look {other_s[0][1]} "
+                        f"(first: {other_s[0][0]}), which mlalign does not read")
     if not problems:
         return None
     return "mixed languages: " + "; ".join(problems) + "; the alignment of those parts is not a translation check"

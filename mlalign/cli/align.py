@@ -103,7 +103,8 @@ def align_command(original, english, src_lang, presplit, formats, out, translato
         mt = mt_lines(mt_read.text)
     from mlalign.text.langid import decide_source_language
 
-    lang, lang_by = decide_source_language(src_text, src_lang, str(original))
+    lang, lang_by = decide_source_language(src_text, src_lang, str(original),
+                                           other=(str(english), tgt_text))
     if out not in (None, "-"):  # before the work: every output writable, no input overwritten
         check_outputs(out, fmts, lang, [Path(original), Path(english), *([mt_file] if mt_file else [])])
     model = None if mt is not None else load_translator_choice(translator, lang, quiet, no_cache)

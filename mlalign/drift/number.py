@@ -121,9 +121,15 @@ NOT_COMPOSED = {norm_arabic(w) for w in (
 ELEVEN_AR = {"احد", "احدي"}
 # Month names: a day written before a Solar Hijri or lunar Hijri month is another day number
 # in the Gregorian calendar (۲۲ بهمن is 11 February). Normalised spelling, first word.
-MONTHS_HIJRI = {norm_arabic(w) for w in (
-    "فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور", "مهر", "آبان", "آذر", "دی",
-    "بهمن", "اسفند", "محرم", "صفر", "ربيع", "جمادى", "رجب", "شعبان", "رمضان", "شوال")}
+# The Solar Hijri months in order, as Iran names them and as Afghanistan does (Dari and
+# Pashto: حمل، ثور، جوزا… ۱۵ حمل ۱۴۰۲ is 4 April 2023).
+MONTHS_SOLAR = {norm_arabic(w): k for names in (
+    ("فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور", "مهر", "آبان", "آذر", "دی",
+     "بهمن", "اسفند"),
+    ("حمل", "ثور", "جوزا", "سرطان", "اسد", "سنبله", "میزان", "عقرب", "قوس", "جدی", "دلو",
+     "حوت")) for k, w in enumerate(names)}
+MONTHS_HIJRI = {*MONTHS_SOLAR, *(norm_arabic(w) for w in (
+    "محرم", "صفر", "ربيع", "جمادى", "رجب", "شعبان", "رمضان", "شوال"))}
 MONTHS_HIJRI_TWO = {"ذو", "ذي"}  # ذو القعدة, ذو الحجة: the second word says which
 MONTHS_EN = {"january", "february", "march", "april", "may", "june", "july", "august",
              "september", "october", "november", "december", "jan", "feb", "mar", "apr",
@@ -225,6 +231,61 @@ def _year_equivalents(v: float) -> set[float]:
     if 1200 <= v <= 1500:
         g = round(v * 0.970224 + 621.5643)
         out |= {g - 1, g, g + 1}
+    return out
+
+
+def _solar_month_year(v: float, month: int, day: int | None) -> set[float]:
+    """The Gregorian year of Solar Hijri year `v` on a day of its `month` (0 for Farvardin /
+    Hamal): the year turns on 1 January, 11 Dey (Jadi) give or take a day, so Farvardin to
+    Azar (Qaws) are +621, Bahman and Esfand (Dalw, Hut) +622, Dey by its day."""
+    if month <= 8 or month == 9 and day is not None and day <= 9:
+        return {v + 621}
+    if month >= 10 or month == 9 and day is not None and day >= 13:
+        return {v + 622}
+    return {v + 621, v + 622}
+
+
+_MONTH_NUMBER_EN = {m: k % 12 + 1 for k, m in enumerate(
+    ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug",
+     "sep", "oct", "nov", "dec"))}
+_MONTH_NUMBER_EN["sept"] = 9
+_EN_DAY_MONTH = re.compile(r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]+)\b")
+_EN_MONTH_DAY = re.compile(r"(?i)\b([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b")
+
+
+def _solar_dates(text: str) -> dict[int, set[tuple[int, int]]]:
+    """Each day of a Solar Hijri date (۱۵ حمل ۱۴۰۲) with the Gregorian (month, day) it may be:
+    1 Farvardin is 20 or 21 March (from 1300 to 1500), so both are allowed, and without a
+    year both a leap year and another."""
+    import datetime
+
+    toks = [norm_arabic(to_ascii_digits(t)).replace("\u200c", "")
+            for t in re.findall(r"\d+|[^\W\d_]+", strip_diacritics(text))]
+    out: dict[int, set[tuple[int, int]]] = {}
+    for i in range(len(toks) - 1):
+        if not (toks[i].isdigit() and 1 <= int(toks[i]) <= 31 and toks[i + 1] in MONTHS_SOLAR):
+            continue
+        month, day = MONTHS_SOLAR[toks[i + 1]], int(toks[i])
+        year = int(toks[i + 2]) if i + 2 < len(toks) and toks[i + 2].isdigit() else 0
+        years = [year + 621] if 1200 <= year <= 1500 else [2021, 2023, 2024]  # leap or not
+        offset = 31 * min(month, 6) + 30 * max(0, month - 6) + day - 1
+        found = out.setdefault(day, set())
+        for y in years:
+            for start in (20, 21):
+                g = datetime.date(y, 3, start) + datetime.timedelta(days=offset)
+                found.add((g.month, g.day))
+    return out
+
+
+def _english_dates(text: str) -> list[tuple[int, int]]:
+    """The (month, day) of each "4 April" / "April 4th" / "the 4th of April" of English text."""
+    out = []
+    pairs = [(m.group(1), m.group(2)) for m in _EN_DAY_MONTH.finditer(text)]
+    pairs += [(m.group(2), m.group(1)) for m in _EN_MONTH_DAY.finditer(text)]
+    for day, name in pairs:
+        if name.lower() in _MONTH_NUMBER_EN and 1 <= int(day) <= 31:
+            out.append((_MONTH_NUMBER_EN[name.lower()], int(day)))
     return out
 
 
@@ -538,6 +599,12 @@ def extract(text: str, lang: str) -> list[Mention]:
             extra: set[float] = set()
             for v in vals:
                 extra |= _year_equivalents(v) | _calendar_years(v, marker)
+            if (i > 0 and toks[i - 1] in MONTHS_SOLAR and len(vals) == 1
+                    and 1200 <= (year_v := next(iter(vals))) <= 1500 and year_v == int(year_v)):
+                # ۱۵ حمل ۱۴۰۲: with its Solar month the year is one Gregorian year, not two
+                # (nor a lunar Hijri one)
+                day_n = int(toks[i - 2]) if i > 1 and toks[i - 2].isdigit() else None
+                extra = _solar_month_year(year_v, MONTHS_SOLAR[toks[i - 1]], day_n)
             zero = set(tok) <= {"0", ".", ","} and len(tok) > 1  # "04:00": the 00 says nothing
             unit = toks[i + 1] if i + 1 < len(toks) and not is_en else ""
             if unit in ("تا", "الي", "و", "-") and i + 3 < len(toks) and toks[i + 2][:1].isdigit():
@@ -808,8 +875,17 @@ class NumberCheck:
                 m.month_day == "gregorian" for m in tgt):
             # ۲۲ بهمن made "11 February": the day numbers of two calendars differ, so
             # they may match but never flag (the year still converts: ۱۴۰۱ is 2023)
-            src = [replace(m, weak=True) if m.month_day == "hijri" else m for m in src]
-            tgt = [replace(m, weak=True) if m.month_day == "gregorian" else m for m in tgt]
+            solar, english = _solar_dates(bead.src), _english_dates(bead.tgt)
+            if (len(solar) == 1 and len(english) == 1
+                    and not any(d in cands for cands in solar.values() for d in english)
+                    and any(mon == english[0][0] for cands in solar.values() for mon, _ in cands)):
+                # a Solar date and the English date in its month, but another day (۱۵ حمل
+                # ۱۴۰۲ is 4 April 2023, not "5 April"): the day is a changed figure
+                src = [replace(m, values=m.values | {float(d) for _, d in solar.get(
+                    int(min(m.values)), set())}) if m.month_day == "hijri" else m for m in src]
+            else:
+                src = [replace(m, weak=True) if m.month_day == "hijri" else m for m in src]
+                tgt = [replace(m, weak=True) if m.month_day == "gregorian" else m for m in tgt]
         runs_src, runs_tgt = _long_digit_runs(bead.src), _long_digit_runs(bead.tgt)
         unmatched_src = [m for m in src if not _matches(m, tgt) and not _inside_long_run(m, runs_tgt)]
         unmatched_tgt = [m for m in tgt if not _matches(m, src) and not _inside_long_run(m, runs_src)]

@@ -13,6 +13,7 @@ language tag in the file's name (x.fa.txt, x_ar.txt) decides; only then.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from mlalign.errors import InputError
 
@@ -20,8 +21,24 @@ _ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\uf
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _WORD = re.compile(r"[\w\u200c\u0640\u064b-\u065f\u0670]+")
 _FA_LETTERS = frozenset("پچژگکیۀ")
-# Letters of Urdu/Sindhi/Pashto/Kurdish orthographies, absent from Arabic and Persian.
-_OTHER_ARABIC_SCRIPT = re.compile(r"[ٹڈڑںےۓھڻڳډړښڼۍێۆڵڕ]")
+# Letters of Urdu, Pashto, Sorani Kurdish and Sindhi orthographies, absent from Arabic and
+# Persian (none occurs in NTREX's or Tatoeba's Arabic and Persian). ھ (Urdu and Kurdish) and
+# the Urdu full stop ۔ (also typed for Persian on some keyboards, so worth half) count towards
+# no language in particular. ڤ is left out: Arabic writes it for "v".
+_OTHER_SCRIPT_LETTERS = {
+    "Urdu": "ٹڈڑںےۓہۃ",
+    "Pashto": "ټډړښږځڅڼېۍګ",
+    "Sorani Kurdish": "ەێۆڵڕ",
+    "Sindhi": "ڻڳٻڄڃڦڱڪٺٽٿڀ",
+}
+_OTHER_LETTER = {ch: lang for lang, chars in _OTHER_SCRIPT_LETTERS.items() for ch in chars}
+_OTHER_ARABIC_SCRIPT = re.compile("[" + "".join(_OTHER_LETTER) + "ھ۔]")
+_PRESENTATION = re.compile("[\ufb50-\ufbff\ufe70-\ufefe]+")  # letter forms, not ﷺ or ﴿
+# Arabic in Latin letters with digits for the letters Latin lacks (Arabizi: 7abibi, 3al, ba2a).
+# A digit inside lower-case letters (ba7r, el3asha) or before two or more (7abibi, 3al);
+# not at a word's end alone (mp3, G7, COVID19) nor in upper case (H2O).
+_ARABIZI_WORD = re.compile(r"[a-z']*[a-z][235679]+[a-z]+[a-z0-9']*|[235679]+[a-z]{2,}[a-z0-9']*")
+_ENGLISH_DIGIT_WORD = re.compile(r"(?i)\d+(?:st|nd|rd|th|am|pm|s|k|m|d|g|kg|km|cm|mm|gb|mb|x|h|min)")
 _AR_LETTERS = frozenset("ةىيكؤإ")
 _FA_WORDS = frozenset(
     """است این را که می‌ های برای بود شد شده کرد کرده کند می این‌ آن هم یک با تا اما
@@ -55,6 +72,55 @@ _OTHER_WORDS = frozenset(
     """de la le les et des du une est el los las y que en por con der das und ist
     nicht ein eine il di che per non un una och att det är een het van""".split()
 )
+
+
+def _other_script_evidence(text: str) -> tuple[float, str | None]:
+    """How many letters of another Arabic-script language `text` has, and which language
+    most of them point to (None when only the shared ھ / ۔ occur)."""
+    found: dict[str, int] = {}
+    total = 0.0
+    for ch in _OTHER_ARABIC_SCRIPT.findall(text):
+        if ch == "۔":
+            total += 0.5
+            continue
+        total += 1.0
+        if ch in _OTHER_LETTER:
+            found[_OTHER_LETTER[ch]] = found.get(_OTHER_LETTER[ch], 0) + 1
+    return total, max(found, key=lambda k: found[k]) if found else None
+
+
+def _is_other_script(text: str) -> bool:
+    evidence, _ = _other_script_evidence(text)
+    return evidence > max(2, 0.02 * len(_ARABIC_SCRIPT.findall(text)))
+
+
+def other_script_language(text: str) -> str | None:
+    """The Arabic-script language other than Arabic and Persian that most of `text` is
+    written in ("Urdu", "Pashto", "Sorani Kurdish", "Sindhi", or "an Arabic-script language
+    other than Arabic or Persian"), None when it is not. A Persian or Arabic document that
+    quotes such a language in fewer than half of its lines (by letters) is not: a Dari
+    report quoting a Pashto sentence is Persian."""
+    sample = _PRESENTATION.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text[:200000])
+    if not _is_other_script(sample):
+        return None
+    lines = [ln for ln in sample.splitlines() if _ARABIC_SCRIPT.search(ln)]
+    # a line with one such letter counts (Urdu verse has a ے or ں a line), so the share is
+    # of the lines that could be Urdu, Pashto... at all
+    other = [ln for ln in lines if _other_script_evidence(ln)[0] >= 1]
+    if len(lines) > 1 and (sum(len(_ARABIC_SCRIPT.findall(ln)) for ln in other)
+                           < 0.5 * sum(len(_ARABIC_SCRIPT.findall(ln)) for ln in lines)):
+        return None
+    _, lang = _other_script_evidence("\n".join(other) if other else sample)
+    return lang or "an Arabic-script language other than Arabic or Persian"
+
+
+def looks_arabizi(text: str) -> bool:
+    """Latin-letter text that writes Arabic with digits for letters ("ana 7abibi, keefak?")."""
+    words = re.findall(r"[A-Za-z0-9']+", text[:200000])
+    if not words:
+        return False
+    hits = sum(1 for w in words if _ARABIZI_WORD.fullmatch(w) and not _ENGLISH_DIGIT_WORD.fullmatch(w))
+    return hits >= 2 and hits >= 0.1 * len(words)
 
 
 def _counts(text: str) -> tuple[int, int]:
@@ -108,15 +174,20 @@ def detect_language(text: str, hint: str | None = None) -> str:
 
 def _detect(text: str, hint: str | None) -> tuple[str, str]:
     """`detect_language` and what settled it: "text", or on a tie "file name" / "letters"."""
-    sample = text[:200000]
+    # presentation forms (old PDFs) are read as the letters they shape
+    sample = _PRESENTATION.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text[:200000])
     arab, latin = _counts(sample)
     letters = sum(ch.isalpha() for ch in sample)
     if letters == 0:
         return "other", "text"
     # Persian/Arabic news often quotes Latin names, so a quarter of Arabic script decides.
     if arab >= 0.25 * letters and (arab >= latin or _fa_ar_score(sample) != 0):
-        if len(_OTHER_ARABIC_SCRIPT.findall(sample)) > max(2, 0.02 * arab):
-            return "other", "text"  # Urdu, Pashto, Kurdish...: Arabic script, not ar/fa
+        if _is_other_script(sample):
+            if other_script_language(sample):
+                return "other", "text"  # Urdu, Pashto, Kurdish...: Arabic script, not ar/fa
+            # a few lines quote such a language: the rest says Arabic or Persian
+            sample = "\n".join(ln for ln in sample.splitlines()
+                               if _other_script_evidence(ln)[0] < 1)
         score = _fa_ar_score(sample)
         if score > 0:
             return "fa", "text"
@@ -157,15 +228,31 @@ def resolve_source_language(text: str, declared: str, name: str,
 
 
 def decide_source_language(text: str, declared: str, name: str,
-                           option: str = "--src-lang") -> tuple[str, str]:
+                           option: str = "--src-lang", other: tuple[str, str] | None = None,
+                           ) -> tuple[str, str]:
     """`resolve_source_language`, and how it was decided (for the audit's provenance):
     "declared", "detected", "file name" (a tie the name's tag broke) or "letters" (a tie
-    with no tag, settled by ی/ک)."""
+    with no tag, settled by ی/ک). `other` is the English file's (name, text): when the
+    original is English and that one Arabic or Persian, the error says the files are swapped."""
     declared = (declared or "auto").lower()
     if declared not in ("auto", "ar", "fa"):
         raise InputError(f"{name}: unsupported source language {declared!r}; use ar, fa or auto")
     found, by = _detect(text, name_language(name))
     if found not in ("ar", "fa"):
+        forced = f" (declaring {declared} cannot change that)" if declared != "auto" else ""
+        if found == "en" and other is not None and detect_language(other[1]) in ("ar", "fa"):
+            raise InputError(
+                f"{name}: the files seem swapped: the original looks like English and "
+                f"{other[0]} looks {language_label(detect_language(other[1]))}; "
+                "give the Arabic/Persian original first, then the English")
+        if found == "other" and (script := other_script_language(text)):
+            raise InputError(
+                f"{name}: the original looks like {script}, not Arabic or Persian: mlalign "
+                f"reads only Arabic and Persian originals{forced}")
+        if found == "other" and looks_arabizi(text):
+            raise InputError(
+                f"{name}: the original looks like Arabic written in Latin letters (Arabizi); "
+                f"mlalign reads Arabic and Persian in Arabic script only{forced}")
         what = "like English" if found == "en" else "to hold no Arabic-script text"
         raise InputError(
             f"{name}: the original seems {what}, not Arabic or Persian; "
@@ -193,4 +280,9 @@ def check_english(text: str, name: str) -> None:
             f"{name}: the English side looks {language_label(found)}; "
             "did you pass the original twice or swap the files?"
         )
+    if found == "other" and (script := other_script_language(text)):
+        raise InputError(f"{name}: the English side looks like {script}, not English")
+    if found == "other" and looks_arabizi(text):
+        raise InputError(f"{name}: the English side looks like Arabic written in Latin letters "
+                         "(Arabizi), not English")
     raise InputError(f"{name}: the English side does not look like English text")

@@ -66,6 +66,21 @@ def is_vocalised(text: str) -> bool:
     return letters > 0 and len(_VOWEL_MARKS.findall(text)) >= VOCALISED_SHARE * letters
 
 
+# Letters in their shaped forms (and lam-alef); not the ligatures of whole words or honorifics
+# (ﷺ, ﷲ) nor the ornate parentheses of a verse (﴿ ﴾), U+FC00-U+FDFF, which stay as written.
+_PRESENTATION_FORMS = re.compile("[\ufb50-\ufbff\ufe70-\ufefe]+")
+_BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def fold_presentation_forms(text: str) -> str:
+    """Arabic presentation forms of letters (old PDFs' ﺍﻟﺴﻼﻡ, the ligature ﻻ) as the plain
+    letters NFKC makes of them (not ﷺ, ﷲ or ﴿ ﴾), and bidi controls (RLM, embeddings, isolates) dropped; nothing else
+    changes (not the marks, digits or other letters). For the text the models and checks
+    read; outputs keep the text as written."""
+    text = _PRESENTATION_FORMS.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
+    return _BIDI_CONTROLS.sub("", text)
+
+
 def to_ascii_digits(text: str) -> str:
     """Map Arabic-Indic (٠-٩) and Persian (۰-۹) digits to ASCII 0-9, nothing else."""
     return text.translate(_DIGITS)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from mlalign.text._rules import clause_cut, cut
+from mlalign.text.normalize import fold_presentation_forms
 from mlalign.text.rules_english import EnglishRules
 
 _ABBR = frozenset("""د م ق هـ ه ص ج ش ع ق.م ه.ش ه.ق م.ع ص.ب ت د.ت أ.د ا.د ج.ا.ا""".split())
@@ -38,6 +39,7 @@ class ArabicScriptRules:
     def _is_abbreviation(self, prev: str, nxt: str) -> bool:
         # ه‌.ش. is often typed with a zero-width non-joiner after the ه
         core = prev.lstrip(_OPENERS).rstrip(".").replace("\u0640", "ـ").replace("\u200c", "")
+        core = fold_presentation_forms(core)  # ﺩ. from an old PDF is د.
         if _ARABIC.search(core):
             return core in _ABBR or core.rstrip("ـ") in _ABBR
         return self._en._is_abbreviation(prev, nxt)
