@@ -11,7 +11,7 @@ import pyarrow.parquet as pq
 import pytest
 from click.testing import CliRunner
 from lxml import etree
-from test_corpus_units import INTERRUPT_ENV, fake_settings, write_docs
+from test_corpus_units import INTERRUPT_ENV, fake_settings, faked_cli_build, write_docs
 
 from mlalign.corpus import FilterConfig, build_corpus
 
@@ -276,7 +276,6 @@ def test_sigint_during_a_two_worker_run_keeps_finished_pairs(tmp_path: Path) -> 
     import os
     import signal
     import subprocess
-    import sys
     import time
 
     from test_corpus_units import SLOW_ENV
@@ -284,14 +283,7 @@ def test_sigint_during_a_two_worker_run_keeps_finished_pairs(tmp_path: Path) -> 
     folder = tmp_path / "docs"
     write_docs(folder, 8, 3)
     out = tmp_path / "out"
-    tests_dir = str(Path(__file__).resolve().parent)
-    code = (
-        "import sys, functools; sys.path.insert(0, sys.argv[1]);"
-        "import test_corpus_units as u, mlalign.corpus.build as b;"
-        "b.Settings = functools.partial(u.fake_settings);"
-        "from mlalign.cli import main; main(sys.argv[2:])"
-    )
-    args = [sys.executable, "-c", code, tests_dir, "corpus", "build", str(folder), "-o", str(out)]
+    args = faked_cli_build(folder, out)
     env = {**os.environ, SLOW_ENV: "0.4"}
     proc = subprocess.Popen(
         [*args, "--workers", "2", "-q"], env=env, start_new_session=True, stderr=subprocess.PIPE

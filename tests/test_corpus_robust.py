@@ -6,12 +6,11 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import polars as pl
-from test_corpus_units import CRASH_ENV, SLOW_ENV, fake_settings, write_docs
+from test_corpus_units import CRASH_ENV, SLOW_ENV, fake_settings, faked_cli_build, write_docs
 
 from mlalign.corpus import build_corpus
 
@@ -78,14 +77,7 @@ def test_sigterm_to_a_two_worker_build_ends_with_one_line(tmp_path: Path) -> Non
     folder = tmp_path / "docs"
     write_docs(folder, 8, 3)
     out = tmp_path / "out"
-    tests_dir = str(Path(__file__).resolve().parent)
-    code = (
-        "import sys, functools; sys.path.insert(0, sys.argv[1]);"
-        "import test_corpus_units as u, mlalign.corpus.build as b;"
-        "b.Settings = functools.partial(u.fake_settings);"
-        "from mlalign.cli import main; main(sys.argv[2:])"
-    )
-    args = [sys.executable, "-c", code, tests_dir, "corpus", "build", str(folder), "-o", str(out)]
+    args = faked_cli_build(folder, out)
     proc = subprocess.Popen(
         [*args, "--workers", "2"], env={**os.environ, SLOW_ENV: "0.4"},
         start_new_session=True, stderr=subprocess.PIPE,

@@ -132,6 +132,19 @@ def tatoeba_rows(lang: str) -> list[tuple[str, str]]:
     return rows
 
 
+def faked_cli_build(folder: Path, out: Path) -> list[str]:
+    """The command line of a real `mlalign corpus build` process whose audits are this
+    module's fakes (for tests that signal or kill the process)."""
+    code = (
+        "import sys, functools; sys.path.insert(0, sys.argv[1]);"
+        "import test_corpus_units as u, mlalign.corpus.build as b;"
+        "b.Settings = functools.partial(u.fake_settings);"
+        "from mlalign.cli import main; main(sys.argv[2:])"
+    )
+    tests_dir = str(Path(__file__).resolve().parent)
+    return [sys.executable, "-c", code, tests_dir, "corpus", "build", str(folder), "-o", str(out)]
+
+
 def write_docs(folder: Path, n_docs: int, per_doc: int, seed: int = 7) -> list[dict[str, str]]:
     """Small document pairs (alternating fa/ar) from Tatoeba; returns manifest rows."""
     rng = random.Random(seed)
