@@ -297,3 +297,16 @@ def test_none_but_rendered_as_all_but_is_a_reversed_restriction(src: str, tgt: s
 ])
 def test_a_restriction_kept_is_not_flagged(src: str, tgt: str) -> None:
     assert _flags(src, tgt, "ar") == []
+
+
+def test_a_reversed_restriction_raises_drift_through_the_calibration() -> None:
+    """Its negation is a weak cue on the original's side, so the cue counts agree; the
+    calibrated negation model must still read a lost negation."""
+    from mlalign.drift import detect_drift
+    from mlalign.embed import default_embedder
+
+    bead = Bead([0], [0], "لا يُعطى للأطفال دون سن السادسة إلا باستشارة الطبيب.",
+                "Give to children under six except on a doctor's advice.")
+    detect_drift([bead], "ar", default_embedder())
+    assert [f.type for f in bead.flags if f.severity != "low"] == ["negation"]
+    assert bead.drift >= 0.5

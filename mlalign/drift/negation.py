@@ -368,6 +368,9 @@ class NegationCheck:
             detail = (f"the English negates (\"{cue.group(0).strip() if cue else ''}\") "
                       "but the original has no negation")
         elif restriction_reversed(bead.src, bead.tgt, ctx.src_lang):
+            # the restriction's negation counts as a weak cue, so the counts above agree;
+            # the calibration reads this as a lost negation, as it is
+            bead.signals["neg_diff"] = 1.0
             word = _EN_EXCEPT.search(bead.tgt)
             detail = ("the original says \"none but\" (not ... except, that is \"only\"); the "
                       f"English says \"all but\" (\"{word.group(0) if word else ''}\")")
