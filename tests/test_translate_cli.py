@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from argos_fixture import build_tiny_argosmodel, generated_sentences
 from click.testing import CliRunner
-from test_translate_argos import argos_reference
+from test_translate_argos import COMPARE_TYPE, argos_reference
 
 from mlalign.cli import cli
 from mlalign.translate import install_from_file
@@ -58,7 +58,8 @@ def test_translate_presplit_matches_argos_and_caches(pkgdir: Path, tmp_path: Pat
 
     monkeypatch.setattr(ArgosTranslator, "_collect", counting)
     out = tmp_path / "out.txt"
-    args = ["translate", str(src), "--from", "fa", "--presplit", "-o", str(out), "--quiet"]
+    args = ["translate", str(src), "--from", "fa", "--presplit", "--compute-type", COMPARE_TYPE,
+            "-o", str(out), "--quiet"]
     res = CliRunner().invoke(cli, args)
     assert res.exit_code == 0, res.output
     lines = out.read_text(encoding="utf-8").split("\n")[:-1]
@@ -70,6 +71,7 @@ def test_translate_presplit_matches_argos_and_caches(pkgdir: Path, tmp_path: Pat
 
     meta = json.loads((tmp_path / "out.txt.meta.json").read_text(encoding="utf-8"))
     assert (meta["translator"]["package"], meta["translator"]["beam_size"]) == ("translate-fa_en", 4)
+    assert meta["translator"]["compute_type"] == COMPARE_TYPE  # --compute-type, recorded
     assert meta["input"]["sha256"] == hashlib.sha256(src.read_bytes()).hexdigest()
     assert (meta["sentences"], meta["presplit"], meta["output"]) == (len(sentences), True, "out.txt")
     calls.clear()
