@@ -94,3 +94,22 @@ def test_units_are_read_after_their_figure_only() -> None:
                                                                 200.0: {("mass", "g")}}
     assert changed_units("۲۰۰ گرم کره", "200 ml of butter", "fa") == []  # mass and volume
     assert weekdays("سه‌شنبه و پنج شنبه", "fa") == {1, 3}
+
+
+def test_a_changed_unit_takes_a_fixed_weight_not_the_fitted_number_model() -> None:
+    """The development data never corrupts units, signs, counts or weekdays, so their flags
+    stay out of the fitted number model's features (a reference's own changed weekday,
+    counted clean, had taught it to doubt every changed figure) and enter with a fixed
+    weight instead."""
+    from mlalign.drift.calibration import features, type_probabilities
+
+    bead = Bead([0], [0], "نشرة الدواء: باراسيتامول 500 ملغ أقراص.",
+                "Package leaflet: Paracetamol 500 g tablets.")
+    ctx = CheckContext(src_lang="ar", config=DriftConfig(), calibration={})
+    bead.flags = NumberCheck().check(bead, ctx)
+    assert bead.flags[0].evidence["readings"] == ["unit"]
+    feats = features(bead)
+    assert feats["number"] == 0.0 and feats["number_reading"] == 0.95
+    doubtful = {"models": {"ar": {"plain-nowords": {
+        "number": {"intercept": -20.0, "coef": {"number": 5.0, "number_changed": 5.0}}}}}}
+    assert type_probabilities(bead, "ar", doubtful, feats)["number"] == 0.9 * 0.95

@@ -17,6 +17,7 @@ from mlalign.drift.calibration import (
     TYPE_FEATURES,
     combine,
     features,
+    fixed_reading,
     load_calibration,
     type_probabilities,
     variant,
@@ -280,7 +281,8 @@ def _detect_drift(beads: list[Bead], src_lang: str, embedder: Any, config: Drift
             bead.flags.extend(check.check(bead, ctx))
         for name in FLAG_FEATURES:
             bead.signals[f"flag_{name}"] = max(
-                (f.score for f in bead.flags if f.type == name), default=0.0)
+                (f.score for f in bead.flags if f.type == name and not fixed_reading(f)),
+                default=0.0)
         feats = features(bead)
         probs = type_probabilities(bead, src_lang, calibration, feats)
         if not (bead.src.strip() or bead.tgt.strip()):

@@ -49,6 +49,12 @@ MT_FEATURES: dict[str, tuple[str, ...]] = {
 # hint must not move a calibrated probability.
 FIXED_WEIGHTS = {"untranslated": 0.9, "modality": 0.3, "direction": 0.9}
 FIXED_MIN_SCORE = 0.5
+# Flags of a fitted kind that read something the development data never corrupts (a
+# figure's unit, sign, count of times or weekday: evidence "readings"): that kind's
+# probability is at least the fixed weight times the flag's score, and the fitted model
+# never sees them (a reference's own changed weekday, counted clean, had taught it to doubt
+# every changed figure).
+FIXED_READINGS = {"number": ("number_reading", 0.9)}
 
 
 # Signals of the word alignment and of the omission cross-encoder, which runs with it.
@@ -102,8 +108,13 @@ def features(bead: Bead) -> dict[str, float]:
         "cov_tgt": min(clip, max(0.0, -s.get("cov_tgt_z", 0.0))),
     }
     for name in FLAG_FEATURES:
-        out[name] = s.get(f"flag_{name}", max((f.score for f in bead.flags if f.type == name),
+        out[name] = s.get(f"flag_{name}", max((f.score for f in bead.flags
+                                               if f.type == name and not fixed_reading(f)),
                                               default=0.0))
+    # a figure's unit, sign, count of times or weekday changed (units.py): number flags the
+    # development data never corrupts, so they take a fixed weight (FIXED_READINGS)
+    out["number_reading"] = max((f.score for f in bead.flags
+                                 if f.type == "number" and fixed_reading(f)), default=0.0)
     # A changed figure or a swapped gazetteer name is near-certain; a lone one is not.
     out["number_changed"] = float(out["number"] >= 0.9)
     out["entity_swapped"] = float(out["entity"] >= 0.9)
@@ -156,7 +167,16 @@ def type_probabilities(bead: Bead, src_lang: str, calibration: dict[str, Any],
     for name, weight in FIXED_WEIGHTS.items():
         score = feats.get(name, 0.0)
         out[name] = weight * score if score >= FIXED_MIN_SCORE else 0.0
+    for name, (feat, weight) in FIXED_READINGS.items():
+        score = feats.get(feat, 0.0)
+        if score >= FIXED_MIN_SCORE:
+            out[name] = max(out.get(name, 0.0), weight * score)
     return out
+
+
+def fixed_reading(flag: Any) -> bool:
+    """A flag of a calibrated kind that reads what the development data never corrupts."""
+    return bool(flag.evidence and flag.evidence.get("readings"))
 
 
 def combine(probs: dict[str, float], src_lang: str, calibration: dict[str, Any], kind: str) -> float:

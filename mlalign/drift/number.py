@@ -836,21 +836,26 @@ def _unit_flags(src: str, tgt: str, lang: str) -> list[Flag]:
     as another figure."""
     original: list[str] = []
     english: list[str] = []
+    readings: list[str] = []
     for v, a, b in changed_units(src, tgt, lang):
         original.append(f"{v:g} {a}")
         english.append(f"{v:g} {b}")
+        readings.append("unit")
     for v, side in lost_signs(src, tgt, lang):
         original.append(f"{'-' if side == 'original' else ''}{v:g}")
         english.append(f"{'-' if side == 'english' else ''}{v:g}")
+        readings.append("sign")
     count = changed_times(src, tgt, lang)
     if count:
         shown = {1.0: "once", 2.0: "twice"}
         original.append(shown.get(count[0], f"{count[0]:g} times"))
         english.append(shown.get(count[1], f"{count[1]:g} times"))
+        readings.append("count")
     day = changed_weekday(src, tgt, lang)
     if day:
         original.append(day[0])
         english.append(day[1])
+        readings.append("weekday")
     if not original:
         return []
     days = {d.capitalize() for d in ("monday", "tuesday", "wednesday", "thursday", "friday",
@@ -858,7 +863,10 @@ def _unit_flags(src: str, tgt: str, lang: str) -> list[Flag]:
     detail = "; ".join(
         f"{('day ' if a in days else 'number ') if not k else ''}{a} in the original is {b} in the English"
         for k, (a, b) in enumerate(zip(original, english, strict=True)))
-    return [Flag("number", "high", detail, 0.95, {"original": original, "english": english})]
+    # `readings` marks a flag the development data never corrupts: the calibration gives it
+    # a fixed weight instead of counting it in the fitted number model (calibration.py)
+    return [Flag("number", "high", detail, 0.95,
+                 {"original": original, "english": english, "readings": readings})]
 
 
 class NumberCheck:
