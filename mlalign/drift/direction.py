@@ -163,10 +163,9 @@ def direction_words(text: str, lang: str) -> dict[str, tuple[list[str], list[str
     else:
         text, table = AR_IDIOMS.sub(" ", _AR_BACKED_DOWN.sub(" ", norm_arabic(text))), AR_WORDS
         order = _AR_NO_ORDER.sub(" ", text)
-    words = {kind: (up.findall(order if kind == "order" else text),
-                    down.findall(order if kind == "order" else text))
-             for kind, (up, down) in table.items()}
-    return words
+    read = {kind: order if kind == "order" else text for kind in table}
+    return {kind: (up.findall(read[kind]), down.findall(read[kind]))
+            for kind, (up, down) in table.items()}
 
 
 class DirectionCheck:

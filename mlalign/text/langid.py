@@ -13,9 +13,9 @@ language tag in the file's name (x.fa.txt, x_ar.txt) decides; only then.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from mlalign.errors import InputError
+from mlalign.text.normalize import unfold_presentation_forms
 
 _ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
@@ -33,7 +33,6 @@ _OTHER_SCRIPT_LETTERS = {
 }
 _OTHER_LETTER = {ch: lang for lang, chars in _OTHER_SCRIPT_LETTERS.items() for ch in chars}
 _OTHER_ARABIC_SCRIPT = re.compile("[" + "".join(_OTHER_LETTER) + "ھ۔]")
-_PRESENTATION = re.compile("[\ufb50-\ufbff\ufe70-\ufefe]+")  # letter forms, not ﷺ or ﴿
 # Arabic in Latin letters with digits for the letters Latin lacks (Arabizi: 7abibi, 3al, ba2a).
 # A digit inside lower-case letters (ba7r, el3asha) or before two or more (7abibi, 3al);
 # not at a word's end alone (mp3, G7, COVID19) nor in upper case (H2O).
@@ -100,7 +99,7 @@ def other_script_language(text: str) -> str | None:
     other than Arabic or Persian"), None when it is not. A Persian or Arabic document that
     quotes such a language in fewer than half of its lines (by letters) is not: a Dari
     report quoting a Pashto sentence is Persian."""
-    sample = _PRESENTATION.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text[:200000])
+    sample = unfold_presentation_forms(text[:200000])
     if not _is_other_script(sample):
         return None
     lines = [ln for ln in sample.splitlines() if _ARABIC_SCRIPT.search(ln)]
@@ -175,7 +174,7 @@ def detect_language(text: str, hint: str | None = None) -> str:
 def _detect(text: str, hint: str | None) -> tuple[str, str]:
     """`detect_language` and what settled it: "text", or on a tie "file name" / "letters"."""
     # presentation forms (old PDFs) are read as the letters they shape
-    sample = _PRESENTATION.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text[:200000])
+    sample = unfold_presentation_forms(text[:200000])
     arab, latin = _counts(sample)
     letters = sum(ch.isalpha() for ch in sample)
     if letters == 0:

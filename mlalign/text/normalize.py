@@ -72,13 +72,17 @@ _PRESENTATION_FORMS = re.compile("[\ufb50-\ufbff\ufe70-\ufefe]+")
 _BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
-def fold_presentation_forms(text: str) -> str:
+def unfold_presentation_forms(text: str) -> str:
     """Arabic presentation forms of letters (old PDFs' ﺍﻟﺴﻼﻡ, the ligature ﻻ) as the plain
-    letters NFKC makes of them (not ﷺ, ﷲ or ﴿ ﴾), and bidi controls (RLM, embeddings, isolates) dropped; nothing else
-    changes (not the marks, digits or other letters). For the text the models and checks
-    read; outputs keep the text as written."""
-    text = _PRESENTATION_FORMS.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
-    return _BIDI_CONTROLS.sub("", text)
+    letters NFKC makes of them (not ﷺ, ﷲ or ﴿ ﴾); nothing else changes."""
+    return _PRESENTATION_FORMS.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
+
+
+def fold_presentation_forms(text: str) -> str:
+    """`unfold_presentation_forms`, and bidi controls (RLM, embeddings, isolates) dropped;
+    nothing else changes (not the marks, digits or other letters). For the text the models
+    and checks read; outputs keep the text as written."""
+    return _BIDI_CONTROLS.sub("", unfold_presentation_forms(text))
 
 
 def to_ascii_digits(text: str) -> str:
