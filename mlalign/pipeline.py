@@ -284,9 +284,11 @@ def audit_texts(
     translator_signature = None
     as_read, tgt_as_read = src, tgt
     src = [Sentence(model_text(s.text, lang), s.paragraph) for s in src]
+    from mlalign.align.recut import recut_overfull, unpaired_words
     from mlalign.text.normalize import fold_presentation_forms
 
     tgt = [Sentence(fold_presentation_forms(s.text), s.paragraph) for s in tgt]
+    mt_given = mt is not None
     if mt is None and translator is not None:
         mt = translate_sentences(src, translator, report)
         translator_signature = translator.signature()
@@ -304,6 +306,24 @@ def audit_texts(
         progress=report,
         mt_name=mt_name,
     )
+    cuts: list[dict[str, object]] = []
+    # An MT file holds a line per sentence as split, and --presplit's lines are the user's.
+    if not presplit and not mt_given and audit.provenance["align"]["recut_overfull"]:
+        for _ in range(2):  # a piece may itself be overfull once the rest has paired
+            recut = recut_overfull(audit.beads, as_read, lang, audit.provenance["align"]["max_bead"])
+            if recut is None:
+                break
+            new_src = [Sentence(model_text(s.text, lang), s.paragraph) for s in recut.src]
+            new_mt = translate_sentences(new_src, translator, report) if mt is not None else None
+            again = audit_sentences(new_src, tgt, lang, mt=new_mt, embedder=embedder,
+                                    align_config=align_config, drift_config=drift_config,
+                                    translator_signature=translator_signature, progress=report,
+                                    mt_name=mt_name)
+            if unpaired_words(again.beads) >= unpaired_words(audit.beads):
+                break
+            audit, src, mt, as_read = again, new_src, new_mt, recut.src
+            audit.warnings.extend(recut.notes)
+            cuts.extend(recut.cuts)
     if any(a.text != b.text for a, b in zip(as_read, src, strict=True)):
         # the models read the folded letters; outputs show the original as written
         audit.src_sentences = as_read
@@ -326,6 +346,9 @@ def audit_texts(
         "presplit": presplit,
         # run-ons longer than this were cut into pieces (text.split.cut_long_sentence)
         "long_sentence_words": None if presplit else LONG_SENTENCE_WORDS,
+        # original sentences cut at their clauses where the English renders them in more
+        # sentences than a bead holds (align.recut); indices before the cut
+        "cut_to_fit": cuts,
     }
     audit.provenance["seconds"] = round(time.perf_counter() - started, 3)
     return audit

@@ -57,6 +57,10 @@ class AlignConfig:
     # standard deviations, and the document is aligned again (None: the dev mean always).
     length_doc_prior: float | None = 1.0
     length_shift_min: float = 0.75
+    # An original sentence alone in a full bead with unpaired English beside it (classical
+    # prose the translator renders in five or six sentences) is cut at its clauses and the
+    # document aligned again, kept when fewer words are left unpaired (`align.recut`).
+    recut_overfull: bool = True
 
     def __post_init__(self) -> None:
         """Refuse settings the dynamic program cannot run with (max_bead 0 left every

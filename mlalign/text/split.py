@@ -30,6 +30,7 @@ import re
 from mlalign.errors import InputError
 from mlalign.text._rules import LIST_MARKER
 from mlalign.text.base import SentenceSplitter
+from mlalign.text.normalize import strip_marks
 from mlalign.text.rules_arabic import CLAUSE_CONJUNCTIONS as AR_CONJUNCTIONS
 from mlalign.text.rules_arabic import ArabicScriptRules
 from mlalign.text.rules_english import CLAUSE_CONJUNCTIONS as EN_CONJUNCTIONS
@@ -163,7 +164,7 @@ def _cut_rank(words: list[re.Match[str]], i: int, conjunctions: frozenset[str]) 
     before a conjunction, 0 anywhere else."""
     if _CLAUSE_END.search(words[i - 1].group(0)):
         return 2
-    word = words[i].group(0)
+    word = strip_marks(words[i].group(0))  # classical text writes its vowels: ثُمَّ is ثم
     return 1 if word.casefold() in conjunctions or word in _FUSED_OPENERS else 0
 
 
@@ -189,6 +190,23 @@ def cut_long_sentence(text: str, lang: str) -> list[str]:
         window = range(max(cuts[-1] + 1, ideal - reach), min(n - 1, ideal + reach) + 1)
         cuts.append(max(window, key=lambda i: (_cut_rank(words, i, conjunctions),
                                                -abs(i - ideal))))
+    ends = [*cuts[1:], n]
+    return [text[words[a].start():words[b - 1].end()] for a, b in zip(cuts, ends, strict=True)]
+
+
+def cut_at_clauses(text: str, lang: str, min_words: int = 3) -> list[str]:
+    """The sentence cut after every clause punctuation mark and before every conjunction
+    that opens a clause (ثم، وكان، and), each piece at least `min_words` words; the pieces
+    keep the text as written. For a sentence the other side renders in more sentences than a
+    bead holds (`align.recut`): the aligner joins pieces again where one sentence renders
+    several."""
+    words = list(_WORD.finditer(text))
+    n = len(words)
+    conjunctions = AR_CONJUNCTIONS if lang in ("ar", "fa") else EN_CONJUNCTIONS
+    cuts = [0]
+    for i in range(min_words, n - min_words + 1):
+        if i - cuts[-1] >= min_words and _cut_rank(words, i, conjunctions):
+            cuts.append(i)
     ends = [*cuts[1:], n]
     return [text[words[a].start():words[b - 1].end()] for a, b in zip(cuts, ends, strict=True)]
 
