@@ -16,6 +16,7 @@ from typing import Any
 
 from mlalign import __version__
 from mlalign.errors import InputError
+from mlalign.text.reader import FORMS as INPUT_FORMS
 from mlalign.text.split import LONG_SENTENCE_WORDS
 from mlalign.types import Audit, Bead, Sentence
 
@@ -67,14 +68,17 @@ def model_text(text: str, lang: str) -> str:
 
 
 def split_texts(
-    src_text: str, tgt_text: str, src_lang: str, presplit: bool, src_name: str, tgt_name: str
+    src_text: str, tgt_text: str, src_lang: str, presplit: bool, src_name: str, tgt_name: str,
+    src_form: str = "text", tgt_form: str = "text",
 ) -> tuple[list[Sentence], list[Sentence]]:
-    """Sentences of both sides; with `presplit`, line i is sentence i on each side."""
+    """Sentences of both sides; with `presplit`, line i is sentence i on each side. A form
+    is how a side was read (`text.reader.FileText.form`: "docx" is one Word paragraph a line)."""
     from mlalign.text.split import presplit_lines, split_document
 
     if presplit:
-        return presplit_lines(src_text, src_name), presplit_lines(tgt_text, tgt_name)
-    return split_document(src_text, src_lang), split_document(tgt_text, "en")
+        return (presplit_lines(src_text, src_name, src_form),
+                presplit_lines(tgt_text, tgt_name, tgt_form))
+    return split_document(src_text, src_lang, src_form), split_document(tgt_text, "en", tgt_form)
 
 
 def resolve_languages(
@@ -257,6 +261,8 @@ def audit_texts(
     tgt_name: str = "english",
     mt_name: str = "the translation",
     src_lang_by: str | None = None,
+    src_form: str = "text",
+    tgt_form: str = "text",
 ) -> Audit:
     """Audit an original (Arabic or Persian) against its English version, given as texts.
 
@@ -264,7 +270,12 @@ def audit_texts(
     `translator` (a `mlalign.translate.Translator`) makes them here. Neither: no MT is used.
     The configs may be given as dicts of their settings. `src_lang_by` is how a caller that
     settled `src_lang` itself did it (`langid.decide_source_language`), for the provenance.
+    `src_form` / `tgt_form` say how a file was read (`text.reader.FileText.form`): "docx"
+    when the text is a Word document's paragraphs, one a line, each a paragraph.
     """
+    for name, form in ((src_name, src_form), (tgt_name, tgt_form)):
+        if form not in INPUT_FORMS:
+            raise InputError(f"{name}: form must be one of {', '.join(INPUT_FORMS)}, got {form!r}")
     for name, text in ((src_name, src_text), (tgt_name, tgt_text)):
         if not isinstance(text, str):
             raise InputError(f"{name}: audit_texts takes the text as str, got {type(text).__name__}; "
@@ -276,7 +287,7 @@ def audit_texts(
     started = time.perf_counter()
     lang, lang_by = decide_languages(src_text, tgt_text, src_lang, src_name, tgt_name)
     lang_by = src_lang_by or lang_by
-    src, tgt = split_texts(src_text, tgt_text, lang, presplit, src_name, tgt_name)
+    src, tgt = split_texts(src_text, tgt_text, lang, presplit, src_name, tgt_name, src_form, tgt_form)
     if not any(s.text.strip() for s in src):
         raise InputError(f"{src_name}: no sentences found")
     if not any(s.text.strip() for s in tgt):
@@ -335,14 +346,19 @@ def audit_texts(
             bead.tgt = " ".join(tgt_as_read[i].text for i in bead.tgt_ids)
     from mlalign.text.subtitles import subtitle_format
 
+    def form_read(text: str, form: str) -> str:
+        if form == "docx":
+            return form
+        return "lines" if presplit else subtitle_format(text) or "text"
+
     audit.provenance["inputs"] = {
         # language_by: "detected", "declared", or on a tie "file name" / "letters"
-        # form: "srt"/"vtt" when read as subtitles (cue numbers and timings dropped)
+        # form: "srt"/"vtt" when read as subtitles (cue numbers and timings dropped); "docx"
+        # for a Word document (its paragraphs; with presplit too, which says so itself)
         "original": {"name": src_name, "text_sha256": _sha256(src_text), "sentences": len(src),
-                     "language_by": lang_by,
-                     "form": "lines" if presplit else subtitle_format(src_text) or "text"},
+                     "language_by": lang_by, "form": form_read(src_text, src_form)},
         "english": {"name": tgt_name, "text_sha256": _sha256(tgt_text), "sentences": len(tgt),
-                    "form": "lines" if presplit else subtitle_format(tgt_text) or "text"},
+                    "form": form_read(tgt_text, tgt_form)},
         "presplit": presplit,
         # run-ons longer than this were cut into pieces (text.split.cut_long_sentence)
         "long_sentence_words": None if presplit else LONG_SENTENCE_WORDS,
@@ -363,18 +379,21 @@ def audit_files(
 ) -> Audit:
     """Audit two files (any supported encoding); see `audit_texts` for the options."""
     from mlalign.text.reader import read_file_text
+    from mlalign.translate.filemt import MT_FILE_ROLE
 
     src_file = read_file_text(original)
     tgt_file = read_file_text(english)
     mt = kwargs.pop("mt", None)
     mt_read = None
     if mt_file is not None:
-        mt_read = read_file_text(mt_file)
+        mt_read = read_file_text(mt_file, plain_only_for=MT_FILE_ROLE)
         mt = mt_lines(mt_read.text)
     audit = audit_texts(
         src_file.text,
         tgt_file.text,
         mt=mt,
+        src_form=src_file.form,
+        tgt_form=tgt_file.form,
         src_name=str(original),
         tgt_name=str(english),
         mt_name=str(mt_file) if mt_file is not None else "the translation",

@@ -355,3 +355,143 @@ def test_unsupported_originals_are_named_in_one_line(original: str, needle: str,
     lines = [line for line in proc.stderr.splitlines() if line.strip()]
     assert len(lines) == 1 and "Traceback" not in proc.stderr, proc.stderr
     assert needle in lines[0] and lines[0].startswith("mlalign: error: ")
+
+
+# Word documents: the same command on .docx files (an in-process run with the hashing
+# embedder: these tests are about what is read, not about the models)
+@pytest.fixture()
+def hashing_embedder(monkeypatch: pytest.MonkeyPatch) -> None:
+    import mlalign.embed
+    from mlalign.embed import HashingEmbedder
+
+    monkeypatch.setattr(mlalign.embed, "default_embedder", lambda cache_dir=None: HashingEmbedder(dim=64))
+
+
+def _docx_pair(tmp_path: Path) -> tuple[Path, Path]:
+    """A Persian draft with a heading and a tracked revision, and its English."""
+    from docx_fixture import add_xml, deleted, inserted, new_document, run, save_docx
+
+    doc = new_document()
+    doc.add_heading("گزارش", 1)
+    for line in FA[:2]:
+        doc.add_paragraph(line)
+    add_xml(doc.add_paragraph(), run("وزیر خارجه عراق "), inserted("دیروز "), deleted("امروز "),
+            run("به کشورهای اروپایی هشدار داد."))
+    src = tmp_path / "report.fa.docx"
+    doc.save(str(src))
+    tgt = save_docx(tmp_path / "report.en.docx", [*EN[:2], "The Iraqi foreign minister warned "
+                                                  "European countries yesterday."], heading="Report")
+    return src, tgt
+
+
+def test_word_documents_end_to_end(tmp_path: Path, hashing_embedder, capsys) -> None:
+    import hashlib
+
+    from mlalign.cli import main
+
+    src, tgt = _docx_pair(tmp_path)
+    stem = tmp_path / "out" / "audit"
+    main(["align", str(src), str(tgt), "-f", "jsonl,html", "-o", str(stem), "--translator", "none",
+          "--set", "drift.word_alignment=false", "-q"])
+    beads = [json.loads(line) for line in stem.with_suffix(".jsonl").read_text("utf-8").splitlines()]
+    src_sentences = [s for b in beads for s in [b["src"]] if b["src_ids"]]
+    # the heading is a sentence of its own; ZWNJ kept; the revision read as accepted
+    assert " ".join(src_sentences) == " ".join(["گزارش", *FA[:2],
+                                                "وزیر خارجه عراق دیروز به کشورهای اروپایی هشدار داد."])
+    assert [i for b in beads for i in b["src_ids"]] == [0, 1, 2, 3]
+    assert [i for b in beads for i in b["tgt_ids"]] == [0, 1, 2, 3]
+    assert "بی\u200cسابقه" in " ".join(src_sentences)
+    html = stem.with_suffix(".html").read_text("utf-8")
+    assert "بی\u200cسابقه" in html and "امروز" not in html
+    meta = json.loads(stem.with_suffix(".meta.json").read_text("utf-8"))
+    for side, path in (("original", src), ("english", tgt)):
+        record = meta["inputs"][side]
+        assert record["form"] == "docx" and record["encoding"] == "utf-8"
+        assert record["sha256"] == hashlib.sha256(path.read_bytes()).hexdigest()
+        assert record["path"] == str(path.resolve())
+    text = "\n".join(["گزارش", *FA[:2], "وزیر خارجه عراق دیروز به کشورهای اروپایی هشدار داد."])
+    assert meta["inputs"]["original"]["text_sha256"] == hashlib.sha256(text.encode()).hexdigest()
+    assert meta["inputs"]["original"]["language_by"] == "detected"
+
+
+def test_a_word_document_beside_a_plain_text_and_presplit(tmp_path: Path, hashing_embedder) -> None:
+    """Either side may be .docx; with --presplit each Word paragraph is one line, an empty
+    one kept so that the numbering follows the document."""
+    from docx_fixture import save_docx
+
+    from mlalign.cli import main
+
+    src = save_docx(tmp_path / "lines.fa.docx", [FA[0], "", FA[1]])
+    tgt = tmp_path / "lines.en.txt"
+    tgt.write_text(f"{EN[0]}\n\n{EN[1]}\n", encoding="utf-8")
+    out = tmp_path / "beads.jsonl"
+    main(["align", str(src), str(tgt), "--presplit", "-o", str(out), "--translator", "none", "-q"])
+    beads = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+    assert [i for b in beads for i in b["src_ids"]] == [0, 1, 2]
+    assert next(b for b in beads if b["src_ids"] == [2])["src"] == FA[1]
+    meta = json.loads(out.with_name("beads.meta.json").read_text("utf-8"))
+    assert meta["inputs"]["presplit"] is True
+    assert (meta["inputs"]["original"]["form"], meta["inputs"]["english"]["form"]) == ("docx", "lines")
+
+
+@pytest.mark.parametrize(("bad_name", "needle"), [
+    ("english.doc", "english.doc: is a Word 97-2003 .doc file; save it as .docx or plain text"),
+    ("english.xlsx", "is an Excel .xlsx workbook"),
+    ("english.docx", "is a damaged zip archive"),
+    ("empty.docx", "is empty (only whitespace); nothing to align"),
+])
+def test_unreadable_office_files_stop_in_one_line_and_write_nothing(
+        bad_name: str, needle: str, tmp_path: Path, capsys, hashing_embedder) -> None:
+    from docx_fixture import ole_file, save_docx, write_zip
+
+    from mlalign.cli import main
+
+    src, tgt = _docx_pair(tmp_path)
+    bad = tmp_path / bad_name
+    if bad_name.endswith(".doc"):
+        ole_file(bad, "WordDocument")
+    elif bad_name.endswith(".xlsx"):
+        write_zip(bad, {"[Content_Types].xml": "<Types/>", "xl/workbook.xml": "<workbook/>"})
+    elif bad_name == "empty.docx":
+        save_docx(bad, [""])
+    else:  # a .docx cut short in copying
+        bad.write_bytes(tgt.read_bytes()[:2000])
+    out = tmp_path / "out"
+    out.mkdir()
+    for args in ([str(src), str(bad)], [str(bad), str(tgt)]):
+        with pytest.raises(SystemExit) as exit_info:
+            main(["align", *args, "-f", "jsonl,html", "-o", str(out / "audit"), "-q"])
+        err = capsys.readouterr().err
+        assert exit_info.value.code == 2 and err.count("\n") == 1, err
+        assert err.startswith(f"mlalign: error: {bad}: ") and needle in err
+        assert "Traceback" not in err
+        assert list(out.iterdir()) == []  # nor any temporary file
+
+
+def test_an_mt_file_must_be_plain_text(tmp_path: Path, capsys, hashing_embedder) -> None:
+    from docx_fixture import save_docx
+
+    from mlalign.cli import main
+
+    src, tgt = _docx_pair(tmp_path)
+    mt = save_docx(tmp_path / "mt.docx", EN[:4])
+    with pytest.raises(SystemExit) as exit_info:
+        main(["align", str(src), str(tgt), "--presplit", "--mt-file", str(mt), "-q"])
+    err = capsys.readouterr().err
+    assert exit_info.value.code == 2 and err.count("\n") == 1
+    assert f"{mt}: is a Word document, but --mt-file (one translation per line) takes a plain-text file" in err
+
+
+def test_split_reads_a_word_document(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+    from docx_fixture import save_docx
+
+    from mlalign.cli import cli
+
+    path = save_docx(tmp_path / "notes.en.docx", ["The first point", "", "Conclusion",
+                                                  "It ended well. So did the talks."],
+                     heading="Introduction")
+    res = CliRunner().invoke(cli, ["split", str(path)])
+    assert res.exit_code == 0, res.output
+    assert res.output.splitlines() == ["Introduction", "The first point", "Conclusion",
+                                       "It ended well.", "So did the talks."]

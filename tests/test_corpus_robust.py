@@ -59,7 +59,7 @@ def test_unpaired_files_of_a_folder_are_rows_of_the_summary(tmp_path: Path) -> N
         ]
         assert summary["status"].to_list() == ["ok", "ok", "unpaired", "unpaired", "unpaired"]
     why = dict(zip(tsv["id"], tsv["error"], strict=True))
-    assert why["lonely.fa.txt"] == "no English beside it (lonely.en.txt)"
+    assert why["lonely.fa.txt"] == "no English beside it (lonely.en.txt or lonely.en.docx)"
     assert why["sub/orphan.en.srt"] == "no original beside it (orphan.ar.srt or orphan.fa.srt)"
     assert why["notes.txt"].startswith("the name gives no language")
     files = dict(zip(tsv["id"], zip(tsv["original"], tsv["english"], strict=True), strict=True))

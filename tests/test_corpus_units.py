@@ -548,3 +548,63 @@ def test_subtitle_files_pair_by_name_and_extension(tmp_path: Path) -> None:
     assert [(t.id, Path(t.original).name, Path(t.english).name) for t in inputs.tasks] == [
         ("film.srt", "film.ar.srt", "film.en.srt"), ("talk.vtt", "talk.fa.vtt", "talk.en.vtt")]
     assert sorted(Path(p).name for p in inputs.unpaired) == ["film.en.txt", "lone.ar.srt"]
+
+
+def test_word_documents_pair_by_name_and_either_side_may_be_plain_text(tmp_path: Path) -> None:
+    """name.ar.docx pairs with name.en.docx, and a .docx with a .txt of the same name; with
+    both a .docx and a .txt for one side the Word file is read and the .txt listed, saying
+    so; Word's lock file of an open document (~$name.ar.docx) is no document."""
+    from docx_fixture import save_docx
+
+    from mlalign.corpus.inputs import unpaired_reason
+
+    for name in ("both.ar.docx", "both.en.docx", "mixed.fa.docx", "mixed.en.txt",
+                 "other.ar.txt", "other.en.docx", "twice.fa.docx", "twice.fa.txt",
+                 "twice.en.txt", "alone.en.docx"):
+        path = tmp_path / name
+        if name.endswith(".docx"):
+            save_docx(path, ["x"])
+        else:
+            path.write_text("x\n", "utf-8")
+    (tmp_path / "~$both.ar.docx").write_bytes(b"\x05Owner" + bytes(156))
+    inputs = load_inputs(tmp_path)
+    assert [(t.id, Path(t.original).name, Path(t.english).name, t.lang) for t in inputs.tasks] == [
+        ("both", "both.ar.docx", "both.en.docx", "ar"),
+        ("mixed", "mixed.fa.docx", "mixed.en.txt", "fa"),
+        ("other", "other.ar.txt", "other.en.docx", "ar"),
+        ("twice", "twice.fa.docx", "twice.en.txt", "fa")]
+    assert sorted(Path(p).name for p in inputs.unpaired) == ["alone.en.docx", "twice.fa.txt"]
+    assert unpaired_reason(tmp_path / "twice.fa.txt") == (
+        "twice.fa.docx is read for this side instead (a Word file before a .txt)")
+    assert unpaired_reason(tmp_path / "alone.en.docx") == (
+        "no original beside it (alone.ar.docx, alone.fa.docx, alone.ar.txt or alone.fa.txt)")
+
+
+def test_a_manifest_may_name_word_documents_and_the_pair_records_their_form(tmp_path: Path) -> None:
+    """The real audit reads a manifest's .docx pair (each Word paragraph a paragraph) and
+    records `form: docx` in the pair's provenance; a wrongly declared language names the
+    .docx to rename."""
+    from docx_fixture import save_docx
+
+    from mlalign.corpus.inputs import PairTask
+    from mlalign.corpus.worker import Worker, check_declared_language
+    from mlalign.text.reader import read_text
+
+    rows = tatoeba_rows("fa")[:3]
+    save_docx(tmp_path / "talk.fa.docx", [o for _, o in rows], heading="گفتگو")
+    save_docx(tmp_path / "talk.en.docx", [e for e, _ in rows], heading="Conversation")
+    (tmp_path / "pairs.tsv").write_text("id\toriginal\tenglish\tlang\n"
+                                        "talk\ttalk.fa.docx\ttalk.en.docx\tfa\n", "utf-8")
+    [task] = load_inputs(tmp_path / "pairs.tsv").tasks
+    worker = Worker(Settings(embedder_fn="mlalign.embed.hashing:HashingEmbedder",
+                             drift_config={"word_alignment": False}))
+    result = worker.run(task)
+    assert result.status == "ok", result.error
+    assert (result.src_sentences, result.tgt_sentences) == (4, 4)
+    assert result.columns is not None and "گفتگو" in " ".join(result.columns["src"])
+    inputs = result.provenance["inputs"]
+    assert inputs["original"]["form"] == inputs["english"]["form"] == "docx"
+
+    declared_ar = PairTask("talk", task.original, task.english, "ar", "name")
+    with pytest.raises(InputError, match=r"rename it to talk\.fa\.docx"):
+        check_declared_language(read_text(task.original), declared_ar)

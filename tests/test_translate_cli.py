@@ -184,3 +184,22 @@ def test_translate_reads_the_original_as_align_does_without_vowel_marks(
         assert res.exit_code == 0, res.output
         outputs.append([line for line in res.output.splitlines() if not line.startswith("mlalign:")])
     assert len(outputs[0]) == 2 and outputs[0] == outputs[1]
+
+
+def test_translate_reads_a_word_document(pkgdir: Path, tmp_path: Path,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """A .docx is translated paragraph by paragraph (its heading one of them), and its meta
+    file says it was read as a Word document."""
+    import json
+
+    from docx_fixture import save_docx
+
+    _use_package(pkgdir, tmp_path, monkeypatch)
+    src = save_docx(tmp_path / "doc.fa.docx", ["کتاب خانه مردم شهر ایران امروز.", "",
+                                               "دیروز سال روز کار زبان ترجمه."], heading="کتاب")
+    out = tmp_path / "doc.en.mt.txt"
+    res = CliRunner().invoke(cli, ["translate", str(src), "--from", "fa", "-o", str(out), "-q"])
+    assert res.exit_code == 0, res.output
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 3  # heading + two paragraphs
+    meta = json.loads((tmp_path / "doc.en.mt.txt.meta.json").read_text(encoding="utf-8"))
+    assert (meta["input"]["form"], meta["sentences"]) == ("docx", 3)

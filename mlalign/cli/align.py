@@ -63,12 +63,15 @@ def align_command(original, english, src_lang, presplit, formats, out, translato
                   min_score, drop_flagged, overrides, no_cache, quiet):
     """Align ORIGINAL (Arabic or Persian) with ENGLISH sentence by sentence and flag drift.
 
+    Each file may be plain text, subtitles (SRT/WebVTT) or a Word document (.docx).
+
     \b
     Examples:
       mlalign align samples/baghdad-isis-threat.fa.txt samples/baghdad-isis-threat.en.txt \\
           --format html -o report.html
       mlalign align orig.ar.txt eng.txt --presplit --format jsonl -o beads.jsonl
       mlalign align orig.fa.txt eng.txt -f jsonl,html,tmx -o out/audit
+      mlalign align report.fa.docx report.en.docx -f html -o report.html
     """
     from mlalign.align import AlignConfig
     from mlalign.drift import DriftConfig
@@ -76,6 +79,7 @@ def align_command(original, english, src_lang, presplit, formats, out, translato
     from mlalign.io import WriteOptions, check_formats, check_outputs, summary_text, write_outputs
     from mlalign.pipeline import audit_texts, mt_lines, record_files
     from mlalign.text.reader import read_file_text
+    from mlalign.translate.filemt import MT_FILE_ROLE
 
     started = time.perf_counter()
     fmts = parse_formats(formats, out)
@@ -99,7 +103,7 @@ def align_command(original, english, src_lang, presplit, formats, out, translato
     if mt_file is not None:
         if translator == "argos":
             raise InputError("--mt-file and --translator argos exclude each other")
-        mt_read = read_file_text(mt_file)
+        mt_read = read_file_text(mt_file, plain_only_for=MT_FILE_ROLE)
         mt = mt_lines(mt_read.text)
     from mlalign.text.langid import decide_source_language
 
@@ -124,6 +128,8 @@ def align_command(original, english, src_lang, presplit, formats, out, translato
         tgt_name=str(english),
         mt_name=str(mt_file),
         src_lang_by=lang_by,
+        src_form=src_file.form,
+        tgt_form=tgt_file.form,
     )
     record_files(audit, src_file, tgt_file, mt_read)
     options = WriteOptions(min_score=min_score, drop_flagged=drop_flagged)

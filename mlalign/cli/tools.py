@@ -24,14 +24,15 @@ def split_command(file: Path, lang: str, out: str | None) -> None:
       mlalign split original.fa.txt -o original.sentences.txt
     """
     from mlalign.text.langid import detect_language
-    from mlalign.text.reader import read_text
+    from mlalign.text.reader import read_file_text
     from mlalign.text.split import split_document
 
     if out == "-":
         out = None
     if out is not None:
         check_file_output(out, [file])
-    text = read_text(file)
+    read = read_file_text(file)
+    text = read.text
     found = detect_language(text)
     if lang == "auto":
         lang = found if found in ("ar", "fa", "en") else "en"
@@ -39,7 +40,7 @@ def split_command(file: Path, lang: str, out: str | None) -> None:
         # Arabic and Persian split alike; English rules on Arabic script (or the reverse)
         # would split wrongly without a word
         raise InputError(f"{file}: looks {found}, not {lang}; use --lang {found} or auto")
-    lines = [s.text.replace("\n", " ") for s in split_document(text, lang)]
+    lines = [s.text.replace("\n", " ") for s in split_document(text, lang, read.form)]
     body = "\n".join(lines) + "\n"
     if out is None:
         click.echo(body, nl=False)

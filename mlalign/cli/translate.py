@@ -61,7 +61,8 @@ def translate_cmd(file: Path, src_lang: str, output: str | None, presplit: bool,
     source = read_file_text(file)
     text = source.text
     lang = resolve_source_language(text, src_lang, str(file), option="--from")
-    sentences = presplit_lines(text, str(file)) if presplit else split_document(text, lang)
+    sentences = (presplit_lines(text, str(file), source.form) if presplit
+                 else split_document(text, lang, source.form))
     from mlalign.corpus.engine import available_cores
 
     cores = available_cores()
@@ -102,7 +103,8 @@ def translate_cmd(file: Path, src_lang: str, output: str | None, presplit: bool,
     output = target
     provenance = {
         "tool": "mlalign translate", "version": __version__, "src_lang": lang, "tgt_lang": "en",
-        "input": {"name": str(file), "sha256": source.sha256, "encoding": source.encoding},
+        "input": {"name": str(file), "sha256": source.sha256, "encoding": source.encoding,
+                  "form": source.form},
         "presplit": presplit, "sentences": len(texts), "translator": translator.signature(),
         "output": output.name,
     }

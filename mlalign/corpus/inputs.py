@@ -1,4 +1,5 @@
-"""Corpus inputs: a manifest (CSV/TSV/Parquet) or a directory of `name.ar.txt`/`name.en.txt` files.
+"""Corpus inputs: a manifest (CSV/TSV/Parquet) or a directory of `name.ar.txt`/`name.en.txt` files
+(or Word documents `name.ar.docx`/`name.en.docx`, either side, and subtitles).
 
 Both become the same list of `PairTask`s, so the engines never care where a pair came from.
 Problems with the input as a whole (unreadable manifest, missing columns, duplicate ids) are
@@ -80,7 +81,7 @@ def read_manifest(path: Path) -> list[PairTask]:
             # decoded like the pairs' own files: a spreadsheet's "Unicode text" export is
             # UTF-16 with a BOM, an older one Windows-1256 (polars reads UTF-8 only, and a
             # UTF-16 manifest came out as "lacks column(s) id, original, english")
-            text = read_text(path)
+            text = read_text(path, plain_only_for="a manifest (CSV/TSV)")
             frame = pl.read_csv(
                 io.BytesIO(text.encode("utf-8")),
                 separator=sep,
@@ -126,28 +127,42 @@ def read_manifest(path: Path) -> list[PairTask]:
     return tasks
 
 
-_PAIR_NAME = re.compile(r"^(?P<stem>.+)\.(?P<lang>ar|fa|en)\.(?P<ext>txt|srt|vtt)$", re.IGNORECASE)
-_TEXT_SUFFIXES = (".txt", ".srt", ".vtt")
+_PAIR_NAME = re.compile(r"^(?P<stem>.+)\.(?P<lang>ar|fa|en)\.(?P<ext>txt|docx|srt|vtt)$",
+                        re.IGNORECASE)
+_TEXT_SUFFIXES = (".txt", ".docx", ".srt", ".vtt")
+# A document side may be plain text or Word, whatever the other side is; subtitles pair with
+# their own kind. With both name.ar.docx and name.ar.txt, the Word file is read (the .txt is
+# taken for an export of it) and the .txt is listed as unpaired, saying so.
+_DOCUMENT_EXTS = ("docx", "txt")  # in order of preference for one side
+_WORD_LOCK = "~$"  # Word's owner file beside an open document: not a document
 
 
 def scan_directory(path: Path) -> tuple[list[PairTask], list[str]]:
-    """Pair `name.ar.txt`/`name.fa.txt` with `name.en.txt` (recursively), and subtitles
-    `name.ar.srt` with `name.en.srt` (or .vtt: read for their text); list the rest."""
-    by_stem: dict[str, dict[str, Path]] = {}
+    """Pair `name.ar.txt`/`name.fa.txt` with `name.en.txt` (recursively; each of them may be a
+    Word `.docx` instead), and subtitles `name.ar.srt` with `name.en.srt` (or .vtt: read for
+    their text); list the rest."""
+    by_stem: dict[str, dict[str, list[Path]]] = {}
     other: list[str] = []
     for file in sorted(p for p in path.rglob("*") if p.is_file()):
+        if file.name.startswith(_WORD_LOCK):
+            continue
         match = _PAIR_NAME.match(file.name)
         if not match:
             if file.suffix.lower() in _TEXT_SUFFIXES:
                 other.append(str(file))
             continue
         ext = match["ext"].lower()
-        rel_stem = str(file.relative_to(path).parent / match["stem"]) + ("" if ext == "txt" else f".{ext}")
-        by_stem.setdefault(rel_stem, {})[match["lang"].lower()] = file
+        group = "" if ext in _DOCUMENT_EXTS else f".{ext}"
+        rel_stem = str(file.relative_to(path).parent / match["stem"]) + group
+        by_stem.setdefault(rel_stem, {}).setdefault(match["lang"].lower(), []).append(file)
     tasks: list[PairTask] = []
     unpaired = list(other)
     for stem in sorted(by_stem):
-        sides = by_stem[stem]
+        sides: dict[str, Path] = {}
+        for lang, files in by_stem[stem].items():
+            files.sort(key=_preference)
+            sides[lang] = files[0]
+            unpaired.extend(str(p) for p in files[1:])
         english = sides.get("en")
         sources = [lang for lang in SOURCE_LANGS if lang in sides]
         if english is None or not sources:
@@ -165,24 +180,42 @@ def scan_directory(path: Path) -> tuple[list[PairTask], list[str]]:
     return tasks, sorted(unpaired)
 
 
+def _preference(file: Path) -> tuple[int, str]:
+    """Which of one side's files is read: a .docx before a .txt, then by name."""
+    ext = file.suffix.lower().lstrip(".")
+    return (_DOCUMENT_EXTS.index(ext) if ext in _DOCUMENT_EXTS else 0, file.name)
+
+
 def is_english_name(file: str | Path) -> bool:
-    """Whether a folder's file is named as an English side (`name.en.txt`, .srt, .vtt)."""
+    """Whether a folder's file is named as an English side (`name.en.txt`, .docx, .srt, .vtt)."""
     match = _PAIR_NAME.match(Path(file).name)
     return match is not None and match["lang"].lower() == "en"
 
 
 def unpaired_reason(file: str | Path) -> str:
-    """Why a folder's file was left unpaired, in one line, from its name alone (what
-    `scan_directory` pairs by): the partner it lacks, or a name that gives no language."""
-    name = Path(file).name
-    match = _PAIR_NAME.match(name)
+    """Why a folder's file was left unpaired, in one line, from its name (what
+    `scan_directory` pairs by): the partner it lacks, a name that gives no language, or, for
+    a .txt, the Word file of its name that is read for its side instead."""
+    path = Path(file)
+    match = _PAIR_NAME.match(path.name)
     if not match:
         return ("the name gives no language: expected NAME.ar.txt or NAME.fa.txt beside "
-                "NAME.en.txt (or .srt/.vtt)")
-    stem, ext = match["stem"], match["ext"]
-    if match["lang"].lower() == "en":
-        return f"no original beside it ({stem}.ar.{ext} or {stem}.fa.{ext})"
-    return f"no English beside it ({stem}.en.{ext})"
+                "NAME.en.txt (or .docx/.srt/.vtt)")
+    stem, lang, ext = match["stem"], match["lang"], match["ext"]
+    if ext.lower() == "txt":
+        word = next((p for p in (path.with_name(f"{stem}.{lang}.docx"),
+                                 path.with_name(f"{stem}.{lang}.DOCX")) if p.is_file()), None)
+        if word is not None:
+            return f"{word.name} is read for this side instead (a Word file before a .txt)"
+    exts = [ext]
+    if ext.lower() in _DOCUMENT_EXTS:  # the partner may be the other kind of document
+        exts += [e for e in _DOCUMENT_EXTS if e != ext.lower()]
+    wanted = ("ar", "fa") if lang.lower() == "en" else ("en",)
+    names = [f"{stem}.{want}.{e}" for e in exts for want in wanted]
+    partners = f"{', '.join(names[:-1])} or {names[-1]}" if len(names) > 1 else names[0]
+    if lang.lower() == "en":
+        return f"no original beside it ({partners})"
+    return f"no English beside it ({partners})"
 
 
 def load_inputs(path: str | Path) -> Inputs:
@@ -193,7 +226,7 @@ def load_inputs(path: str | Path) -> Inputs:
         if not tasks:
             raise InputError(
                 f"{path}: no pairs found (expected name.ar.txt or name.fa.txt with name.en.txt, "
-                "or subtitles name.ar.srt with name.en.srt)"
+                "each of them .txt or .docx, or subtitles name.ar.srt with name.en.srt)"
             )
         return Inputs(tasks, unpaired, "directory", str(path))
     if not path.exists():

@@ -23,6 +23,7 @@ from typing import Any
 
 from mlalign.corpus.inputs import PairTask
 from mlalign.errors import InputError, MlalignError
+from mlalign.text.reader import FileText, read_file_text
 
 AUDIT_FN = "mlalign.pipeline:audit_texts"
 EMBEDDER_FN = "mlalign.embed:default_embedder"
@@ -153,18 +154,16 @@ def limit_threads(threads: int) -> None:
     threadpool_limits(limits=max(1, int(threads)))
 
 
-def read_side(path: str, role: str) -> str:
-    """Read one side with the project's reader (any supported encoding)."""
+def read_side(path: str, role: str) -> FileText:
+    """Read one side with the project's reader (any supported encoding, or a Word document)."""
     if not path:
         raise InputError(f"{role} path is empty in the manifest")
     if not Path(path).is_file():
         raise InputError(f"{path}: {role} file not found")
-    from mlalign.text.reader import read_text
-
-    return read_text(path)
+    return read_file_text(path)
 
 
-_LANG_SUFFIX = re.compile(r"\.(ar|fa)(\.txt)$", re.IGNORECASE)
+_LANG_SUFFIX = re.compile(r"\.(ar|fa)(\.(?:txt|docx|srt|vtt))$", re.IGNORECASE)
 
 
 def check_declared_language(text: str, task: PairTask) -> str:
@@ -241,8 +240,9 @@ class Worker:
         return result
 
     def _run(self, task: PairTask) -> PairResult:
-        src_text = read_side(task.original, "original")
-        tgt_text = read_side(task.english, "english")
+        src_file = read_side(task.original, "original")
+        tgt_file = read_side(task.english, "english")
+        src_text, tgt_text = src_file.text, tgt_file.text
         if task.lang != "auto":
             lang = check_declared_language(src_text, task)
         else:
@@ -266,6 +266,8 @@ class Worker:
             progress=False,
             src_name=task.original,
             tgt_name=task.english,
+            src_form=src_file.form,
+            tgt_form=tgt_file.form,
         )
         columns = beads_to_columns(task.id, audit.src_lang, audit.beads)
         return PairResult(

@@ -9,6 +9,11 @@ Line endings (CRLF, lone CR) become LF and a leading BOM is dropped. A NUL byte 
 that is not UTF-16 means binary, so it is rejected rather than silently stripped.
 Zero-width and bidi characters are KEPT (they are part of the user's text and outputs
 must reproduce it); `normalize` removes them for matching only.
+
+A Word document (.docx, recognised by content) is read by `text.worddoc` to its paragraphs,
+one a line; `FileText.form` says "docx" so that the splitter takes each line as a paragraph
+(see `split.paragraphs`). Other office files (.doc, .xlsx, .odt, a password-protected or
+damaged .docx) are refused with one line saying what they are.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mlalign.errors import InputError
+from mlalign.text import worddoc
 
 _BINARY_MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"\x89PNG", "PNG image"),
@@ -33,6 +39,7 @@ _BINARY_MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"BZh", "bzip2 archive"),
     (b"\xfd7zXZ", "xz archive"),
 )
+FORMS = ("text", "docx")  # how a file is read: a plain text, or a Word document's paragraphs
 # C0 controls other than tab, LF, VT, FF, CR and ESC-free text; a few stray ones are tolerated.
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _ARABIC_LETTER = re.compile(r"[\u0600-\u06ff]")
@@ -134,12 +141,14 @@ def _finish(text: str, name: str) -> str:
 
 
 def decode_bytes(data: bytes, name: str) -> str:
-    """Decode the bytes of a user file to text with LF line ends; raise InputError if unusable."""
-    return decode_with_encoding(data, name)[0]
+    """Decode the bytes of a user file (plain text or Word document) to text with LF line
+    ends; raise InputError if unusable."""
+    return decode_file(data, name)[0]
 
 
 def decode_with_encoding(data: bytes, name: str) -> tuple[str, str]:
-    """`decode_bytes`, and the encoding it read (recorded in outputs' provenance)."""
+    """`decode_bytes` of a plain-text file, and the encoding it read (recorded in outputs'
+    provenance)."""
     if not data:
         raise InputError(f"{name}: file is empty")
     for magic, what in _BINARY_MAGIC:
@@ -195,15 +204,35 @@ class FileText:
     encoding: str
     sha256: str
     path: str = ""  # absolute, so the file is still known after a change of folder
+    form: str = "text"  # "docx": a Word document's paragraphs, one a line
 
 
-def read_text(path: str | os.PathLike[str]) -> str:
-    """Read a user text file (see module docstring for encodings); raise InputError if unusable."""
-    return read_file_text(path).text
+def decode_file(data: bytes, name: str, plain_only_for: str | None = None) -> tuple[str, str, str]:
+    """(text, encoding, form) of a user file's bytes: a Word document ("docx") or a plain text
+    ("text"). `plain_only_for` names what takes plain text only (an MT file, a manifest): a
+    Word document is then refused with one line saying so, not read."""
+    if data.startswith(worddoc.ZIP_MAGIC):
+        if not worddoc.is_word_package(data):
+            raise InputError(f"{name}: is {worddoc.zip_problem(data)}")
+        if plain_only_for:
+            raise InputError(f"{name}: is a Word document, but {plain_only_for} takes a plain-text "
+                             "file; save it from Word as Plain Text (UTF-8)")
+        text, encoding = worddoc.read_docx(data, name)
+        return _finish(text, name), encoding, "docx"
+    if data.startswith(worddoc.OLE_MAGIC):
+        raise InputError(f"{name}: is {worddoc.office_binary_problem(data)}")
+    text, encoding = decode_with_encoding(data, name)
+    return text, encoding, "text"
 
 
-def read_file_text(path: str | os.PathLike[str]) -> FileText:
-    """`read_text`, with the file's encoding and the sha256 of its bytes."""
+def read_text(path: str | os.PathLike[str], plain_only_for: str | None = None) -> str:
+    """Read a user text file or Word document (see module docstring); raise InputError if
+    unusable."""
+    return read_file_text(path, plain_only_for).text
+
+
+def read_file_text(path: str | os.PathLike[str], plain_only_for: str | None = None) -> FileText:
+    """`read_text`, with the file's encoding, form and the sha256 of its bytes."""
     p = Path(path)
     name = str(path)
     if not p.exists():
@@ -214,5 +243,5 @@ def read_file_text(path: str | os.PathLike[str]) -> FileText:
         data = p.read_bytes()
     except OSError as exc:
         raise InputError(f"{name}: cannot be read ({exc.strerror or exc})") from None
-    text, encoding = decode_with_encoding(data, name)
-    return FileText(text, encoding, hashlib.sha256(data).hexdigest(), str(p.resolve()))
+    text, encoding, form = decode_file(data, name, plain_only_for)
+    return FileText(text, encoding, hashlib.sha256(data).hexdigest(), str(p.resolve()), form)

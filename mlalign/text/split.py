@@ -17,6 +17,11 @@ numbers or timings; `text.subtitles` says how cue boundaries are treated. A spea
 alone on its line ("Host:", "المذيع:", "مجری:") opens the turn that follows it rather than
 being a sentence of its own.
 
+A Word document (form "docx", see `text.worddoc`) comes as one line per Word paragraph:
+each non-empty line is a paragraph, never joined to the next by the hard-wrap rule (a
+heading without a full stop, or a list item, stays its own paragraph), and its text is not
+taken for subtitles.
+
 `presplit_lines` is for files that are already one sentence per line: line i is sentence
 i and EMPTY LINES ARE KEPT as empty sentences so the numbering never shifts against the
 other side (the aligner treats an empty sentence as an omission/addition candidate).
@@ -69,9 +74,12 @@ def splitter_for(lang: str) -> SentenceSplitter:
     return _ARABIC if lang in ("ar", "fa") else _ENGLISH
 
 
-def paragraphs(text: str) -> list[str]:
-    """Cut a document into paragraphs (see module docstring for the line/block rule)."""
+def paragraphs(text: str, form: str = "text") -> list[str]:
+    """Cut a document into paragraphs (see module docstring for the line/block rule; a
+    "docx" text is one paragraph a line)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if form == "docx":
+        return attach_speaker_labels([ln.strip() for ln in text.split("\n") if ln.strip()])
     cues = subtitle_cues(text)
     if cues is not None:
         return attach_speaker_labels(cue_paragraphs(cues))
@@ -141,13 +149,14 @@ def _tags_only(piece: str) -> bool:
     return bool(found) and bool(_NOTHING_ELSE.fullmatch(rest))
 
 
-def split_document(text: str, lang: str) -> list[Sentence]:
+def split_document(text: str, lang: str, form: str = "text") -> list[Sentence]:
     """Split a whole document into sentences, recording each one's paragraph index. Hashtags,
     mentions and emoji after a sentence's end belong to that sentence, not to one of their
-    own (a tweet's "… out! 🎉 #Konkur")."""
+    own (a tweet's "… out! 🎉 #Konkur"). `form` is how the text was read
+    (`reader.FileText.form`)."""
     rules = splitter_for(lang)
     out: list[Sentence] = []
-    for p_index, para in enumerate(paragraphs(text)):
+    for p_index, para in enumerate(paragraphs(text, form)):
         pieces: list[str] = []
         for piece in rules.split_paragraph(para):
             if pieces and _tags_only(piece):
@@ -221,19 +230,23 @@ def split_clauses(text: str, lang: str) -> list[str]:
     return splitter_for(lang).split_clauses(text)
 
 
-def presplit_lines(text: str, name: str) -> list[Sentence]:
+def presplit_lines(text: str, name: str, form: str = "text") -> list[Sentence]:
     """One sentence per line, line i → sentence i; empty lines kept as empty sentences.
 
     A single trailing newline does not create an extra empty sentence; "" gives []. A
     subtitle file is refused (`name` in the message): its cue numbers and timing lines would
-    become sentences.
+    become sentences. A Word document ("docx") gives one sentence per paragraph, empty
+    paragraphs kept as empty sentences as a plain file's empty lines are (but not those
+    after its last text).
     """
-    form = subtitle_format(text)
-    if form:
-        raise InputError(f"{name}: is a subtitle file ({form}); --presplit takes one sentence per "
+    subtitles = subtitle_format(text) if form != "docx" else None
+    if subtitles:
+        raise InputError(f"{name}: is a subtitle file ({subtitles}); --presplit takes one sentence per "
                          "line, so its cue numbers and timings would become sentences: run without "
                          "--presplit to read its text")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if form == "docx":  # empty paragraphs that end a document shift no numbering
+        text = text.rstrip()
     if not text:
         return []
     if text.endswith("\n"):

@@ -9,6 +9,10 @@ from typing import Any
 
 from mlalign.errors import InputError
 
+# An MT file is a program's output, one translation per source sentence, so a plain text: a
+# Word document's paragraphs are rarely its sentences, and Word can save it as plain text.
+MT_FILE_ROLE = "--mt-file (one translation per line)"
+
 
 class FileTranslator:
     """Serves line i of a file as the translation of sentence i; counts must match."""
@@ -17,7 +21,7 @@ class FileTranslator:
         from mlalign.text.reader import read_text
 
         self.path = Path(path)
-        text = read_text(self.path)
+        text = read_text(self.path, plain_only_for=MT_FILE_ROLE)
         self.lines = text.split("\n")
         if self.lines and self.lines[-1] == "":
             self.lines.pop()
