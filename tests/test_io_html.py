@@ -59,6 +59,18 @@ def test_counts_rtl_and_kinds(tmp_path: Path) -> None:
     assert EVIL.split('"')[0] not in "".join(doc.xpath("//style/text()"))
 
 
+def test_file_names_keep_their_own_direction(tmp_path: Path) -> None:
+    """An Arabic file name in the English header is isolated (<bdi>), so the "(ar, N
+    sentences)" after it is not pulled into right-to-left order."""
+    audit = make_audit("ar")
+    audit.provenance["inputs"] = {"original": {"name": "تقرير ٢٠٢٤.txt"},
+                                  "english": {"name": "report 2024.txt"}}
+    [path, _] = write_outputs(audit, tmp_path / "r.html", ["html"])
+    doc = lhtml.fromstring(path.read_text(encoding="utf-8"))
+    names = [b.text_content() for b in doc.xpath("//p[@class='docs']/b/bdi")]
+    assert names == ["تقرير ٢٠٢٤.txt", "report 2024.txt"]
+
+
 def test_min_score_filters_rows(tmp_path: Path) -> None:
     from mlalign.io import WriteOptions
 

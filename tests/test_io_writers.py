@@ -172,10 +172,36 @@ def test_tsv_rows_survive_tabs_and_newlines(tmp_path: Path) -> None:
 def test_csv_keeps_text_intact(tmp_path: Path) -> None:
     audit = make_audit()
     [path, _] = write_outputs(audit, tmp_path / "b.csv", ["csv"])
-    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"), newline="")))
     assert len(rows) == len(audit.beads)
     assert rows[4]["src"] == audit.beads[4].src  # tab and newline kept inside quotes
     assert rows[0]["tgt_ids"] == "0" and rows[5]["src_ids"] == ""
+
+
+def test_csv_opens_in_a_spreadsheet_as_text(tmp_path: Path) -> None:
+    """Excel reads a CSV without a BOM in the ANSI code page (Arabic as mojibake) and runs a
+    cell starting with = + - @ as a formula ("- 850 teams took part." shows #NAME?)."""
+    audit = make_audit()
+    audit.beads[0].tgt = '=HYPERLINK("http://evil.example","click")'
+    audit.beads[1].tgt = "- 850 field teams took part."
+    audit.beads[1].src = "- شارك ٨٥٠ فريقاً."
+    audit.beads[2].tgt = "+1 more, @user said"
+    audit.beads[3].tgt = "\t=1+1"
+    [path, _] = write_outputs(audit, tmp_path / "b.csv", ["csv"])
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbfsrc_ids,")
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+    assert rows[0]["tgt"] == "'" + audit.beads[0].tgt
+    assert rows[1]["tgt"] == "'- 850 field teams took part." and rows[1]["src"] == "'- شارك ٨٥٠ فريقاً."
+    assert rows[2]["tgt"] == "'+1 more, @user said" and rows[3]["tgt"] == "'\t=1+1"
+    assert rows[4]["src"] == audit.beads[4].src  # other texts as written, RTL intact
+    assert all(not cell.startswith(("=", "+", "-", "@", "\t", "\r"))
+               for row in rows for cell in row.values())
+    assert pl.read_csv(path).columns[0] == "src_ids"  # polars takes the BOM too
+    # the TSV, for programs, keeps the texts as written
+    [tsv, _] = write_outputs(audit, tmp_path / "b.tsv", ["tsv"])
+    assert "\n- 850 field teams" not in tsv.read_text(encoding="utf-8")
+    assert "\t- 850 field teams took part.\t" in tsv.read_text(encoding="utf-8")
 
 
 def test_moses_line_aligned(tmp_path: Path) -> None:
@@ -189,6 +215,71 @@ def test_moses_line_aligned(tmp_path: Path) -> None:
     )
     assert len(s) == len(t) == 5  # addition and omission beads dropped
     assert "\t" not in s[4] and s[4].startswith("مذاکرات تا پایان")
+
+
+SEPARATED = "the report\x0cand the page after\x1cit"  # a PDF's form feed between pages
+
+
+def _control_audit() -> Audit:
+    """Texts with every kind of line break and control character a pasted text can hold."""
+    audit = make_audit("ar")
+    audit.beads[0].tgt = SEPARATED
+    audit.beads[1].src += "\u2028second line\x85third\x1dfourth\x00"
+    audit.beads[1].tgt += "\u2029next\x1eend\x01\ufffe"
+    audit.beads[2].tgt = "\x01\x02"  # nothing left once cleaned: no segment either side
+    return audit
+
+
+def test_moses_lines_are_lines_for_every_reader(tmp_path: Path) -> None:
+    """Line i of one file translates line i of the other for any reader: Python's
+    splitlines() breaks at U+2028, NEL and the separators \\x1c-\\x1e, so none stays inside a
+    segment, and the Moses files hold exactly the TMX's segments."""
+    from lxml import etree
+
+    audit = _control_audit()
+    write_outputs(audit, tmp_path / "c", ["moses", "tmx"])
+    src = (tmp_path / "c.ar").read_text(encoding="utf-8")
+    tgt = (tmp_path / "c.en").read_text(encoding="utf-8")
+    for text in (src, tgt):
+        assert text.count("\n") == len(text.splitlines()) == 4
+        assert not any(c in text for c in "\x00\x01\ufffe\t\r")
+    assert tgt.splitlines()[0] == "the report and the page after it"
+    segs = [[seg.text for seg in tu.iter("seg")]
+            for tu in etree.parse(str(tmp_path / "c.tmx")).iter("tu")]
+    assert len(segs) == 4 and segs[0][1] == "the report and the page after it"
+    for side, lines in ((0, src.splitlines()), (1, tgt.splitlines())):
+        assert [" ".join(s[side].split()) for s in segs] == [" ".join(x.split()) for x in lines]
+
+
+def test_xml_formats_keep_words_apart_at_separators(tmp_path: Path) -> None:
+    """A form feed is not XML 1.0; leaving it out glued "reportand" in TMX and XLIFF."""
+    audit = _control_audit()
+    write_outputs(audit, tmp_path / "x", ["tmx", "xliff"])
+    for name in ("x.tmx", "x.xlf"):
+        text = (tmp_path / name).read_text(encoding="utf-8")
+        assert "the report and the page after it" in text and "reportand" not in text
+
+
+def test_jsonl_is_strict_json_one_record_per_line(tmp_path: Path) -> None:
+    """NaN is not JSON (jq, JavaScript and polars refuse `NaN`); a raw U+2028 or NEL inside
+    a record makes splitlines() see two records; a lone surrogate cannot be written as UTF-8."""
+    audit = _control_audit()
+    audit.beads[0].score = float("nan")
+    audit.beads[2].signals["p_entity"] = float("inf")
+    audit.beads[3].src += "\ud800"
+    [path, meta] = write_outputs(audit, tmp_path / "j.jsonl", ["jsonl"])
+    text = path.read_text(encoding="utf-8")
+
+    def strict(line: str) -> dict:
+        return json.loads(line, parse_constant=lambda c: pytest.fail(f"{c} in JSONL"))
+
+    rows = [strict(line) for line in text.splitlines()]
+    assert len(rows) == len(audit.beads) == text.count("\n")
+    assert rows[0]["score"] is None and rows[2]["kinds"]["entity"] is None
+    assert rows[1]["src"] == audit.beads[1].src and rows[1]["tgt"] == audit.beads[1].tgt
+    assert rows[3]["src"].endswith("\ud800")
+    assert pl.read_ndjson(path).height == len(audit.beads)
+    strict(meta.read_text(encoding="utf-8"))
 
 
 def test_parquet_types_and_metadata(tmp_path: Path) -> None:

@@ -93,3 +93,16 @@ def test_xliff_valid_against_xsd(tmp_path: Path) -> None:
     seg = units[0].find(f"{XLF}segment")
     units[0].remove(seg)
     assert not lx.validate(tree)
+
+
+def test_xliff_says_whitespace_is_as_written(tmp_path: Path) -> None:
+    """XLIFF 2's default whitespace handling lets a CAT tool collapse the tab between a
+    couplet's hemistichs and a verse's line breaks; the file says they are kept."""
+    audit = make_audit("fa")
+    [path, _] = write_outputs(audit, tmp_path / "a.xlf", ["xliff"])
+    tree = etree.parse(str(path))
+    assert etree.XMLSchema(etree.parse(str(SCHEMAS / "xliff_core_2.0.xsd"))).validate(tree)
+    file_el = tree.getroot().find(f"{XLF}file")
+    assert file_el.get("{http://www.w3.org/XML/1998/namespace}space") == "preserve"
+    source = file_el.findall(f"{XLF}unit")[4].find(f"{XLF}segment/{XLF}source")
+    assert source.text == audit.beads[4].src and "\t" in source.text and "\n" in source.text

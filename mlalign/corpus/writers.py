@@ -8,19 +8,13 @@ only when the whole corpus is written.
 from __future__ import annotations
 
 import contextlib
-import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import IO, Any, Protocol
 
 from mlalign import __version__
 from mlalign.fsutil import atomic_path
-from mlalign.io.base import xml_text as base_xml_text
-
-# vertical tab, form feed and the information separators part words (Python's splitlines()
-# breaks lines at all but \x1f): a space in both TMX and Moses, where other controls go
-_SEPARATORS = re.compile("[\x0b\x0c\x1c-\x1f]+")
-_LINE_BREAKS = re.compile(r"[\r\n\t\u2028\u2029\x85]+")
+from mlalign.io.base import one_line, xml_text
 
 
 class CorpusWriter(Protocol):
@@ -31,17 +25,6 @@ class CorpusWriter(Protocol):
     def close(self) -> list[Path]: ...
 
     def abort(self) -> None: ...
-
-
-def xml_text(text: str | None) -> str:
-    """Text XML 1.0 can hold: separators as a space, other control characters left out."""
-    return base_xml_text(_SEPARATORS.sub(" ", text or ""))
-
-
-def moses_text(text: str | None) -> str:
-    """One Moses line: line breaks and tabs as a space, and the control characters the TMX
-    leaves out left out here too, so the two files hold the same segments."""
-    return xml_text(_LINE_BREAKS.sub(" ", text or "")).strip()
 
 
 class TmxWriter:
@@ -141,8 +124,8 @@ class MosesWriter:
     def write(self, rows: list[dict[str, Any]]) -> None:
         for row in rows:
             src_fh, tgt_fh = self._open(row["src_lang"] or "src")
-            src_fh.write(moses_text(row["src"]) + "\n")
-            tgt_fh.write(moses_text(row["tgt"]) + "\n")
+            src_fh.write(one_line(row["src"]) + "\n")
+            tgt_fh.write(one_line(row["tgt"]) + "\n")
 
     def close(self) -> list[Path]:
         self._stack.close()

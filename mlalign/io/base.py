@@ -8,6 +8,7 @@ it was produced.
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -17,7 +18,14 @@ from typing import Any, Protocol
 from mlalign.types import Audit, Bead
 
 _XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-_LINE_BREAKS = re.compile(r"[\r\n\t\u2028\u2029\x85\x0b\x0c]+")
+# vertical tab, form feed (a page break in text pasted from a PDF) and the information
+# separators part words: a space wherever a format cannot hold them, never nothing
+_SEPARATORS = re.compile("[\x0b\x0c\x1c-\x1f]+")
+# everything str.splitlines() breaks a line at, and the tab that splits a TSV cell
+_LINE_BREAKS = re.compile(r"[\r\n\t\u2028\u2029\x85\x0b\x0c\x1c-\x1e]+")
+# JSON may hold these raw, but str.splitlines() and JavaScript before ES2019 break a line
+# at them; lone surrogates cannot be encoded as UTF-8 at all
+_JSON_UNSAFE = re.compile("[\x85\u2028\u2029\ud800-\udfff]")
 
 
 @dataclass
@@ -69,13 +77,37 @@ def filter_beads(
 
 
 def xml_text(text: str | None) -> str:
-    """Remove characters XML 1.0 forbids, so one stray control byte cannot break a file."""
-    return _XML_BAD.sub("", text or "")
+    """Text XML 1.0 can hold, so one stray control byte cannot break a file: separators
+    (a PDF's form feed between pages) as a space, so the words on either side stay apart;
+    other control characters, lone surrogates and non-characters left out."""
+    return _XML_BAD.sub("", _SEPARATORS.sub(" ", text or ""))
 
 
 def one_line(text: str | None) -> str:
-    """Collapse line breaks and tabs so a text fits one line of a line-aligned file."""
-    return _LINE_BREAKS.sub(" ", text or "").strip()
+    """One line of a line-aligned file (Moses, TSV): every line break `str.splitlines()`
+    knows and tabs as a space, and what `xml_text` leaves out left out, so a corpus's Moses
+    files hold the same segments as its TMX."""
+    return xml_text(_LINE_BREAKS.sub(" ", text or "")).strip()
+
+
+def finite(value: Any) -> Any:
+    """`value` with NaN and infinities as None: `json.dumps` writes them as bare `NaN` and
+    `Infinity`, which no strict JSON reader (jq, JavaScript, polars) accepts."""
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {k: finite(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [finite(v) for v in value]
+    return value
+
+
+def json_text(value: Any, **kwargs: Any) -> str:
+    """Strict JSON on one line whatever the texts hold: no NaN, and U+2028, U+2029, NEL
+    and lone surrogates written as `\\uXXXX` escapes (the same JSON value), so a JSONL
+    record read with `splitlines()` stays one record and the file encodes as UTF-8."""
+    text = json.dumps(finite(value), ensure_ascii=False, allow_nan=False, **kwargs)
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def ids_text(ids: Iterable[int]) -> str:
@@ -96,7 +128,7 @@ def provenance(audit: Audit) -> dict[str, Any]:
 def provenance_json(audit: Audit, **extra: Any) -> str:
     prov = provenance(audit)
     prov.update(extra)
-    return json.dumps(prov, ensure_ascii=False, sort_keys=True, default=str)
+    return json_text(prov, sort_keys=True, default=str)
 
 
 def flat_provenance(audit: Audit) -> list[tuple[str, str]]:

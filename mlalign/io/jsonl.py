@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from mlalign.fsutil import atomic_write_text
-from mlalign.io.base import WriteOptions, filter_beads
+from mlalign.io.base import WriteOptions, filter_beads, json_text
 from mlalign.types import Audit
 
 
 class JsonlWriter:
-    """One object per line, nothing else, so `jq`/polars read it directly; provenance goes
-    to the `.meta.json` sidecar written by `write_outputs`."""
+    """One object per line, nothing else, so `jq`/polars read it directly (strict JSON, one
+    physical line each: `json_text`); provenance goes to the `.meta.json` sidecar written by
+    `write_outputs`."""
 
     format = "jsonl"
     suffix = ".jsonl"
@@ -24,7 +24,7 @@ class JsonlWriter:
             row = bead.to_dict()
             if not options.include_mt:
                 row["mt"] = None
-            lines.append(json.dumps(row, ensure_ascii=False))
+            lines.append(json_text(row))
         return "".join(line + "\n" for line in lines)
 
     def write(self, audit: Audit, path: Path, options: WriteOptions) -> None:

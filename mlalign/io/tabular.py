@@ -24,6 +24,13 @@ SCHEMA = {
     "flag_details": pl.Utf8,
 }
 COLUMNS = list(SCHEMA)
+# A cell a spreadsheet would read as a formula (OWASP "CSV injection"): `=`, `+`, `-`, `@`,
+# or a tab or carriage return before one. A list item such as "- 850 teams took part."
+# shows as #NAME? in Excel, and "=HYPERLINK(...)" in a document would run.
+FORMULA_START = r"^([=+\-@\t\r])"
+# Excel reads a CSV without a byte order mark in the machine's ANSI code page: Arabic and
+# Persian come out as mojibake. With it, Excel, LibreOffice, polars and pandas read UTF-8.
+UTF8_BOM = "\ufeff"
 
 
 def bead_frame(audit: Audit, options: WriteOptions) -> pl.DataFrame:
@@ -48,8 +55,9 @@ def bead_frame(audit: Audit, options: WriteOptions) -> pl.DataFrame:
 
 
 class TsvWriter:
-    """Tab-separated; tabs and line breaks inside texts become spaces, since TSV readers
-    (cut, awk, spreadsheets) do not honour quoting."""
+    """Tab-separated for programs (cut, awk, polars): tabs and line breaks inside texts
+    become spaces, since TSV readers do not honour quoting; texts are otherwise as written
+    (no byte order mark, no formula guard: a spreadsheet user takes the CSV)."""
 
     format = "tsv"
     suffix = ".tsv"
@@ -71,16 +79,21 @@ class TsvWriter:
 
 
 class CsvWriter:
-    """RFC 4180 CSV: texts kept intact, quoted where needed (spreadsheets read it back)."""
+    """RFC 4180 CSV for a translator's spreadsheet: texts kept whole, quoted where needed;
+    a text cell that would start a formula starts with an apostrophe instead (shown, never
+    run); the file starts with a UTF-8 byte order mark. Machines read JSONL, TSV or Parquet."""
 
     format = "csv"
     suffix = ".csv"
     text = True
 
     def render(self, audit: Audit, options: WriteOptions) -> str:
+        frame = bead_frame(audit, options).with_columns(
+            pl.col(pl.Utf8).str.replace(FORMULA_START, "'$1")
+        )
         buf = io.StringIO()
-        bead_frame(audit, options).write_csv(buf, quote_style="necessary", null_value="")
+        frame.write_csv(buf, quote_style="necessary", null_value="")
         return buf.getvalue()
 
     def write(self, audit: Audit, path: Path, options: WriteOptions) -> None:
-        atomic_write_text(path, self.render(audit, options))
+        atomic_write_text(path, UTF8_BOM + self.render(audit, options))

@@ -12,6 +12,7 @@ from mlalign.io.base import WriteOptions, filter_beads, flat_provenance, ids_tex
 from mlalign.types import Audit
 
 NS = "urn:oasis:names:tc:xliff:document:2.0"
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _PRIORITY = {"high": "1", "medium": "3", "low": "6"}
 
 
@@ -24,7 +25,9 @@ def build_xliff(audit: Audit, options: WriteOptions) -> etree._ElementTree:
     root = etree.Element(
         _q("xliff"), nsmap={None: NS}, version="2.1", srcLang=audit.src_lang, trgLang=audit.tgt_lang
     )
-    file_el = etree.SubElement(root, _q("file"), id="f1")
+    # texts as written: XLIFF's default lets a tool collapse the tab between a couplet's
+    # hemistichs or a verse's line breaks, which the original and the English both carry
+    file_el = etree.SubElement(root, _q("file"), {"id": "f1", XML_SPACE: "preserve"})
     notes = etree.SubElement(file_el, _q("notes"))
     for key, value in flat_provenance(audit):
         note = etree.SubElement(notes, _q("note"), category=f"mlalign-{key}")
