@@ -360,3 +360,20 @@ def test_an_english_alias_marked_exact_takes_no_suffix() -> None:
     """Hama is listed as "Hama=": "Hama's" is the city, "Hamas" another name."""
     assert "Hama" in find_entities("Fighting went on near Hama's gates.", "en")
     assert "Hama" not in find_entities("Hamas said the talks had failed.", "en")
+
+
+@pytest.mark.parametrize("english", [
+    "The Islamic State of Iraq and the Levant claimed responsibility for the attack.",
+    "The Islamic State of Iraq and Syria claimed responsibility for the attack.",
+])
+def test_al_sham_is_syria_or_the_levant(english: str) -> None:
+    """الشام is Syria in news (ISIS) and the Levant in older prose: neither rendering is a
+    name missing, and another country in its place is a swap."""
+    src = "أعلن تنظيم الدولة الإسلامية في العراق والشام مسؤوليته عن الهجوم."
+    assert "Syria" in find_entities(src, "ar")
+    assert "Syria" in find_entities(english, "en")
+    swapped = Bead([0], [0], src, english.replace("Iraq and", "Iraq and Egypt, not"))
+    faithful = Bead([0], [0], src, english)
+    detect_drift([faithful, swapped], "ar", _NoVectors(), DriftConfig(flag_min=0.0, word_alignment=False))
+    assert not [f for f in faithful.flags if f.type == "entity"]
+    assert any(f.type == "entity" for f in swapped.flags)

@@ -290,6 +290,7 @@ _IRREGULAR_ADJECTIVES = {"Austria": ("النمساوي", "نمساوي"), "Germa
 # and English names the original spells as the country's. Not in the curated file, whose
 # English forms the drift benchmark's name swaps are drawn from.
 _EN_FORMS = {
+    "Syria": ("Levant", "Sham"),  # الشام (gazetteer_more.tsv): "Iraq and the Levant"
     "Spain": ("Spaniard",), "Denmark": ("Danish", "Dane"), "Sweden": ("Swedish", "Swede"),
     "Finland": ("Finnish", "Finn"), "Norway": ("Norwegian",), "Netherlands": ("Dutch",),
     "Switzerland": ("Swiss",), "Greece": ("Greek",), "Poland": ("Polish",),
