@@ -158,3 +158,22 @@ def test_a_tab_between_hemistichs_shows_as_written(tmp_path: Path) -> None:
     assert re.search(r"span\.text\s*\{[^}]*white-space:\s*pre-wrap", style)
     cell = doc.xpath("//td[contains(@class, 'src')]/span[@class='text']")[0]
     assert cell.text == audit.beads[0].src
+
+
+def test_original_words_quoted_in_a_flag_or_warning_are_isolated(tmp_path: Path) -> None:
+    """A flag's detail quotes the original ("Syria (الشام) in the original …"): the quoted
+    words stand in <bdi> so the brackets and English beside them keep their order, and the
+    text stays escaped."""
+    from mlalign.types import Flag
+
+    audit = make_audit("ar")
+    audit.beads[0].flags = [Flag("entity", "medium", "Syria (الشام، بلاد الشام) in the original "
+                                 "is not named <b>", 0.6, {})]
+    audit.warnings = ["original sentence 1 (ثم سرنا) was cut"]
+    [path, _] = write_outputs(audit, tmp_path / "r.html", ["html"])
+    text = path.read_text(encoding="utf-8")
+    doc = lhtml.fromstring(text)
+    detail = doc.xpath("//span[@class='d']")[0]
+    assert [b.text_content() for b in detail.xpath("bdi")] == ["الشام، بلاد الشام"]
+    assert detail.text_content() == "Syria (الشام، بلاد الشام) in the original is not named <b>"
+    assert [b.text_content() for b in doc.xpath("//div[@class='warnings']/bdi")] == ["ثم سرنا"]

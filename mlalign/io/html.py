@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup, escape
 
 from mlalign.fsutil import atomic_write_text
 from mlalign.io.base import WriteOptions, filter_beads, flat_provenance, provenance
@@ -40,6 +41,17 @@ def slug(value: object) -> str:
     return re.sub(r"[^a-z0-9_-]", "-", str(value).lower()) or "x"
 
 
+_ARABIC_SCRIPT = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
+_RTL_RUN = re.compile(f"[{_ARABIC_SCRIPT}]+(?:[\\s\u200c]+[{_ARABIC_SCRIPT}]+)*")
+
+
+def isolate_rtl(value: object) -> Markup:
+    """The text escaped, each run of Arabic-script words in <bdi>: a flag's detail or a
+    warning is English quoting the original ("Syria (الشام) in the original …"), and without
+    isolation the bidi algorithm pulls the brackets and words beside a quote into its run."""
+    return Markup(_RTL_RUN.sub(lambda m: f"<bdi>{m.group(0)}</bdi>", str(escape(str(value)))))
+
+
 def _env() -> Environment:
     env = Environment(
         loader=PackageLoader("mlalign.io", "templates"),
@@ -48,6 +60,7 @@ def _env() -> Environment:
         lstrip_blocks=True,
     )
     env.filters["slug"] = slug
+    env.filters["isolate_rtl"] = isolate_rtl
     return env
 
 
