@@ -316,7 +316,8 @@ def test_number_same_figure_in_other_words_does_not_flag(src: str, tgt: str, lan
 
 def test_number_compounds_only_add_tens_and_units() -> None:
     """"the first half" is 1 and 0.5, not 1.5; "three one-sided" is not four."""
-    assert sorted(max(m.values) for m in extract("the first half", "en")) == [0.5, 1.0]
+    # (a half is also its percentage, 50: min is its value as a number)
+    assert sorted(min(m.values) for m in extract("the first half", "en")) == [0.5, 1.0]
     assert sorted(max(m.values) for m in extract("three one-sided sessions", "en")) == [1.0, 3.0]
     assert [max(m.values) for m in extract("ثلاثة عشر", "ar")] == [13.0]
     # each language's order: units and tens in Arabic, tens then units in Persian and English

@@ -310,3 +310,34 @@ def test_a_reversed_restriction_raises_drift_through_the_calibration() -> None:
     detect_drift([bead], "ar", default_embedder())
     assert [f.type for f in bead.flags if f.severity != "low"] == ["negation"]
     assert bead.drift >= 0.5
+
+
+@pytest.mark.parametrize(("src", "tgt", "lang"), [
+    ("ولا يزال آلاف النازحين بلا مأوى.", "Thousands of displaced people are no longer homeless.", "ar"),
+    ("لم يعد بإمكان الأسر تحمل أسعار الإيجار بلا دعم.", "Families can still afford rents without support.", "ar"),
+    ("لن تُصرف الإعانات ما لم يقدم المتقدم جميع الوثائق.", "Benefits will be paid unless the applicant submits all the documents.", "ar"),
+    ("تا وقتی بودجه تصویب نشود، پروژه آغاز نخواهد شد.", "The project will start unless the budget is approved.", "fa"),
+    ("این مشکل بدون همکاری مردم حل‌شدنی نیست.", "This problem can be solved without the cooperation of the public.", "fa"),
+])
+def test_still_made_no_longer_and_a_negation_hidden_by_without_or_unless_flag(src: str, tgt: str, lang: str) -> None:
+    """helper-20's sweep: "still" reversed into "no longer" keeps weak cues (بلا, -less) on both
+    sides, and an English "without" or "unless" that renders بدون or ما لم counted as the
+    English's negation, hiding the one it dropped."""
+    assert [f.type for f in _flags(src, tgt, lang)] == ["negation"]
+
+
+@pytest.mark.parametrize(("src", "tgt", "lang"), [
+    ("ولا يزال آلاف النازحين بلا مأوى.", "Thousands of displaced people are still homeless.", "ar"),
+    ("ما برح الناس يتحدثون عن تلك الليلة.", "People still talk about that night.", "ar"),
+    ("لن تُصرف الإعانات ما لم يقدم المتقدم جميع الوثائق.", "Benefits will not be paid unless the applicant submits all the documents.", "ar"),
+    ("تا وقتی بودجه تصویب نشود، پروژه آغاز نخواهد شد.", "The project will not start unless the budget is approved.", "fa"),
+    ("این مشکل بدون همکاری مردم حل‌شدنی نیست.", "This problem cannot be solved without the cooperation of the public.", "fa"),
+    ("بسیاری از کودکان بدون دسترسی به آموزش بزرگ می‌شوند.", "Many children grow up without access to education.", "fa"),
+    ("کارگران هنوز حقوق را دریافت نکرده‌اند.", "Workers have still not received their wages.", "fa"),
+    # بدون هیچ "without any"; the original's بدون stays a cue beside an English "no"
+    ("او بدون هیچ اثری ناپدید شد.", "He disappeared without a trace.", "fa"),
+    ("كوريا الشمالية تقول \"من المستحيل\" نزع السلاح بدون وجود ثقة",
+     "North Korea says 'no way' will disarm unilaterally without trust", "ar"),
+])
+def test_faithful_still_without_and_unless_do_not_flag(src: str, tgt: str, lang: str) -> None:
+    assert _flags(src, tgt, lang) == []

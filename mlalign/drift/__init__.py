@@ -30,7 +30,7 @@ from mlalign.drift.length import LengthCheck
 from mlalign.drift.lexicon import build_lexicon, lost_names, names_only_here
 from mlalign.drift.modality import ModalityCheck
 from mlalign.drift.negation import NegationCheck
-from mlalign.drift.notes import translator_notes
+from mlalign.drift.notes import religious_formulas, translator_notes
 from mlalign.drift.number import NumberCheck
 from mlalign.drift.omission import OmissionCheck
 from mlalign.drift.replacement import ReplacementCheck
@@ -230,20 +230,26 @@ def detect_drift(beads: list[Bead], src_lang: str, embedder: Any,
 
     All bead sides and clauses are embedded in one batched call per document, and all
     bead pairs are word-aligned in one call (`words`: a `WordAligner`; None for the
-    default cached e5 one, False for none). Translator's notes in the English are left out
-    of every check (`notes.py`); the bead keeps its English as written and counts them in
-    `signals["translator_notes"]`."""
-    as_written = [b.tgt for b in beads]
+    default cached e5 one, False for none). Translator's notes in the English and formulas
+    of blessing on either side (ﷺ, رضي الله عنه, "(PBUH)") are left out of every check
+    (`notes.py`); the bead keeps both sides as written and counts them in
+    `signals["translator_notes"]` and `signals["formulas"]`."""
+    as_written = [(b.src, b.tgt) for b in beads]
     taken = [translator_notes(b.tgt, b.src) for b in beads]
+    formulas: list[int] = []
     for bead, (compared, _) in zip(beads, taken, strict=True):
-        bead.tgt = compared
+        bead.src, in_src = religious_formulas(bead.src, src_lang)
+        bead.tgt, in_tgt = religious_formulas(compared, "en")
+        formulas.append(len(in_src) + len(in_tgt))
     try:
         _detect_drift(beads, src_lang, embedder, config or DriftConfig(), words)
     finally:
-        for bead, text, (_, notes) in zip(beads, as_written, taken, strict=True):
-            bead.tgt = text
+        for bead, (src, tgt), (_, notes), n in zip(beads, as_written, taken, formulas, strict=True):
+            bead.src, bead.tgt = src, tgt
             if notes:
                 bead.signals["translator_notes"] = float(len(notes))
+            if n:
+                bead.signals["formulas"] = float(n)
 
 
 def _detect_drift(beads: list[Bead], src_lang: str, embedder: Any, config: DriftConfig,

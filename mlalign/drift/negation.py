@@ -338,6 +338,64 @@ def restriction_reversed(src: str, tgt: str, lang: str) -> bool:
     return not (strong or weak)
 
 
+# "Still" and "no longer" are each other's reverse, and both hide their negation: لا يزال,
+# ما زال, ما برح, ما فتئ, ما انفك, هنوز "still"; لم يعد, ما عاد, دیگر + a negated verb, "no
+# longer", "not ... any more" "no longer". "Still homeless" made "no longer homeless" keeps
+# a weak cue (بلا, "-less") on both sides, so the cue counts cannot see it.
+_AR_STILL = re.compile(norm_arabic(
+    rf"(?<!\w)(?:(?:[وف]?(?:لا|ما|لم) (?:{_ZAL}|برح|برحت|يبرح|تبرح|فتئ|فتئت|يفتأ|تفتأ|انفك|انفكت|"
+    r"ينفك|تنفك))|[وف]?(?:ما|لا)(?:زال|زالت|زالوا|يزال|تزال|يزالون))(?!\w)"))
+_AR_NO_LONGER = re.compile(norm_arabic(
+    r"(?<!\w)[وف]?(?:(?:لم|لن|لا) (?:يعد|تعد|يعودوا|نعد|اعد|تعودوا|يعود|تعود)|ما عاد|ما عادت)(?!\w)"))
+_FA_STILL = re.compile(r"(?<!\w)هنوز(?!\w)")
+_FA_NO_LONGER = re.compile(r"(?<!\w)دیگر\s+(?:نمی|ن(?:بود|یست|دار|خواه|شد|کرد|کن)|هیچ)")
+_EN_STILL = re.compile(r"\bstill\b", re.I)
+_EN_NO_LONGER = re.compile(r"\bno longer\b|\bnot\b[^.;!?]{0,40}?\b(?:any ?more|any longer)\b", re.I)
+
+
+def continuation_reversed(src: str, tgt: str, lang: str) -> bool:
+    """The original says "still" and the English "no longer", or the reverse."""
+    if lang == "ar":
+        text = norm_arabic(strip_diacritics(src))
+        still, no_longer = bool(_AR_STILL.search(text)), bool(_AR_NO_LONGER.search(text))
+    else:
+        still, no_longer = bool(_FA_STILL.search(src)), bool(_FA_NO_LONGER.search(src))
+    en_still, en_no_longer = bool(_EN_STILL.search(tgt)), bool(_EN_NO_LONGER.search(tgt))
+    return (still and not no_longer and en_no_longer and not en_still) or (
+        no_longer and not still and en_still and not en_no_longer)
+
+
+# Cues the two sides write alike, which cancel before the cue counts are compared: "without"
+# for بدون / دون / بلا, "unless" for ما لم / إن لم (Persian: تا / اگر / مگر with a negated
+# verb, تا بودجه تصویب نشود "unless the budget is approved"). Otherwise the English's
+# "without" hid a dropped negation beside it ("cannot be solved without" made "can be solved
+# without"), and its "unless" likewise.
+_EN_WITHOUT = re.compile(r"\bwithout\b", re.I)
+_EN_UNLESS = re.compile(r"\bunless\b", re.I)
+_SRC_WITHOUT = {"ar": re.compile(r"(?<!\w)[وف]?(?:بدون|دون|بلا|بغير|من غير)(?!\w)"),
+                "fa": re.compile(r"(?<!\w)و?بدون(?!\w)")}
+_SRC_UNLESS = {"ar": re.compile(norm_arabic(r"(?<!\w)[وف]?(?:ما|إن|إذا|لو) لم(?!\w)")),
+               "fa": re.compile(r"(?<!\w)(?:تا|اگر|مگر)(?!\w)")}
+
+
+# بدون هیچ "without any": the هیچ after "without" negates nothing ("without a trace").
+_FA_WITHOUT_ANY = re.compile(r"(?<!\w)و?بدون\s+هیچ(?!\w)")
+
+
+def paired_cues(src: str, tgt: str, lang: str) -> tuple[int, int]:
+    """(original strong cues, English weak cues) that render a cue of the other side and
+    cancel: each "unless" takes one strong cue of a conditional, each "without" the English
+    weak cue of an original بدون / دون (and the هیچ of بدون هیچ, "without any")."""
+    if lang not in _SRC_WITHOUT:
+        return 0, 0
+    text = norm_arabic(strip_diacritics(src)) if lang == "ar" else src
+    en_without = len(_EN_WITHOUT.findall(tgt))
+    unless = min(len(_EN_UNLESS.findall(tgt)), len(_SRC_UNLESS[lang].findall(text)))
+    without = min(en_without, len(_SRC_WITHOUT[lang].findall(src)))
+    any_after = min(en_without, len(_FA_WITHOUT_ANY.findall(src))) if lang == "fa" else 0
+    return unless + any_after, without
+
+
 def count_negations(text: str, lang: str) -> int:
     """How many strong negation cues a text carries."""
     return negation_cues(text, lang)[0]
@@ -360,6 +418,13 @@ class NegationCheck:
         if s_strong != t_strong:
             same_total = s_strong + s_weak == t_strong + t_weak
             bead.signals["neg_diff"] = 0.5 if same_total else 1.0
+        # the English's "without" and "unless" that render the original's بدون and ما لم
+        # cancel, for the flag only (the calibration's neg_diff above stays as it was
+        # fitted); the original keeps its weak cues, which may render an English "no"
+        paired_strong, without = paired_cues(bead.src, bead.tgt, ctx.src_lang)
+        paired_strong = min(paired_strong, s_strong)
+        s_strong = s_strong - paired_strong
+        t_weak = max(0, t_weak - paired_strong - without)
         if s_strong and not (t_strong or t_weak):
             detail = (f"the original negates ({s_strong} cue{'s' if s_strong > 1 else ''}) "
                       "but the English has no negation")
@@ -374,6 +439,14 @@ class NegationCheck:
             word = _EN_EXCEPT.search(bead.tgt)
             detail = ("the original says \"none but\" (not ... except, that is \"only\"); the "
                       f"English says \"all but\" (\"{word.group(0) if word else ''}\")")
+            return [Flag("negation", "medium", detail, 0.75,
+                         {"original_cues": [s_strong, s_weak], "english_cues": [t_strong, t_weak]})]
+        elif continuation_reversed(bead.src, bead.tgt, ctx.src_lang):
+            # as a restriction: the cue counts agree, the calibration must read a lost negation
+            bead.signals["neg_diff"] = 1.0
+            still = bool(_EN_STILL.search(bead.tgt))
+            detail = ("the original says \"no longer\"; the English says \"still\"" if still
+                      else "the original says \"still\"; the English says \"no longer\"")
             return [Flag("negation", "medium", detail, 0.75,
                          {"original_cues": [s_strong, s_weak], "english_cues": [t_strong, t_weak]})]
         else:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from mlalign.drift.base import CheckContext, norm_arabic, strip_diacritics, to_ascii_digits
-from mlalign.drift.units import changed_times, changed_units, changed_weekday, lost_signs
+from mlalign.drift.units import EN_UNITS, changed_times, changed_units, changed_weekday, lost_signs
 from mlalign.types import Bead, Flag
 
 SCALES_EN = {"hundred": 100, "hundreds": 100, "thousand": 1e3, "thousands": 1e3,
@@ -29,7 +29,18 @@ WORDS_EN = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "sev
             "quarter": 0.25, "third": 3, "first": 1, "second": 2, "fourth": 4, "fifth": 5,
             "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "twice": 2,
             "double": 2, "triple": 3, "once": 1, "single": 1, "both": 2, "pair": 2,
-            "couple": 2}
+            "couple": 2,
+            # "in his thirties", "the eighties" (الثلاثينيات، الثمانينيات)
+            "twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
+            "seventies": 70, "eighties": 80, "nineties": 90,
+            # ordinals past the tenth: "the fourteenth century", "the ninetieth anniversary"
+            "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
+            "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
+            "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60,
+            "seventieth": 70, "eightieth": 80, "ninetieth": 90, "hundredth": 100,
+            # a multiple said as a verb: تضاعف / دو برابر شد "doubled"
+            "doubled": 2, "tripled": 3, "trebled": 3, "quadrupled": 4, "twofold": 2,
+            "threefold": 3, "fourfold": 4, "fivefold": 5, "tenfold": 10}
 WORDS_AR = {"صفر": 0, "واحد": 1, "واحده": 1, "اثنان": 2, "اثنين": 2, "اثنتان": 2,
             "اثنتين": 2, "اثنا": 2, "اثنتا": 2, "اثني": 2, "اثنتي": 2, "ثلاث": 3, "ثلاثه": 3, "اربع": 4, "اربعه": 4, "خمس": 5, "خمسه": 5,
             "ست": 6, "سته": 6, "سبع": 7, "سبعه": 7, "ثماني": 8, "ثمانيه": 8, "ثمان": 8,
@@ -44,6 +55,9 @@ WORDS_AR = {"صفر": 0, "واحد": 1, "واحده": 1, "اثنان": 2, "اث�
             "تاسعه": 9, "عاشر": 10, "عاشره": 10, "حادي": 1, "حاديه": 1,
             "عشرينيات": 20, "ثلاثينيات": 30, "اربعينيات": 40, "خمسينيات": 50,
             "ستينيات": 60, "سبعينيات": 70, "ثمانينيات": 80, "تسعينيات": 90,
+            # the decades spelt with -ينات as often (الثمانينات)
+            "عشرينات": 20, "ثلاثينات": 30, "اربعينات": 40, "خمسينات": 50, "ستينات": 60,
+            "سبعينات": 70, "ثمانينات": 80, "تسعينات": 90,
             # duals of the scale words: ألفي عام "two thousand years", مئتي ألف "200,000"
             "ألفين": 2000, "ألفي": 2000, "ألفان": 2000, "مئتين": 200, "مئتان": 200,
             "مئتي": 200, "مائتين": 200, "مائتان": 200, "مائتي": 200, "مليونين": 2e6,
@@ -54,7 +68,10 @@ WORDS_AR = {"صفر": 0, "واحد": 1, "واحده": 1, "اثنان": 2, "اث�
                 ("ثماني", 8), ("تسع", 9)) for hundred in ("مائة", "مئة")}}
 # Ordinals match ordinals or digits, not cardinal words: "second homes" is not "two years".
 ORDINALS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
-            "ninth", "tenth", "اول", "اولي", "ثاني", "ثانيه", "ثالث", "ثالثه", "رابع",
+            "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
+            "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth", "thirtieth",
+            "fortieth", "fiftieth", "sixtieth", "seventieth", "eightieth", "ninetieth",
+            "hundredth", "اول", "اولي", "ثاني", "ثانيه", "ثالث", "ثالثه", "رابع",
             "رابعه", "خامس", "خامسه", "سادس", "سادسه", "سابع", "سابعه", "ثامن", "ثامنه",
             "تاسع", "تاسعه", "عاشر", "عاشره", "حادي", "حاديه", "اولين", "دوم", "دومين", "سوم",
             "سومين", "چهارم", "چهارمين", "پنجم", "پنجمين", "ثلث"}
@@ -87,6 +104,9 @@ WORDS_FA = {"صفر": 0, "يک": 1, "اول": 1, "دو": 2, "سه": 3, "چهار
             "شانزده": 16, "هفده": 17, "هجده": 18, "هيجده": 18, "نوزده": 19,
             "يکصد": 100, "دويست": 200, "سيصد": 300, "چهارصد": 400, "پانصد": 500,
             "ششصد": 600, "هفتصد": 700, "هشتصد": 800, "نهصد": 900}
+# Persian ages glued to their number (سی‌سالگی "at thirty", بیست‌ساله "twenty years old"),
+# normalised and without the zero-width non-joiner.
+AGE_SUFFIX_FA = (norm_arabic("سالگی"), norm_arabic("ساله"))
 # Vague quantities: they match any figure of the same order of magnitude.
 APPROX_EN = {"dozens": 10, "scores": 10, "hundreds": 100, "thousands": 1e3, "millions": 1e6,
              "billions": 1e9, "tens": 10, "several": 3, "few": 3, "many": 10, "numerous": 10}
@@ -115,7 +135,9 @@ WEAK = {1.0, 2.0, 0.5, 0.25}
 # (عامين "two years"), decades (الثمانينيات), "first" said with its own word (اول).
 NOT_COMPOSED = {norm_arabic(w) for w in (
     "dozen", "half", "quarter", "twice", "double", "triple", "once", "single", "both", "pair",
-    "couple", "صفر", "نصف", "ربع", "ثلث", "مرتين", "ضعف", "يومين", "عامين", "سنتين", "شهرين",
+    "couple", "doubled", "tripled", "trebled", "quadrupled", "twofold", "threefold", "fourfold",
+    "fivefold", "tenfold", "twenties", "thirties", "forties", "fifties", "sixties", "seventies",
+    "eighties", "nineties", "صفر", "نصف", "ربع", "ثلث", "مرتين", "ضعف", "يومين", "عامين", "سنتين", "شهرين",
     "اسبوعين", "اول", "اولي", "اولين", "نيم", "نيمي", "دوجين")}
 # أحد عشر / إحدى عشرة "eleven": أحد alone is "one" (or "anyone", "Sunday"), not a figure.
 ELEVEN_AR = {"احد", "احدي"}
@@ -167,6 +189,11 @@ class Mention:
     # a figure with a scale word (٣ ملايين, "288 billion"): its whole value, the only one
     # compared with another such figure, so a changed scale is seen behind the same digits
     whole: float = 0.0
+    # a fraction (نصف, "a third", دو سوم) or a century (القرن التاسع عشر): weak alone, like
+    # a small number word, but one replaced by another of its kind is a changed figure
+    fraction: bool = False
+    century: bool = False
+    family: str = ""  # the original's unit family where it converts (length, money_ir...)
 
 
 def _digit_values(raw: str) -> set[float]:
@@ -197,25 +224,68 @@ def _clock_parts(raw: str) -> frozenset[float]:
 
 # Metric units of the original (normalised spelling, matched as word starts) and the
 # imperial values a translator may convert them to: 250 mm is "10 inches", 27 °C "80 degrees".
-UNIT_CONVERSIONS: tuple[tuple[tuple[str, ...], tuple[float, ...]], ...] = (
-    (("ميليمتر", "مليمتر", "ملم"), (1 / 25.4,)),
-    (("سانتيمتر", "سانتي", "سم"), (1 / 2.54, 1 / 30.48)),
-    (("کيلومتر", "کلم", "کم"), (0.621371,)),
-    (("متر", "امتار"), (3.28084, 1.09361)),
-    (("کيلوگرم", "کيلوغرام", "کيلو", "کغ", "کجم"), (2.20462,)),
+# Also a toman in rials (×10) and a rial in tomans: "50,000 tomans (500,000 rials)". Each
+# with the family its English unit words belong to (`units.py`), for glosses.
+UNIT_CONVERSIONS: tuple[tuple[tuple[str, ...], tuple[float, ...], str], ...] = (
+    (("ميليمتر", "مليمتر", "ملم"), (1 / 25.4,), "length"),
+    (("سانتيمتر", "سانتي", "سم"), (1 / 2.54, 1 / 30.48), "length"),
+    (("کيلومتر", "کلم", "کم"), (0.621371,), "length"),
+    (("متر", "امتار"), (3.28084, 1.09361), "length"),
+    (("کيلوگرم", "کيلوغرام", "کيلو", "کغ", "کجم"), (2.20462,), "mass"),
+    (("تومان", "تومن"), (10.0,), "money_ir"),
+    (("ريال",), (0.1,), "money_ir"),
 )
 _CELSIUS = ("درجه", "درجات")
 
 
-def _conversions(value: float, unit: str) -> frozenset[float]:
-    """Imperial equivalents of a metric figure followed by `unit` (empty if no unit)."""
-    if unit.startswith(_CELSIUS):
-        return frozenset({value * 1.8 + 32, value * 1.8})  # a temperature or a difference
-    for stems, factors in UNIT_CONVERSIONS:
+def _conversions(value: float, unit: str) -> tuple[frozenset[float], str]:
+    """Imperial equivalents of a metric figure followed by `unit` (empty if no unit), and
+    the unit's family."""
+    if unit.startswith(_CELSIUS):  # a temperature or a difference
+        return frozenset({value * 1.8 + 32, value * 1.8}), "temperature"
+    for stems, factors, family in UNIT_CONVERSIONS:
         # short abbreviations (سم، کم) exactly, words with their suffixes (کیلومتری)
         if any(unit == st or (len(st) > 3 and unit.startswith(st)) for st in stems):
-            return frozenset(value * f for f in factors)
-    return frozenset()
+            return frozenset(value * f for f in factors), family
+    return frozenset(), ""
+
+
+# An English figure with its unit, a scale word between ("62 miles", "50 million rials",
+# "104°F", "40 degrees Celsius"): {family: values}, to read a gloss's unit.
+_EN_UNIT_FIGURE = re.compile(
+    r"(?<![\d.,])(\d+(?:[.,]\d+)*)\s*(?:(thousand|million|billion)\s+)?"
+    r"(°\s?[CF]\b|degrees?\b|[a-z]+\b)", re.IGNORECASE)
+
+
+def _english_unit_figures(text: str) -> dict[str, set[float]]:
+    """The English's figures written with a unit, by the unit's family."""
+    out: dict[str, set[float]] = {}
+    for m in _EN_UNIT_FIGURE.finditer(text):
+        unit = m.group(3).lower()
+        family = "temperature" if unit.startswith(("°", "degree")) else (
+            EN_UNITS.get(unit, ("", ""))[0])
+        if family:
+            scale = SCALES_EN[m.group(2).lower()] if m.group(2) else 1
+            out.setdefault(family, set()).update(v * scale for v in _digit_values(m.group(1)))
+    return out
+
+
+# Fractions: (numerator word, denominator word) in English, one word or two in the original
+# (نصف، ثلثا، یک‌سوم، دو سوم). "a third" is also the ordinal ("a third term", ولاية ثالثة).
+_FRACTION_EN = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
+                "fourth": 4, "fourths": 4}
+_NUMERATOR_EN = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3}
+_FRACTION_SRC = {norm_arabic(k): v for k, v in {
+    "نصف": 1 / 2, "ربع": 1 / 4, "ثلث": 1 / 3, "ثلثا": 2 / 3, "ثلثي": 2 / 3, "نيم": 1 / 2,
+    "نيمي": 1 / 2, "يکسوم": 1 / 3, "دوسوم": 2 / 3, "يکچهارم": 1 / 4, "سهچهارم": 3 / 4}.items()}
+_NUMERATOR_SRC = {norm_arabic(k): v for k, v in {"يک": 1, "دو": 2, "سه": 3, "ثلاث": 3,
+                                                  "ثلاثه": 3}.items()}
+_DENOMINATOR_SRC = {norm_arabic(k): v for k, v in {"سوم": 3, "چهارم": 4, "ارباع": 4}.items()}
+
+
+def _fraction_values(f: float) -> frozenset[float]:
+    """A fraction and its percentage, as a translator may write it: a half is 50%, a third 33%."""
+    return frozenset({f, float(round(100 * f)), round(100 * f, 1)})
 
 
 def _year_equivalents(v: float) -> set[float]:
@@ -372,6 +442,10 @@ def extract(text: str, lang: str) -> list[Mention]:
         if is_en or t in known:
             return t
         if lang == "fa":
+            # سی‌سالگی "(at) thirty", بیست‌ساله "twenty years old": the age's number
+            for suf in AGE_SUFFIX_FA:  # the non-joiner before it reads as a space
+                if t.endswith(suf) and t[: -len(suf)].strip() in known:
+                    return t[: -len(suf)].strip()
             for suf in ("مين", "م"):
                 base = t[: -len(suf)]
                 if t.endswith(suf) and base in known and base not in NO_ORDINAL_SUFFIX:
@@ -415,7 +489,7 @@ def extract(text: str, lang: str) -> list[Mention]:
                 return "scale", v, False
             return ("hundred", v, False) if v == 100 and stem not in approx else None
         if stem in words or low in words:
-            if stem in NOT_COMPOSED or low in NOT_COMPOSED or stem.endswith("ينيات"):
+            if stem in NOT_COMPOSED or low in NOT_COMPOSED or stem.endswith(("ينيات", "ينات")):
                 return None
             v = float(words.get(low, words.get(stem, 0)))
             kind = _piece_kind(v)
@@ -522,18 +596,55 @@ def extract(text: str, lang: str) -> list[Mention]:
             vals = {val, total + group} if bare else {total + group}
         single = end == i or len(vals) == 2  # one word, or one word times scales
         whole = max(vals) if end > i and len(vals) == 2 else 0.0
-        weak = single and (stem in AMBIGUOUS or low in AMBIGUOUS)
+        aged = lang == "fa" and low.endswith(AGE_SUFFIX_FA)  # سی‌سالگی is "thirty"
+        weak = single and not aged and (stem in AMBIGUOUS or low in AMBIGUOUS)
         if lang == "fa" and low in VERB_AT_CLAUSE_END and end == i:
             weak = weak or end + 1 == len(toks) or toks[end + 1] in ("که", "تا", "و") or bool(
                 text[spans[end].end():spans[end + 1].start()].strip())
         if is_en:
-            weak = weak or bool({t.lower() for t in toks[end + 1:end + 4]} & CENTURY)
+            cent = bool({t.lower() for t in toks[end + 1:end + 4]} & CENTURY)
         else:
-            weak = weak or bool(set(toks[max(0, i - 2):i]) & CENTURY)
+            cent = bool(set(toks[max(0, i - 2):i]) & CENTURY)
         after_year = i > 0 and strip(toks[i - 1].lower()) in YEAR_WORDS
         return Mention(written(spans[i].start(), spans[end].end()), frozenset(vals),
                        any(toks[k][:1].isdigit() for k in range(i, end + 1)),
-                       ordinal=any(ords), weak=weak, after_year=after_year, whole=whole), end
+                       ordinal=any(ords), weak=weak or cent, after_year=after_year, whole=whole,
+                       century=cent), end
+
+    def fraction_at(i: int) -> tuple[int, frozenset[float]] | None:
+        """A fraction from token i ("a third", "two-thirds", نصف, ثلثي, دو سوم): its last
+        token and values; None for none, or before a scale (نصف مليون, "half a million"
+        are figures the compound reading makes)."""
+        low = toks[i].lower() if is_en else toks[i]
+        nxt = toks[i + 1].lower() if i + 1 < len(toks) else ""
+        minutes: set[float] = set()
+        if is_en:
+            if low == "half":
+                end, f, ordinal_too = i, 0.5, False
+            elif low in _NUMERATOR_EN and nxt in _FRACTION_EN:
+                end, f = i + 1, _NUMERATOR_EN[low] / _FRACTION_EN[nxt]
+                ordinal_too = low in ("a", "an") and nxt in ("third", "fourth")
+            else:
+                return None
+        elif (bare := strip(low).replace(" ", "")) in _FRACTION_SRC:  # یک‌سوم is one word
+            end, f = i, _FRACTION_SRC[bare]
+        elif low in _NUMERATOR_SRC and strip(nxt) in _DENOMINATOR_SRC:
+            end, f = i + 1, _NUMERATOR_SRC[low] / _DENOMINATOR_SRC[strip(nxt)]
+        else:
+            return None
+        if not is_en:
+            # a third is also "the final third" (the English ordinal); "and a half / a
+            # quarter" after an hour (الثامنة والنصف) is its minutes, "8:30"
+            ordinal_too = f == 1 / 3
+            if toks[i].startswith("و") or i > 0 and toks[i - 1] == "و":
+                minutes = {60 * f}
+        after = [t.lower() for t in toks[end + 1:end + 3]]
+        if after and after[0] in ("a", "an", "of"):
+            after = after[1:]
+        if after and strip(after[0]) in scales:
+            return None
+        extra = {1 / f} if ordinal_too else set()
+        return end, _fraction_values(f) | extra | minutes
 
     def month_day(i: int) -> str:
         """"hijri" for a day before a Solar or lunar Hijri month (۲۲ بهمن, ١٠ محرم),
@@ -609,8 +720,9 @@ def extract(text: str, lang: str) -> list[Mention]:
             unit = toks[i + 1] if i + 1 < len(toks) and not is_en else ""
             if unit in ("تا", "الي", "و", "-") and i + 3 < len(toks) and toks[i + 2][:1].isdigit():
                 unit = toks[i + 3]  # a range: "۲۵ تا ۱۰۰ میلیمتر"
-            conv = frozenset(c for v in vals for u in {unit, strip(unit)}
-                             for c in _conversions(v, u))
+            found = [_conversions(v, u) for v in vals for u in {unit, strip(unit)}]
+            conv = frozenset(c for cs, _ in found for c in cs)
+            family = next((fam for _, fam in found if fam), "")
             digits = re.sub(r"\D", "", tok)
             long = len(digits) >= 8 and re.fullmatch(r"\d+|\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*", tok)
             if is_en and (clock := _MERIDIEM.match(text, spans[i].end())) and (
@@ -620,11 +732,18 @@ def extract(text: str, lang: str) -> list[Mention]:
                 hour = float(tok)
                 vals = vals | ({hour + 12} if clock.group("pm") and hour < 12 else
                                {0.0} if clock.group("am") and hour == 12 else set())
+            cent = century(i, 1)
             out.append(Mention(shown, frozenset(vals), True, year_like=year,
-                               weak=zero or century(i, 1), parts=_clock_parts(tok),
+                               weak=zero or cent, parts=_clock_parts(tok),
                                converted=conv, calendar=frozenset(extra), month_day=day,
-                               key=digits if long else "", whole=whole))
+                               key=digits if long else "", whole=whole, century=cent,
+                               family=family))
             last_word = i  # "30 ثانية": what follows is a unit (digits never compound)
+        elif (fraction := fraction_at(i)) is not None:
+            end, values = fraction
+            out.append(Mention(written(spans[i].start(), spans[end].end()), values, False,
+                               fraction=True))
+            last_word = i = end
         elif is_en and low in CLOCK_WORDS_EN:
             out.append(Mention(written(spans[i].start(), spans[i].end()),
                                frozenset(CLOCK_WORDS_EN[low]), False, weak=True))
@@ -656,6 +775,8 @@ def extract(text: str, lang: str) -> list[Mention]:
             out.append(Mention(written(spans[i].start(), spans[i].end()), frozenset({2.0}), False))
         i += 1
     out = [_with_century(m) if m.after_year else m for m in out]
+    hijri = not is_en and bool(_HIJRI_WORD.search(norm_arabic(orig)))
+    out = [_century_years(m, hijri) if m.century else m for m in out]
     if lang == "fa":
         decades = {w.group(1) for w in _FA_DECADE.finditer(orig)}
         out = [_solar_decade(m) if m.text.split()[0] in decades else m for m in out]
@@ -666,10 +787,23 @@ def extract(text: str, lang: str) -> list[Mention]:
 
 
 _THOUSAND_NIGHTS = re.compile(r"الف\s+ليله\s+وليله")
+# A century of the Hijri calendars (قرن چهاردهم هجری شمسی, القرن الرابع عشر الهجري).
+_HIJRI_WORD = re.compile(r"هجر|شمس|قمر")
+
+
+def _century_years(m: Mention, hijri: bool) -> Mention:
+    """A century is also the hundreds of its years (the 19th century is "the 1800s"), and a
+    Hijri century of ours the Gregorian one it mostly falls in (the 14th Solar century,
+    1300-1399, is 1921-2020: the 20th or 21st)."""
+    v = max(m.values)
+    if v != int(v) or not 1 <= v <= 21:
+        return m
+    calendar = {v + 6, v + 7} if hijri and 12 <= v <= 15 else set()
+    return replace(m, values=m.values | {(v - 1) * 100}, calendar=m.calendar | calendar)
 
 
 # دههٔ چهل "the forties" of the Solar Hijri calendar, the 1340s: the 1960s in English.
-_FA_DECADE = re.compile(r"(?<!\w)ده(?:ه|ه\u0654|ۀ)(?:\u200c?ی)?\s+(\S+)")
+_FA_DECADE = re.compile(r"(?<!\w)ده(?:ه|ه\u0654|ۀ)(?:\u200c?ی)?\s+([^\s،,.؛:!?»)]+)")
 
 
 def _solar_decade(m: Mention) -> Mention:
@@ -734,7 +868,8 @@ def _matches(m: Mention, others: list[Mention]) -> bool:
                 return True
             continue
         if m.whole and o.whole:  # "288 billion" is not ۲۸۸ هزار میلیارد, though both say 288
-            if _same(m.whole, o.whole):
+            if _same(m.whole, o.whole) or any(_near(x, o.whole) for x in m.converted) or any(
+                    _near(m.whole, y) for y in o.converted):  # ۵۰۰ هزار تومان, "5 million rials"
                 return True
             continue
         if any(_same(x, y) for x in m.values for y in o.values):
@@ -792,14 +927,15 @@ def _inside_long_run(m: Mention, runs: list[str]) -> bool:
 
 def _strong(m: Mention) -> bool:
     """A mention worth flagging alone: digits, or a number word that is not idiomatic."""
-    if m.approx or m.weak:
+    if m.approx or m.weak or m.fraction:
         return False
     return m.digits or min(m.values) not in WEAK
 
 
 def _small(m: Mention) -> bool:
     """A small number word (one, two, half): weak alone, a figure when another one faces it."""
-    return not (m.approx or m.weak or m.digits or m.beginning) and min(m.values) in (1.0, 2.0)
+    return not (m.approx or m.weak or m.digits or m.beginning) and (
+        m.fraction or min(m.values) in (1.0, 2.0))
 
 
 def _plain(m: Mention) -> str:
@@ -827,6 +963,22 @@ def _closest_pairs(src: list[Mention], tgt: list[Mention]) -> list[tuple[Mention
         if i not in chosen and j not in chosen.values():
             chosen[i] = j
     return [(src[i], tgt[j]) for i, j in sorted(chosen.items())]
+
+
+def _wrong_gloss(src: list[Mention], unmatched_src: list[Mention], unmatched_tgt: list[Mention],
+                 english: str) -> tuple[Mention, Mention] | None:
+    """An original figure whose unit converts (100 کیلومتر, ۵۰۰ هزار تومان) matched by
+    the English, which also writes a figure of that unit's family that matches nothing:
+    "62 miles (160 km)", "500,000 tomans (50 million rials)". The gloss is a changed
+    figure: (the original's figure, the English one)."""
+    families = _english_unit_figures(english)
+    for m in unmatched_tgt:
+        if not m.digits or m.weak:
+            continue
+        for s in src:
+            if s.family and s not in unmatched_src and m.values & families.get(s.family, set()):
+                return s, m
+    return None
 
 
 def _unit_flags(src: str, tgt: str, lang: str) -> list[Flag]:
@@ -913,6 +1065,18 @@ class NumberCheck:
             ord_tgt = [m for m in unmatched_tgt if m.ordinal and not m.weak and not m.digits]
             if ord_src and ord_tgt:
                 miss_src, miss_tgt = miss_src or ord_src, miss_tgt or ord_tgt
+        for kind in ("fraction", "century"):
+            if not (miss_src and miss_tgt):
+                # "half" made "a third", the 19th century made "the 18th": weak alone
+                # (idioms, a century said in years), but one replaced by another is a change
+                kind_src = [m for m in unmatched_src if getattr(m, kind)]
+                kind_tgt = [m for m in unmatched_tgt if getattr(m, kind)]
+                if kind_src and kind_tgt:
+                    miss_src, miss_tgt = miss_src or kind_src, miss_tgt or kind_tgt
+        if not (miss_src and miss_tgt):
+            glossed = _wrong_gloss(src, unmatched_src, unmatched_tgt, bead.tgt)
+            if glossed:
+                miss_src, miss_tgt = [glossed[0]], [glossed[1]]
         if bool(miss_src) != bool(miss_tgt):
             # "two months" made "three months": the small figure alone is idiomatic, but
             # facing an unmatched figure on the other side it is a changed one.

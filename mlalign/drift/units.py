@@ -45,6 +45,9 @@ _UNITS: dict[tuple[str, str], tuple[str, str]] = {
     ("time", "week"): ("أسبوع أسابيع اسبوع هفته", "week weeks"),
     ("time", "month"): ("شهر شهرا أشهر شهور ماه", "month months"),
     ("time", "year"): ("سنة سنوات سنين عام عاما أعوام سال ساله", "year years"),
+    # Iran's two money units: a toman is ten rials, so a toman made "rial" is a tenth
+    ("money_ir", "toman"): ("تومان تومن", "toman tomans"),
+    ("money_ir", "rial"): ("ریال ريال", "rial rials"),
 }
 # Spoons say which by a second word: ملعقة صغيرة / قاشق چای‌خوری "teaspoon", ملعقة كبيرة /
 # قاشق غذاخوری "tablespoon"; the spoon alone says neither.
