@@ -377,3 +377,20 @@ def test_al_sham_is_syria_or_the_levant(english: str) -> None:
     detect_drift([faithful, swapped], "ar", _NoVectors(), DriftConfig(flag_min=0.0, word_alignment=False))
     assert not [f for f in faithful.flags if f.type == "entity"]
     assert any(f.type == "entity" for f in swapped.flags)
+
+
+@pytest.mark.parametrize(("lang", "src", "good", "bad"), [
+    # two people the gazetteer lists: a swap between them is named as one
+    ("fa", "حسن روحانی در سال ۲۰۱۳ رئیس‌جمهور شد.", "Hassan Rouhani became president in 2013.",
+     "Mahmoud Ahmadinejad became president in 2013."),
+    # a given name the two share ("Mohammed") does not keep the one the English lost
+    ("ar", "التقى ولي العهد محمد بن سلمان بالرئيس الفرنسي.",
+     "Crown Prince Mohammed bin Salman met the French president.",
+     "Crown Prince Mohammed bin Zayed met the French president."),
+])
+def test_a_person_swapped_for_another_is_named(lang: str, src: str, good: str, bad: str) -> None:
+    beads = [Bead([0], [0], src, good), Bead([1], [1], src, bad)]
+    detect_drift(beads, lang, _NoVectors(), DriftConfig(flag_min=0.0, word_alignment=False))
+    assert not [f for f in beads[0].flags if f.type == "entity"]
+    flag = next(f for f in beads[1].flags if f.type == "entity")
+    assert flag.severity == "high" and "the English says" in flag.detail

@@ -606,6 +606,14 @@ def _inside_a_word(entry: Entry, text: str, lang: str) -> bool:
             or any(alias in run for run in _GLUED.findall(norm) for alias in aliases))
 
 
+def _telling_words(entry: Entry, surface: str) -> list[str]:
+    """The words of a name as written that tell it apart: a person's last word (محمد بن
+    سلمان is not kept by a "Mohammed" in "Mohammed bin Zayed"; given names are shared), any
+    word of another name."""
+    words = surface.split()
+    return words[-1:] if entry.kind == "person" and len(words) > 1 else words
+
+
 def _name_words(name: str) -> list[str]:
     """The words of a multi-word listed name that can be transliterated on their own
     ("St. Martin's" → Martin, which the original writes مارتن after سانت)."""
@@ -674,7 +682,7 @@ class EntityCheck:
         tokens = bare_words(bead.tgt)
         capitals = [t for t in tokens if t[:1].isupper()]
         missing = [src[k] for k in src if k not in tgt
-                   and not any(is_transliterated(t, src[k][1].split(), thr) for t in capitals)
+                   and not any(is_transliterated(t, _telling_words(*src[k]), thr) for t in capitals)
                    and not shortened_name_kept(words_after(bead.src, src[k][1]), tokens, NAME_KEPT)]
         extra = [tgt[k] for k in tgt if k not in src and not _inside_a_word(tgt[k][0], bead.src, ctx.src_lang)]
         seen = {src[k][1] for k in src}
