@@ -305,18 +305,13 @@ def audit_texts(
         translator_signature = translator.signature()
     elif mt is not None:
         translator_signature = {"name": "mt-file", "lines": len(mt)}
-    audit = audit_sentences(
-        src,
-        tgt,
-        lang,
-        mt=mt,
-        embedder=embedder,
-        align_config=align_config,
-        drift_config=drift_config,
-        translator_signature=translator_signature,
-        progress=report,
-        mt_name=mt_name,
-    )
+
+    def audit_of(src: list[Sentence], mt: list[str] | None) -> Audit:
+        return audit_sentences(src, tgt, lang, mt=mt, embedder=embedder, align_config=align_config,
+                               drift_config=drift_config, translator_signature=translator_signature,
+                               progress=report, mt_name=mt_name)
+
+    audit = audit_of(src, mt)
     cuts: list[dict[str, object]] = []
     # An MT file holds a line per sentence as split, and --presplit's lines are the user's.
     if not presplit and not mt_given and audit.provenance["align"]["recut_overfull"]:
@@ -326,10 +321,7 @@ def audit_texts(
                 break
             new_src = [Sentence(model_text(s.text, lang), s.paragraph) for s in recut.src]
             new_mt = translate_sentences(new_src, translator, report) if mt is not None else None
-            again = audit_sentences(new_src, tgt, lang, mt=new_mt, embedder=embedder,
-                                    align_config=align_config, drift_config=drift_config,
-                                    translator_signature=translator_signature, progress=report,
-                                    mt_name=mt_name)
+            again = audit_of(new_src, new_mt)
             if unpaired_words(again.beads) >= unpaired_words(audit.beads):
                 break
             audit, src, mt, as_read = again, new_src, new_mt, recut.src

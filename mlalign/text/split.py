@@ -177,6 +177,12 @@ def _cut_rank(words: list[re.Match[str]], i: int, conjunctions: frozenset[str]) 
     return 1 if word.casefold() in conjunctions or word in _FUSED_OPENERS else 0
 
 
+def _pieces(text: str, words: list[re.Match[str]], cuts: list[int]) -> list[str]:
+    """The text cut before each word index in `cuts` (the first is 0), as written."""
+    ends = [*cuts[1:], len(words)]
+    return [text[words[a].start():words[b - 1].end()] for a, b in zip(cuts, ends, strict=True)]
+
+
 def cut_long_sentence(text: str, lang: str) -> list[str]:
     """A sentence of more than LONG_SENTENCE_WORDS words as pieces; anything shorter unchanged.
 
@@ -199,8 +205,7 @@ def cut_long_sentence(text: str, lang: str) -> list[str]:
         window = range(max(cuts[-1] + 1, ideal - reach), min(n - 1, ideal + reach) + 1)
         cuts.append(max(window, key=lambda i: (_cut_rank(words, i, conjunctions),
                                                -abs(i - ideal))))
-    ends = [*cuts[1:], n]
-    return [text[words[a].start():words[b - 1].end()] for a, b in zip(cuts, ends, strict=True)]
+    return _pieces(text, words, cuts)
 
 
 def cut_at_clauses(text: str, lang: str, min_words: int = 3) -> list[str]:
@@ -216,8 +221,7 @@ def cut_at_clauses(text: str, lang: str, min_words: int = 3) -> list[str]:
     for i in range(min_words, n - min_words + 1):
         if i - cuts[-1] >= min_words and _cut_rank(words, i, conjunctions):
             cuts.append(i)
-    ends = [*cuts[1:], n]
-    return [text[words[a].start():words[b - 1].end()] for a, b in zip(cuts, ends, strict=True)]
+    return _pieces(text, words, cuts)
 
 
 def split_sentences(text: str, lang: str) -> list[str]:
