@@ -180,7 +180,9 @@ def test_the_keep_alive_thread_stops_with_its_block() -> None:
     log = io.StringIO()
     bar = progress_module.LogProgress(2, "corpus", "pair", stream=log, every=0.05)
     with progress_module.keep_alive(bar, period=0.01):
-        time.sleep(0.2)
+        deadline = time.monotonic() + 10  # a loaded machine may run the thread late
+        while log.getvalue().count("\n") < 2 and time.monotonic() < deadline:
+            time.sleep(0.02)
     written = log.getvalue()
     assert written.count("\n") >= 2 and "0/2 pair (0%), 0m00s elapsed" in written
     time.sleep(0.2)

@@ -93,3 +93,25 @@ def test_sigterm_to_a_two_worker_build_ends_with_one_line(tmp_path: Path) -> Non
     assert "Traceback" not in text and "leaked semaphore" not in text, text
     [line] = text.splitlines()
     assert line.startswith("mlalign: terminated; ") and line.endswith("rerun to resume")
+
+
+def test_a_dead_workers_exit_code_is_read_after_the_pool_reaped_it() -> None:
+    """The pool's manager thread and the engine both wait on a dead worker; the loser of that
+    race read no exit code for a moment, and a worker killed by SIGKILL was reported as
+    "ended abruptly" (16 of 150 runs of a bare pool on a loaded machine). The code is asked
+    for again until it is there."""
+    from mlalign.corpus.local import _exit_code, describe_exit
+
+    class ReapedByAnotherThread:
+        def __init__(self) -> None:
+            self.reads = 0
+
+        def join(self, timeout: float | None = None) -> None:
+            pass
+
+        @property
+        def exitcode(self) -> int | None:
+            self.reads += 1
+            return None if self.reads < 4 else -signal.SIGKILL
+
+    assert describe_exit(_exit_code(ReapedByAnotherThread())).startswith("killed by SIGKILL")

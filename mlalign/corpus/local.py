@@ -16,6 +16,7 @@ from __future__ import annotations
 import concurrent.futures as cf
 import multiprocessing
 import signal
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 
@@ -72,6 +73,18 @@ def describe_exit(exitcode: int | None) -> str:
         hint = ", e.g. for lack of memory" if name == "SIGKILL" else ""
         return f"killed by {name}{hint}"
     return f"exited with code {exitcode}"
+
+
+def _exit_code(process: multiprocessing.process.BaseProcess) -> int | None:
+    """The exit code of a worker the pool has seen die. The pool's manager thread and this
+    one both wait on the process; the one that loses the race to reap it reads nothing for a
+    moment (ECHILD), so ask again briefly instead of reporting an unknown end."""
+    process.join(timeout=5)
+    for _ in range(50):
+        if process.exitcode is not None:
+            return process.exitcode
+        time.sleep(0.02)
+    return process.exitcode
 
 
 def _submit(
@@ -148,9 +161,8 @@ class LocalEngine:
                     if queue and not broken and not _submit(pool, queue, running):
                         break  # the pool broke meanwhile: the running pairs will say so
             if broken and alone:
-                for process in processes:
-                    process.join(timeout=5)
-                how = describe_exit(processes[0].exitcode if processes else None)
+                pool.shutdown(wait=True)  # its manager thread reaps the dead worker first
+                how = describe_exit(_exit_code(processes[0]) if processes else None)
                 for task in broken:
                     yield PairResult(
                         id=task.id,
