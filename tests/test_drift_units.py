@@ -36,6 +36,8 @@ def _flags(src: str, tgt: str, lang: str) -> list[tuple[str, str]]:
      "day Saturday in the original is Sunday"),
     ("اجتمع الوزراء يوم الخميس الماضي.", "The ministers met last Wednesday.", "ar",
      "Thursday in the original is Wednesday"),
+    ("كان النبي ﷺ يصوم يومي الاثنين والخميس.", "The Prophet used to fast on Mondays and Fridays.",
+     "ar", "Thursday in the original is Friday"),
     ("للأطفال من 6 إلى 12 سنة: نصف قرص مرتين يومياً.",
      "For children aged 6 to 12 years: half a tablet once daily.", "ar", "twice in the original is once"),
     ("این قرص را روزی یک بار بخورید.", "Take this tablet twice a day.", "fa", "once in the original is twice"),
@@ -68,6 +70,9 @@ def test_a_changed_unit_sign_or_weekday_is_a_changed_figure(src: str, tgt: str, 
     ("اتفق الاثنين على الخطة.", "The two agreed on the plan on Monday.", "ar"),
     ("وقع الهجوم ليلة السبت.", "The attack happened on Friday night.", "ar"),
     ("جلسه روز سه شنبه برگزار شد.", "The meeting was held on Tuesday.", "fa"),
+    ("كان النبي ﷺ يصوم يومي الاثنين والخميس.", "The Prophet used to fast on Mondays and Thursdays.", "ar"),
+    # a day the English adds beside the original's one is no changed day
+    ("صوّت البرلمان يوم الجمعة.", "Parliament voted on Friday, ahead of Saturday's rally.", "ar"),
     # another family is another reading of the figure, not another unit
     ("مشى 5 كيلومترات في 40 دقيقة.", "He walked 5 km in 40 minutes.", "ar"),
     ("للأطفال من 6 إلى 12 سنة: نصف قرص مرتين يومياً.",
@@ -94,6 +99,7 @@ def test_units_are_read_after_their_figure_only() -> None:
                                                                 200.0: {("mass", "g")}}
     assert changed_units("۲۰۰ گرم کره", "200 ml of butter", "fa") == []  # mass and volume
     assert weekdays("سه‌شنبه و پنج شنبه", "fa") == {1, 3}
+    assert weekdays("He fasted on Mondays and Thursdays.", "en") == {0, 3}
 
 
 def test_a_changed_unit_takes_a_fixed_weight_not_the_fitted_number_model() -> None:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from mlalign.drift.base import CheckContext, norm_arabic, strip_diacritics, to_ascii_digits
+from mlalign.drift.bounds import changed_bound
 from mlalign.drift.units import EN_UNITS, changed_times, changed_units, changed_weekday, lost_signs
 from mlalign.types import Bead, Flag
 
@@ -334,10 +335,10 @@ def _solar_dates(text: str) -> dict[int, set[tuple[int, int]]]:
             for t in re.findall(r"\d+|[^\W\d_]+", strip_diacritics(text))]
     out: dict[int, set[tuple[int, int]]] = {}
     for i in range(len(toks) - 1):
-        if not (toks[i].isdigit() and 1 <= int(toks[i]) <= 31 and toks[i + 1] in MONTHS_SOLAR):
+        if not (toks[i].isdecimal() and 1 <= int(toks[i]) <= 31 and toks[i + 1] in MONTHS_SOLAR):
             continue
         month, day = MONTHS_SOLAR[toks[i + 1]], int(toks[i])
-        year = int(toks[i + 2]) if i + 2 < len(toks) and toks[i + 2].isdigit() else 0
+        year = int(toks[i + 2]) if i + 2 < len(toks) and toks[i + 2].isdecimal() else 0
         years = [year + 621] if 1200 <= year <= 1500 else [2021, 2023, 2024]  # leap or not
         offset = 31 * min(month, 6) + 30 * max(0, month - 6) + day - 1
         found = out.setdefault(day, set())
@@ -346,6 +347,30 @@ def _solar_dates(text: str) -> dict[int, set[tuple[int, int]]]:
                 g = datetime.date(y, 3, start) + datetime.timedelta(days=offset)
                 found.add((g.month, g.day))
     return out
+
+
+_MONTH_NAME_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
+                  "September", "October", "November", "December")
+
+
+def _changed_solar_month(src: str, tgt: str) -> tuple[str, str] | None:
+    """۲۲ بهمن ۱۴۰۱ made "11 March 2023": one Solar Hijri date and one English date a
+    month off the day it converts to (11 February). The day numbers of two calendars never
+    match, so the number check leaves them alone; a date in the same season is meant as
+    this one, and its month is then a changed figure. Dates further apart may be another
+    event, and are left alone. Returns the converted and the English date, shown."""
+    solar, english = _solar_dates(src), _english_dates(tgt)
+    if len(solar) != 1 or len(english) != 1:
+        return None
+    [cands] = solar.values()
+    month, day = english[0]
+    months = {m for m, _ in cands}
+    if (month, day) in cands or month in months:
+        return None
+    if not any((month - m) % 12 in (1, 11) for m in months):
+        return None
+    m, d = min(cands, key=lambda c: (c[1] != day, c))  # the reading that keeps the day, if one does
+    return f"{d} {_MONTH_NAME_EN[m - 1]}", f"{day} {_MONTH_NAME_EN[month - 1]}"
 
 
 def _english_dates(text: str) -> list[tuple[int, int]]:
@@ -984,8 +1009,8 @@ def _wrong_gloss(src: list[Mention], unmatched_src: list[Mention], unmatched_tgt
 def _unit_flags(src: str, tgt: str, lang: str) -> list[Flag]:
     """Figures whose values all match but whose meaning changed: a unit (500 mg made "500
     g", 48 hours made "48 days"), a temperature's minus sign (منفی ۳ made "3°C"), a count
-    of times (مرتين made "once"), a day of the week (شنبه made "Sunday"). As sure a change
-    as another figure."""
+    of times (مرتين made "once"), a day of the week (شنبه made "Sunday"), a date's month, a
+    bound (نحو ٤٠ made "more than 40"). As sure a change as another figure."""
     original: list[str] = []
     english: list[str] = []
     readings: list[str] = []
@@ -1008,17 +1033,46 @@ def _unit_flags(src: str, tgt: str, lang: str) -> list[Flag]:
         original.append(day[0])
         english.append(day[1])
         readings.append("weekday")
+    date = _changed_solar_month(src, tgt) if lang == "fa" else None
+    if date:
+        original.append(date[0])
+        english.append(date[1])
+        readings.append("date")
+    bound = changed_bound(src, tgt, lang)
+    if bound:
+        original.append(bound[0])
+        english.append(bound[1])
+        readings.append("bound")
     if not original:
         return []
     days = {d.capitalize() for d in ("monday", "tuesday", "wednesday", "thursday", "friday",
                                      "saturday", "sunday")}
+    shown = {"date": "date {} (the Solar Hijri date, converted)"}
     detail = "; ".join(
-        f"{('day ' if a in days else 'number ') if not k else ''}{a} in the original is {b} in the English"
-        for k, (a, b) in enumerate(zip(original, english, strict=True)))
+        f"{('day ' if a in days else 'number ' if r != 'date' else '') if not k else ''}"
+        f"{shown.get(r, '{}').format(a)} in the original is {b} in the English"
+        for k, (a, b, r) in enumerate(zip(original, english, readings, strict=True)))
     # `readings` marks a flag the development data never corrupts: the calibration gives it
     # a fixed weight instead of counting it in the fitted number model (calibration.py)
     return [Flag("number", "high", detail, 0.95,
                  {"original": original, "english": english, "readings": readings})]
+
+
+_CALENDAR_AFTER = r"\s*(?:A\.?\s?H\.?|S\.?\s?H\.?|AHS|Hijri)(?![^\W\d_])"
+
+
+def _restated_year(src: list[Mention], tgt: list[Mention], miss_src: list[Mention],
+                   miss_tgt: list[Mention], tgt_text: str) -> tuple[list[Mention], list[Mention]]:
+    """٢٥٦هـ made "265 AH (870 CE)": the original's Hijri year matched the English's
+    Gregorian one, but the English also states the Hijri year, and another. That stated year
+    and the original's are a changed figure; otherwise the lists come back as they were."""
+    stated = [m for m in miss_tgt
+              if re.search(rf"(?<![\d.,]){re.escape(m.text)}{_CALENDAR_AFTER}", tgt_text)]
+    years = [m for m in src if m.calendar and m.digits
+             and not any(m.values & t.values for t in tgt)]
+    if stated and years:
+        return years, stated
+    return miss_src, miss_tgt
 
 
 class NumberCheck:
@@ -1031,6 +1085,7 @@ class NumberCheck:
             return []
         src = extract(bead.src, ctx.src_lang)
         tgt = extract(bead.tgt, "en")
+        converted = ""  # what a Solar date's day is in the Gregorian calendar, for the detail
         if any(m.month_day == "hijri" for m in src) and any(
                 m.month_day == "gregorian" for m in tgt):
             # ۲۲ بهمن made "11 February": the day numbers of two calendars differ, so
@@ -1041,8 +1096,13 @@ class NumberCheck:
                     and any(mon == english[0][0] for cands in solar.values() for mon, _ in cands)):
                 # a Solar date and the English date in its month, but another day (۱۵ حمل
                 # ۱۴۰۲ is 4 April 2023, not "5 April"): the day is a changed figure
-                src = [replace(m, values=m.values | {float(d) for _, d in solar.get(
-                    int(min(m.values)), set())}) if m.month_day == "hijri" else m for m in src]
+                # (and "22 February" for ۲۲ بهمن keeps the Solar day under a Gregorian month:
+                # the day read is the converted one only)
+                src = [replace(m, values=frozenset(float(d) for _, d in solar.get(
+                    int(min(m.values)), set())) or m.values) if m.month_day == "hijri" else m
+                       for m in src]
+                [cands] = solar.values()
+                converted = " or ".join(f"{d} {_MONTH_NAME_EN[mon - 1]}" for mon, d in sorted(cands))
             else:
                 src = [replace(m, weak=True) if m.month_day == "hijri" else m for m in src]
                 tgt = [replace(m, weak=True) if m.month_day == "gregorian" else m for m in tgt]
@@ -1051,6 +1111,8 @@ class NumberCheck:
         unmatched_tgt = [m for m in tgt if not _matches(m, src) and not _inside_long_run(m, runs_src)]
         miss_src = [m for m in unmatched_src if _strong(m)]
         miss_tgt = [m for m in unmatched_tgt if _strong(m)]
+        if miss_tgt and not miss_src:
+            miss_src, miss_tgt = _restated_year(src, tgt, miss_src, miss_tgt, bead.tgt)
         one_src, one_tgt = _one_to_one([m for m in src if not _inside_long_run(m, runs_tgt)],
                                        [m for m in tgt if not _inside_long_run(m, runs_src)])
         if not (miss_src and miss_tgt):
@@ -1120,6 +1182,8 @@ class NumberCheck:
             b = miss_tgt[0]
             detail = f"number {b.text} in the English is not in the original"
             vague = []
+        if converted and changed:
+            detail += f" (the Solar Hijri date is {converted})"
         shown_n = 2 * len(pairs) or 1
         if len(miss_src) + len(miss_tgt) > shown_n:
             detail += f" (+{len(miss_src) + len(miss_tgt) - shown_n} more)"

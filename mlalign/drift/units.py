@@ -161,14 +161,15 @@ _SRC_DAY = re.compile(r"(?<!\w)(?:[وبل]|و?ب)?(" + "|".join(sorted(_SRC_DAYS
 _FA_DAY_JOIN = re.compile(norm_arabic(r"(?<!\w)(یک|دو|سه|چهار|پنج)\s+شنبه(?!\w)"))
 _NIGHT_BEFORE = re.compile(norm_arabic(r"(?:ليله|ليل|شب)\s+(?:یوم\s+)?$"))
 _AR_TWO = norm_arabic("الاثنين")
-_AR_TWO_DAY = re.compile(norm_arabic(r"يوم\s+$"))
+_AR_TWO_DAY = re.compile(norm_arabic(r"(?:يوم|يومي|أيام)\s+$"))  # يومي الاثنين والخميس
 _AR_TWO_AFTER = re.compile(norm_arabic(r"\s+(?:الماضي|المقبل|القادم)"))
 
 
 def weekdays(text: str, lang: str) -> set[int]:
     """The days of the week a text names (0 Monday … 6 Sunday)."""
     if lang == "en":
-        return {_EN_DAYS[w.lower()] for w in re.findall(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b",
+        # "on Mondays and Thursdays" names days too
+        return {_EN_DAYS[w.lower()] for w in re.findall(r"\b((?:mon|tues|wednes|thurs|fri|satur|sun)day)s?\b",
                                                         text, re.IGNORECASE)}
     text = _FA_DAY_JOIN.sub(r"\1شنبه", norm_arabic(strip_diacritics(text).replace("\u200c", "")))
     days = set()
@@ -184,11 +185,12 @@ def weekdays(text: str, lang: str) -> set[int]:
 
 
 def changed_weekday(src: str, tgt: str, lang: str) -> tuple[str, str] | None:
-    """(the original's day, the English day) where both sides name days and share none."""
+    """(the original's day, the English day) where each side names a day the other does not:
+    يومي الاثنين والخميس made "Mondays and Fridays" keeps Monday but changes Thursday."""
     s, t = weekdays(src, lang), weekdays(tgt, "en")
-    if s and t and not s & t:
+    if s - t and t - s:
         names = [d.capitalize() for d in _EN_DAYS]
-        return names[min(s)], names[min(t)]
+        return names[min(s - t)], names[min(t - s)]
     return None
 
 
