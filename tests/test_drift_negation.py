@@ -299,6 +299,37 @@ def test_a_restriction_kept_is_not_flagged(src: str, tgt: str) -> None:
     assert _flags(src, tgt, "ar") == []
 
 
+_NO_SOUL_BURDENED = "وقال تعالى: ﴿لَا يُكَلِّفُ اللَّهُ نَفْسًا إِلَّا وُسْعَهَا﴾ [البقرة: ٢٨٦]."
+
+
+@pytest.mark.parametrize(("src", "tgt"), [
+    (_NO_SOUL_BURDENED, 'God says: "God burdens a soul beyond what it can bear" (Quran 2:286).'),
+    (_ONLY_ON_ADVICE, "Give the medicine to children under six on a doctor's advice."),
+])
+def test_a_restriction_rendered_with_no_negation_and_no_only_is_lost(src: str, tgt: str) -> None:
+    """Fifth real-genre sweep's miss (2026-12-08): لا ... إلا with its negation dropped and
+    no "only" or "except" in its place states as a fact what the original denies; the cue
+    counts agreed (the restriction's negation is a weak cue), so nothing was flagged."""
+    flags = _flags(src, tgt, "ar")
+    assert [f.severity for f in flags] == ["medium"] and '"none but"' in flags[0].detail
+
+
+@pytest.mark.parametrize(("src", "tgt"), [
+    (_NO_SOUL_BURDENED, 'God says: "God does not burden a soul beyond what it can bear" (Quran 2:286).'),
+    (_NO_SOUL_BURDENED, 'God says: "God burdens no soul with more than it can bear" (Quran 2:286).'),
+    (_NO_SOUL_BURDENED, 'God says: "God charges a soul only with what it can bear" (Quran 2:286).'),
+    ("ما هو إلا إنسان.", "He is but a man."),
+    ("ما هو إلا إنسان.", "He is merely a man."),
+    ("لم يغادر إلا عند الظهر.", "He stayed until noon."),
+    # "none but" of everyone is everyone; إلا أن after a concession is "yet" (NTREX)
+    ("لم يبق أحد إلا وحضر الحفل.", "Everyone attended the ceremony."),
+    ("ورغم أن المعركة لم تنته بعد، إلا أن الخلاف بين الدولتين قد يكون مفيدًا.",
+     "While the battle is far from over, a rift between the countries may be useful."),
+])
+def test_a_restriction_rendered_otherwise_is_not_lost(src: str, tgt: str) -> None:
+    assert _flags(src, tgt, "ar") == []
+
+
 def test_a_reversed_restriction_raises_drift_through_the_calibration() -> None:
     """Its negation is a weak cue on the original's side, so the cue counts agree; the
     calibrated negation model must still read a lost negation."""

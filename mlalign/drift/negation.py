@@ -338,6 +338,37 @@ def restriction_reversed(src: str, tgt: str, lang: str) -> bool:
     return not (strong or weak)
 
 
+# Words that carry a restriction into English without a negation: "only", "but" ("nothing
+# but", "but a man"), "except", "alone"... A restriction rendered with none of them and no
+# negation is lost: لا يكلف الله نفسا إلا وسعها made "God burdens a soul beyond what it can
+# bear" (the English for it says "does not burden ... beyond").
+_EN_RESTRICTS = re.compile(r"\b(?:but|only|solely|just|exclusively|merely|simply|alone|sole|"
+                           r"unless|until|till|except|excepting|save|other than|apart from|"
+                           r"rather than|instead)\b", re.I)
+
+
+# إلا أن after a concession is "yet", no restriction: رغم أن المعركة لم تنته بعد، إلا أن
+# الخلاف قد يكون مفيدا "while the battle is far from over, the rift may be useful". And "none
+# but" of everyone is everyone: لم يبق أحد إلا وحضر "everyone attended".
+_AR_BUT_THAT = re.compile(norm_arabic(r"\s+(?:أن|أنه|أنها|أنهم|أنهما|أننا|أني)(?!\w)"))
+_EN_UNIVERSAL = re.compile(r"\b(?:every\w*|all|always|each|any\w*|whole)\b", re.I)
+
+
+def restriction_lost(src: str, tgt: str, lang: str) -> bool:
+    """The original restricts ("not ... except", that is "only") and the English has neither
+    a negation nor a word that restricts: the English states as a fact what the original
+    denies but for one thing."""
+    if lang != "ar":
+        return False
+    text = norm_arabic(strip_diacritics(src))
+    if not any(not _AR_BUT_THAT.match(text, m.end()) for m in _AR_RESTRICTS.finditer(text)):
+        return False
+    if _EN_RESTRICTS.search(tgt) or _EN_UNIVERSAL.search(tgt):
+        return False
+    strong, weak = negation_cues(tgt, "en")
+    return not (strong or weak)
+
+
 # "Still" and "no longer" are each other's reverse, and both hide their negation: لا يزال,
 # ما زال, ما برح, ما فتئ, ما انفك, هنوز "still"; لم يعد, ما عاد, دیگر + a negated verb, "no
 # longer", "not ... any more" "no longer". "Still homeless" made "no longer homeless" keeps
@@ -439,6 +470,12 @@ class NegationCheck:
             word = _EN_EXCEPT.search(bead.tgt)
             detail = ("the original says \"none but\" (not ... except, that is \"only\"); the "
                       f"English says \"all but\" (\"{word.group(0) if word else ''}\")")
+            return [Flag("negation", "medium", detail, 0.75,
+                         {"original_cues": [s_strong, s_weak], "english_cues": [t_strong, t_weak]})]
+        elif restriction_lost(bead.src, bead.tgt, ctx.src_lang):
+            bead.signals["neg_diff"] = 1.0  # as a reversed restriction
+            detail = ("the original says \"none but\" (not ... except, that is \"only\"); the "
+                      "English has no negation and no \"only\"")
             return [Flag("negation", "medium", detail, 0.75,
                          {"original_cues": [s_strong, s_weak], "english_cues": [t_strong, t_weak]})]
         elif continuation_reversed(bead.src, bead.tgt, ctx.src_lang):
