@@ -212,6 +212,18 @@ def test_the_persian_prohibitive_is_a_negation(text: str) -> None:
     assert negation_cues(text, "fa")[0] == 1
 
 
+@pytest.mark.parametrize(("text", "strong"), [
+    ("کسایی که قبول نشدن ناامید نشن، سال بعد هم هست.", 2),  # نشن "let them not become"
+    ("فردا مدرسه نره.", 1), ("بچه‌ها امروز نیومدن.", 1), ("اگه نشه چی؟", 1),
+    ("لوله نشت کرد و فرش نرم خیس شد.", 0),  # نشت "leak", نرم "soft"
+])
+def test_colloquial_persian_negated_verbs_of_short_stems(text: str, strong: int) -> None:
+    """Tweets and dialogue write شدن, رفتن and آمدن short (نشن, نره, نیومد): the faithful
+    "don't lose hope" for ناامید نشن counted one negation more than its original, and the
+    planted "lose hope" none fewer."""
+    assert negation_cues(text, "fa")[0] == strong
+
+
 @pytest.mark.parametrize(("src", "tgt", "lang"), [
     ("ممنوع التدخين.", "No smoking.", "ar"),
     ("ممنوع الأكل والشرب داخل المكتبة.", "No eating or drinking inside the library.", "ar"),

@@ -176,7 +176,10 @@ _FA_STEMS = ("یاور|یاورد|یامد|یافت|یاب|یای|کرد|کن|ش
              "ینداز|یانداز|یانداخت|ینداخت|فهم|فهمید|خواب|خوابید|شنو|شنید|خر|خرید|گرد|گشت|"
              "تون|تونست|پرس|پرسید|نوشت|نویس|فرست|فرستاد|ترس|ترسید|پوش|پوشید|بخش|بخشید")
 _FA_END = "(?:م|ی|د|یم|ید|ند|ه|ن|ست|است|ه‌اند|ه‌است|ه‌ام|یم|ید)?(?:ش|ت|م|مان|تان|شان)?"
-_FA_VERB = re.compile(rf"^(?:ن|نمی\u200c?|نمي\u200c?)(?:{_FA_STEMS}){_FA_END}$")
+# Colloquial short stems, with a person ending only (نشت "leak", نرم "soft" are words):
+# نشن "let them not become", نشه, نره "does not go", نرن, نیومد "did not come"
+_FA_COLLOQUIAL = "(?:ش|ر)(?:ه|ن|ی|ید|یم|ند)|یوم(?:د|دن|ده|دی|دم|دیم|دید)?|یومده?"
+_FA_VERB = re.compile(rf"^(?:ن|نمی\u200c?|نمي\u200c?)(?:(?:{_FA_STEMS}){_FA_END}|{_FA_COLLOQUIAL})$")
 _FA_VERB_N = re.compile(rf"^(?:ن|نمي\u200c?)(?:{norm_arabic(_FA_STEMS)}){norm_arabic(_FA_END)}$")
 # A preverb goes before the negation (بازنگشت "did not return", درنیامد), on a few verbs
 # only: with short stems the letters make nouns (برنده "winner", درنده، بازنده).

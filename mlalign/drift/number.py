@@ -424,7 +424,7 @@ def _phone_end(text: str, spans: list[re.Match[str]], toks: list[str], i: int) -
     is not one. i itself when there is no such number."""
     plus = spans[i].start() > 0 and text[spans[i].start() - 1] == "+"
     j = i
-    while (toks[j].isdigit() and j + 1 < len(toks) and toks[j + 1].isdigit()
+    while (toks[j].isdecimal() and j + 1 < len(toks) and toks[j + 1].isdecimal()
            and (plus or len(toks[j + 1]) >= 3 and len(toks[i]) >= 3)
            and text[spans[j].end():spans[j + 1].start()] in (" ", "-", "–")):
         j += 1
@@ -632,7 +632,7 @@ def extract(text: str, lang: str) -> list[Mention]:
             cent = bool(set(toks[max(0, i - 2):i]) & CENTURY)
         after_year = i > 0 and strip(toks[i - 1].lower()) in YEAR_WORDS
         return Mention(written(spans[i].start(), spans[end].end()), frozenset(vals),
-                       any(toks[k][:1].isdigit() for k in range(i, end + 1)),
+                       any(toks[k][:1].isdecimal() for k in range(i, end + 1)),
                        ordinal=any(ords), weak=weak or cent, after_year=after_year, whole=whole,
                        century=cent), end
 
@@ -674,7 +674,7 @@ def extract(text: str, lang: str) -> list[Mention]:
     def month_day(i: int) -> str:
         """"hijri" for a day before a Solar or lunar Hijri month (۲۲ بهمن, ١٠ محرم),
         "gregorian" for one next to an English month name (11 February, February 11th)."""
-        if not toks[i].isdigit() or not 1 <= int(toks[i]) <= 31:
+        if not toks[i].isdecimal() or not 1 <= int(toks[i]) <= 31:
             return ""
         nxt = toks[i + 1:i + 4]
         if is_en:
@@ -739,11 +739,11 @@ def extract(text: str, lang: str) -> list[Mention]:
                     and 1200 <= (year_v := next(iter(vals))) <= 1500 and year_v == int(year_v)):
                 # ۱۵ حمل ۱۴۰۲: with its Solar month the year is one Gregorian year, not two
                 # (nor a lunar Hijri one)
-                day_n = int(toks[i - 2]) if i > 1 and toks[i - 2].isdigit() else None
+                day_n = int(toks[i - 2]) if i > 1 and toks[i - 2].isdecimal() else None
                 extra = _solar_month_year(year_v, MONTHS_SOLAR[toks[i - 1]], day_n)
             zero = set(tok) <= {"0", ".", ","} and len(tok) > 1  # "04:00": the 00 says nothing
             unit = toks[i + 1] if i + 1 < len(toks) and not is_en else ""
-            if unit in ("تا", "الي", "و", "-") and i + 3 < len(toks) and toks[i + 2][:1].isdigit():
+            if unit in ("تا", "الي", "و", "-") and i + 3 < len(toks) and toks[i + 2][:1].isdecimal():
                 unit = toks[i + 3]  # a range: "۲۵ تا ۱۰۰ میلیمتر"
             found = [_conversions(v, u) for v in vals for u in {unit, strip(unit)}]
             conv = frozenset(c for cs, _ in found for c in cs)

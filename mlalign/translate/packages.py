@@ -80,7 +80,7 @@ def _dir_size(path: Path) -> int:
 def _version_key(version: str) -> tuple:
     parts: list[tuple[int, Any]] = []
     for part in version.replace("-", ".").split("."):
-        parts.append((0, int(part)) if part.isdigit() else (1, part))
+        parts.append((0, int(part)) if part.isdecimal() else (1, part))
     return tuple(parts)
 
 
