@@ -1028,29 +1028,22 @@ def _unit_flags(src: str, tgt: str, lang: str) -> list[Flag]:
         original.append(shown.get(count[0], f"{count[0]:g} times"))
         english.append(shown.get(count[1], f"{count[1]:g} times"))
         readings.append("count")
-    day = changed_weekday(src, tgt, lang)
-    if day:
-        original.append(day[0])
-        english.append(day[1])
-        readings.append("weekday")
-    date = _changed_solar_month(src, tgt) if lang == "fa" else None
-    if date:
-        original.append(date[0])
-        english.append(date[1])
-        readings.append("date")
-    bound = changed_bound(src, tgt, lang)
-    if bound:
-        original.append(bound[0])
-        english.append(bound[1])
-        readings.append("bound")
+    changed = {"weekday": changed_weekday(src, tgt, lang),
+               "date": _changed_solar_month(src, tgt) if lang == "fa" else None,
+               "bound": changed_bound(src, tgt, lang)}
+    for reading, pair in changed.items():
+        if pair:
+            original.append(pair[0])
+            english.append(pair[1])
+            readings.append(reading)
     if not original:
         return []
     days = {d.capitalize() for d in ("monday", "tuesday", "wednesday", "thursday", "friday",
                                      "saturday", "sunday")}
-    shown = {"date": "date {} (the Solar Hijri date, converted)"}
+    written = {"date": "date {} (the Solar Hijri date, converted)"}
     detail = "; ".join(
         f"{('day ' if a in days else 'number ' if r != 'date' else '') if not k else ''}"
-        f"{shown.get(r, '{}').format(a)} in the original is {b} in the English"
+        f"{written.get(r, '{}').format(a)} in the original is {b} in the English"
         for k, (a, b, r) in enumerate(zip(original, english, readings, strict=True)))
     # `readings` marks a flag the development data never corrupts: the calibration gives it
     # a fixed weight instead of counting it in the fitted number model (calibration.py)
