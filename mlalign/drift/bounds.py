@@ -10,6 +10,7 @@ side drops ("about 40" made "40") is the translator's latitude and is left alone
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from mlalign.drift.base import norm_arabic, strip_diacritics, to_ascii_digits
 
@@ -37,7 +38,9 @@ _SRC = {
 }
 
 
-def _pattern(phrases: dict[str, tuple[str, ...]], prep, prefix: str = "") -> re.Pattern[str]:
+def _pattern(phrases: dict[str, tuple[str, ...]], prep: Callable[[str], str],
+             prefix: str = "") -> re.Pattern[str]:
+    """The phrases, any spacing between their words, right before a figure in digits."""
     alts = sorted({prep(p): None for ps in phrases.values() for p in ps}, key=len, reverse=True)
     number = r"[$£€]?\s?(\d[\d,٬]*(?:[.٫]\d+)?)"
     words = (r"\s+".join(map(re.escape, a.split())) for a in alts)

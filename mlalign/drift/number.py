@@ -1054,18 +1054,16 @@ def _unit_flags(src: str, tgt: str, lang: str) -> list[Flag]:
 _CALENDAR_AFTER = r"\s*(?:A\.?\s?H\.?|S\.?\s?H\.?|AHS|Hijri)(?![^\W\d_])"
 
 
-def _restated_year(src: list[Mention], tgt: list[Mention], miss_src: list[Mention],
-                   miss_tgt: list[Mention], tgt_text: str) -> tuple[list[Mention], list[Mention]]:
+def _restated_year(src: list[Mention], tgt: list[Mention], miss_tgt: list[Mention],
+                   tgt_text: str) -> tuple[list[Mention], list[Mention]] | None:
     """٢٥٦هـ made "265 AH (870 CE)": the original's Hijri year matched the English's
-    Gregorian one, but the English also states the Hijri year, and another. That stated year
-    and the original's are a changed figure; otherwise the lists come back as they were."""
+    Gregorian one, but the English also states the Hijri year, and another. Returns that
+    stated year and the original's, a changed figure."""
     stated = [m for m in miss_tgt
               if re.search(rf"(?<![\d.,]){re.escape(m.text)}{_CALENDAR_AFTER}", tgt_text)]
     years = [m for m in src if m.calendar and m.digits
              and not any(m.values & t.values for t in tgt)]
-    if stated and years:
-        return years, stated
-    return miss_src, miss_tgt
+    return (years, stated) if stated and years else None
 
 
 class NumberCheck:
@@ -1104,8 +1102,8 @@ class NumberCheck:
         unmatched_tgt = [m for m in tgt if not _matches(m, src) and not _inside_long_run(m, runs_src)]
         miss_src = [m for m in unmatched_src if _strong(m)]
         miss_tgt = [m for m in unmatched_tgt if _strong(m)]
-        if miss_tgt and not miss_src:
-            miss_src, miss_tgt = _restated_year(src, tgt, miss_src, miss_tgt, bead.tgt)
+        if miss_tgt and not miss_src and (restated := _restated_year(src, tgt, miss_tgt, bead.tgt)):
+            miss_src, miss_tgt = restated
         one_src, one_tgt = _one_to_one([m for m in src if not _inside_long_run(m, runs_tgt)],
                                        [m for m in tgt if not _inside_long_run(m, runs_src)])
         if not (miss_src and miss_tgt):
