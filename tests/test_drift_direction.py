@@ -160,3 +160,12 @@ def test_before_made_after_is_a_reversed_order(src: str, tgt: str, lang: str, sa
 ])
 def test_ago_then_and_look_after_are_no_order(src: str, tgt: str, lang: str) -> None:
     assert _flags(src, tgt, lang) == []
+
+
+def test_a_change_with_an_approximate_size_is_read() -> None:
+    """"down about 2 percent" (sixth sweep): "up" and "down" count before a size, and a
+    size may be approximate."""
+    src = "هر دلار روز شنبه ۶۰ هزار و ۸۰۰ تومان معامله شد که نسبت به هفته گذشته حدود ۲ درصد افزایش داشت."
+    assert not _flags(src, "The dollar traded at 60,800 tomans on Saturday, up about 2 percent from the previous week.", "fa")
+    flags = _flags(src, "The dollar traded at 60,800 tomans on Saturday, down about 2 percent from the previous week.", "fa")
+    assert flags and "down" in flags[0].detail

@@ -14,6 +14,7 @@ from mlalign.drift.entity import (
     name_matches,
     source_words,
 )
+from mlalign.drift.translit import is_transliterated
 from mlalign.types import Bead
 
 
@@ -433,3 +434,52 @@ def test_a_place_of_the_regions_news_swapped_for_another_is_named(lang: str, src
 def test_words_that_spell_a_listed_place_are_no_place(text: str, lang: str) -> None:
     found = set(find_entities(text, lang))
     assert not found & {"Azadi Square", "Enghelab Square", "Yazd", "Amman", "Tahrir Square"}
+
+
+@pytest.mark.parametrize(("lang", "src", "good", "bad"), [
+    # a square the street's entry now also lists, and a festival city CLDR lacks
+    ("fa", "واحد تا ایستگاه مترو میدان ولیعصر حدود 10 دقیقه پیاده‌روی فاصله دارد.",
+     "The unit is about a 10-minute walk from the Vali-e Asr Square metro station.",
+     "The unit is about a 10-minute walk from the Enghelab Square metro station."),
+    ("fa", "این فیلم در بخش پانورامای جشنواره برلین ۲۰۲۴ به نمایش درآمد.",
+     "The film was screened in the Panorama section of the 2024 Berlin Film Festival.",
+     "The film was screened in the Panorama section of the 2024 Venice Film Festival."),
+    # Baghdad's districts and Shiraz's tombs
+    ("ar", "داهمت القوات منزلين في الكرادة.", "The forces raided two houses in Karrada.",
+     "The forces raided two houses in Adhamiya."),
+    ("fa", "تو شیراز غروب رفتیم حافظیه.", "In Shiraz we went to the Hafezieh at sunset.",
+     "In Shiraz we went to the Saadieh at sunset."),
+])
+def test_a_place_of_the_sixth_sweep_swapped_for_another_is_named(lang: str, src: str, good: str,
+                                                                  bad: str) -> None:
+    """Sixth real-genre sweep (2026-12-08): these swaps scored drift 0.02-0.23."""
+    beads = [Bead([0], [0], src, good), Bead([1], [1], src, bad)]
+    detect_drift(beads, lang, _NoVectors(), DriftConfig(flag_min=0.0, word_alignment=False))
+    assert not [f for f in beads[0].flags if f.type == "entity"]
+    flag = next(f for f in beads[1].flags if f.type == "entity")
+    assert flag.severity == "high" and "the English says" in flag.detail
+
+
+@pytest.mark.parametrize(("src", "english", "name"), [
+    # each part of a compound joined by a non-joiner is a word of the name: کوه‌سنگی
+    ("عصرها به پارک کوه‌سنگی می‌رفتیم.", "In the afternoons we went to Kuh Sangi park.", "Kuh"),
+    ("عصرها به پارک کوه‌سنگی می‌رفتیم.", "In the afternoons we went to Kuh Sangi park.", "Sangi"),
+])
+def test_a_name_spelled_by_one_part_of_a_persian_compound_is_matched(src: str, english: str,
+                                                                     name: str) -> None:
+    matches = name_matches(src, english, None, 0.75)
+    assert name in matches.names and name not in matches.unknown
+    # the whole compound alone does not spell it
+    assert not is_transliterated(name, source_words(src), 0.75)
+
+
+def test_a_company_named_after_a_listed_place_by_one_word_is_not_that_place() -> None:
+    """شركة المتوسط للنقل is "Mediterranean Transport Company": the original keeps only
+    المتوسط of البحر المتوسط, and the English name goes on past the place."""
+    src = 'رفض المجلس طلب شركة "المتوسط للنقل" الترفيع في تعريفة مآوي السيارات.'
+    good = "The council rejected the request by Mediterranean Transport Company to raise car park fees."
+    swapped = "The council rejected the request by the Mediterranean to raise car park fees."
+    beads = [Bead([0], [0], src, good), Bead([1], [1], src, swapped)]
+    detect_drift(beads, "ar", _NoVectors(), DriftConfig(flag_min=0.0, word_alignment=False))
+    assert "Mediterranean" not in " ".join(f.detail for f in beads[0].flags if f.type == "entity")
+    assert "Mediterranean" in " ".join(f.detail for f in beads[1].flags if f.type == "entity")

@@ -384,3 +384,34 @@ def test_still_made_no_longer_and_a_negation_hidden_by_without_or_unless_flag(sr
 ])
 def test_faithful_still_without_and_unless_do_not_flag(src: str, tgt: str, lang: str) -> None:
     assert _flags(src, tgt, lang) == []
+
+
+# --- sixth real-genre sweep (2026-12-08) ------------------------------------------------
+
+def test_concessive_illa_anna_does_not_turn_a_negation_into_a_restriction() -> None:
+    """إلا أن is "but, however": its لم still negates. Before, the إلا read as the "except"
+    of لا ... إلا and the negation counted as weak, so a dropped "no injuries" passed."""
+    src = "حاول أحد المتهمين الفرار بإطلاق النار، إلا أن الاشتباك لم يسفر عن إصابات."
+    assert negation_cues(src, "ar") == (1, 0)
+    assert not _flags(src, "One suspect tried to flee by opening fire, but the exchange caused no injuries.", "ar")
+    bad = _flags(src, "One suspect tried to flee by opening fire, and the exchange left several officers injured.", "ar")
+    assert bad and bad[0].severity in ("medium", "high")
+
+
+@pytest.mark.parametrize(("src", "tgt"), [
+    # ألا تقل عن "not less than" is a limit, "a minimum of"
+    ("يشترط ألا تقل الخبرة العملية عن 5 سنوات.", "A minimum of 5 years' practical experience is required."),
+    # لخلو سجله من السوابق "his record being free of": "no prior record"
+    ("خفضت العقوبة لخلوّ سجله من الأسبقيات.", "The sentence was halved, as he had no prior record."),
+])
+def test_arabic_limits_and_free_of_are_weak_cues(src: str, tgt: str) -> None:
+    assert not _flags(src, tgt, "ar")
+
+
+def test_colloquial_persian_second_person_plural_negation() -> None:
+    """ندین "don't give" (از دست ندین "don't miss"): a colloquial plural the stems lacked."""
+    src = "اگه فقط وقت یکی از این سه تا شهر رو دارین، به نظرم یزد رو از دست ندین."
+    assert negation_cues(src, "fa")[0] == 1
+    assert not _flags(src, "If you only have time for one of these three cities, I'd say don't miss Yazd.", "fa")
+    assert negation_cues("نکنین، نرین، نخورین", "fa")[0] == 3
+    assert negation_cues("نگین انگشتر", "fa") == (0, 0)  # a gem, no verb

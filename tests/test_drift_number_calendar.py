@@ -226,3 +226,40 @@ def test_a_footnote_mark_is_no_day_of_a_solar_date() -> None:
     assert _flags("این کتاب ¹ روز ۲۲ بهمن ۱۴۰۱ چاپ شد.",
                   "This book¹ was printed on 11 February 2023.", "fa") == []
     assert _flags("این کتاب ¹ در سال ۱۴۰۱ چاپ شد.", "This book ¹ was printed in 2022.", "fa") == []
+
+
+def test_a_date_in_both_calendars_keeps_each_calendars_day() -> None:
+    """Sixth real-genre sweep (2026-12-08): the original gives the Hijri date and the
+    Gregorian one (١٤ رمضان ١٤٤٥هـ الموافق ٢٤ آذار ٢٠٢٤م), and so does the English. Before, the
+    day numbers of both calendars were set aside as incomparable, and "14 March" passed."""
+    src = "أصدرت المحكمة، يوم الأحد ١٤ رمضان ١٤٤٥هـ الموافق ٢٤ آذار ٢٠٢٤م، حكمها."
+    good = "On Sunday, 14 Ramadan 1445 AH (24 March 2024 CE), the court issued its ruling."
+    bad = "On Sunday, 14 Ramadan 1445 AH (14 March 2024 CE), the court issued its ruling."
+    assert _flags(src, good, "ar") == []
+    flags = _flags(src, bad, "ar")
+    assert [sev for sev, _ in flags] == ["high"] and "24" in flags[0][1] and "14" in flags[0][1]
+
+
+@pytest.mark.parametrize(("src", "good", "bad", "lang"), [
+    ("آخر موعد لاستقبال الطلبات يوم الخميس 15 مايو 2025م.",
+     "The deadline for applications is Thursday, 15 May 2025.",
+     "The deadline for applications is Thursday, 15 March 2025.", "ar"),
+    ("عُقد الاجتماع في ٣ كانون الثاني ٢٠٢٤.", "The meeting was held on 3 January 2024.",
+     "The meeting was held on 3 December 2024.", "ar"),
+    ("انعقدت الدورة يوم 12 جوان 2024.", "The session was held on 12 June 2024.",
+     "The session was held on 12 July 2024.", "ar"),
+    ("این کنفرانس در ۱۰ ژانویه ۲۰۲۴ برگزار شد.", "The conference was held on 10 January 2024.",
+     "The conference was held on 10 February 2024.", "fa"),
+    # a Solar or lunar Hijri month the English writes by its own name
+    ("آزمون در روزهای ۱۷ و ۱۸ خرداد ۱۴۰۳ برگزار می‌شود.", "The exam will be held on 17 and 18 Khordad 1403.",
+     "The exam will be held on 17 and 18 Tir 1403.", "fa"),
+    ("بدأ الصيام يوم ١ رمضان ١٤٤٥هـ.", "The fast began on 1 Ramadan 1445 AH.",
+     "The fast began on 1 Shawwal 1445 AH.", "ar"),
+])
+def test_a_gregorian_date_moved_to_another_month_is_a_changed_date(src: str, good: str, bad: str,
+                                                                   lang: str) -> None:
+    """١٥ مايو made "15 March", ۱۸ خرداد "18 Tir" (sixth sweep): the day and the year match,
+    the month did not."""
+    assert _flags(src, good, lang) == []
+    flags = _flags(src, bad, lang)
+    assert [sev for sev, _ in flags] == ["high"] and "date" in flags[0][1]

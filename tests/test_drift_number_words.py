@@ -112,3 +112,44 @@ def test_the_thousand_and_one_nights_is_1001() -> None:
     """ألف ليلة وليلة is the title "One Thousand and One Nights", not 1000 made 1001."""
     assert _flags("قرأت ألف ليلة وليلة.", "I read One Thousand and One Nights.", "ar") == []
     assert _flags("قرأت ألف ليلة.", "I read a thousand and one nights.", "ar") != []
+
+
+@pytest.mark.parametrize(("text", "values"), [
+    # classical Arabic counts up, the hundreds last
+    ("وفي سنة خمس وأربعين ومائة للهجرة خرج محمد", [145.0]),
+    ("سنة ثلاث وعشرين وثلاثمائة", [323.0]),
+    ("في سنة خمس ومائة", [105.0]),
+    # "between fifty and a hundred" stays two figures
+    ("حضر ما بين خمسين ومائة شخص", [50.0, 100.0]),
+])
+def test_classical_arabic_hundreds_last(text: str, values: list[float]) -> None:
+    assert sorted(v for m in extract(text, "ar") for v in m.values if v < 1900) == values
+
+
+def test_a_persian_count_glued_to_its_noun_is_read() -> None:
+    """چهارطبقه "four-storey": before, the glued four went unread, and the indefinite یک of
+    the same sentence faced the English "four" as a changed figure (sixth sweep)."""
+    src = "واحد در طبقه سوم یک ساختمان چهارطبقه و بدون آسانسور قرار دارد."
+    assert _flags(src, "The unit is on the third floor of a four-storey building with no lift.", "fa") == []
+    assert [v for m in extract("آپارتمان دوخوابه در یک هتل پنج‌ستاره", "fa") for v in m.values] == [2.0, 1.0, 5.0]
+
+
+@pytest.mark.parametrize(("src", "good", "bad", "lang"), [
+    ("چند سوار تورانی رخش را دیدند.", "A few Turanian horsemen saw Rakhsh.",
+     "Hundreds of Turanian horsemen saw Rakhsh.", "fa"),
+    ("سقط مئات القتلى في القصف.", "Hundreds were killed in the shelling.",
+     "Thousands were killed in the shelling.", "ar"),
+])
+def test_a_vague_quantity_of_another_magnitude_is_a_changed_figure(src: str, good: str, bad: str,
+                                                                   lang: str) -> None:
+    assert _flags(src, good, lang) == []
+    assert [sev for sev, _ in _flags(src, bad, lang)] == ["high"]
+
+
+@pytest.mark.parametrize(("src", "tgt", "lang"), [
+    ("هزاران نفر در میدان جمع شدند.", "Many people gathered in the square.", "fa"),
+    ("قُتل عشرات الآلاف في الحرب.", "Tens of thousands were killed in the war.", "ar"),
+    ("چند هزار نفر آمدند.", "Several thousand people came.", "fa"),
+])
+def test_a_vague_quantity_rendered_loosely_is_no_change(src: str, tgt: str, lang: str) -> None:
+    assert _flags(src, tgt, lang) == []

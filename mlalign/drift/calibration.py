@@ -7,7 +7,7 @@ and without a translation. A bead's `drift` is the chance that at least one kind
 (noisy-OR of the kinds, then a Platt rescaling fitted on the same data), so one strong
 reason is enough and many weak ones add up. Kinds the development data does not corrupt
 (untranslated, modality, direction) enter with a fixed weight on their check's score, from a medium
-score up (a modality hint, 0.3, stays a hint).
+score up (a modality hint, 0.3, stays a hint; a hedge the English dropped, 0.7, counts).
 The coefficients and the clean-pair statistics live in data/calibration.json.
 """
 
@@ -47,7 +47,7 @@ MT_FEATURES: dict[str, tuple[str, ...]] = {
 # from a score of FIXED_MIN_SCORE. Below it (a modality hint scores 0.3) a check's flag is a
 # hint for the reader, shown on beads the calibrated kinds already doubt, and an uncalibrated
 # hint must not move a calibrated probability.
-FIXED_WEIGHTS = {"untranslated": 0.9, "modality": 0.3, "direction": 0.9}
+FIXED_WEIGHTS = {"untranslated": 0.9, "modality": 0.9, "direction": 0.9}
 FIXED_MIN_SCORE = 0.5
 # Flags of a fitted kind that read something the development data never corrupts (a
 # figure's unit, sign, count of times or weekday: evidence "readings"): that kind's

@@ -32,7 +32,8 @@ _EN_MORE = r"higher|more|above|exceed(?:s|ed|ing)?|greater|larger|bigger"
 _EN_LESS = r"lower|less|fewer|below|smaller"
 # Reports write a change as "up" or "down" before its size ("revenue ... down 3%", "up 1.5
 # percentage points", "down from 12%"): a change only before a percentage or points.
-_EN_FIGURE = (r"(?=\s+(?:by\s+|from\s+)?[$€£]?\d[\d.,]*\s*(?:%|per ?cent\b|"
+_EN_FIGURE = (r"(?=\s+(?:by\s+|from\s+)?(?:(?:about|around|nearly|almost|roughly|some|"
+              r"approximately)\s+)?[$€£]?\d[\d.,]*\s*(?:%|per ?cent\b|"
               r"(?:percentage |basis )?points?\b|pp\b|bps\b))")
 _EN_CHANGE_UP += rf"|up{_EN_FIGURE}"
 _EN_CHANGE_DOWN += rf"|down{_EN_FIGURE}"

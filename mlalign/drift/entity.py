@@ -82,6 +82,13 @@ Development Relations Studies Strategic Policy Project Program Programme Plan Ac
 Conference Summit Plains Civil Liberties Appeals Navigation Aviation Remainers Remainer
 Leavers Brexiteers Rep Reps Sen Gov Det Lt Gen Col Sgt Capt Cmdr Adm Supt Insp Rev
 Northeast Northwest Southeast Southwest Midwest Mideast Inspector Premier Majesty Presiding
+Exchange Market Markets Stock
+""".split())
+# The months of the Solar and the lunar Hijri calendars as English writes them ("16 Dey",
+# "14 Ramadan"): dates, which the number check reads, not names to find in the original
+# (دی‌ماه, a compound, spells no "Dey").
+_TRANSLATED |= set("""Farvardin Ordibehesht Khordad Tir Mordad Shahrivar Mehr Aban Azar Dey
+Bahman Esfand Muharram Safar Rabi Jumada Rajab Shaban Sha'ban Ramadan Ramazan Shawwal Dhu
 """.split())
 # Abbreviated titles and initials, whose full stop ends no sentence ("Dr. Christine Ford",
 # "Murphy J. Paul").
@@ -100,6 +107,8 @@ class Entry:
     src_bare: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # a word each source pattern needs verbatim: patterns run only when one is present
     src_keys: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # the last word of each alias of two words or more, article off (البحر المتوسط: متوسط)
+    src_last: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def label(self) -> str:
@@ -190,6 +199,7 @@ def _entry(kind: str, english: list[str], ar: list[str], fa: list[str],
             for lang, aliases in sides}
     keys = {lang: tuple({k for a in aliases if a for k in _key_words(a, lang, a not in cities)})
             for lang, aliases in sides}
+    last = {lang: tuple({_last_word(a) for a in aliases if len(a.split()) > 1}) for lang, aliases in sides}
     by_length = sorted(english_t, key=len, reverse=True)
     # an English alias written with a final "=" takes only the possessive (Hama's, not Hamas)
     alts = "|".join(re.escape(a) for a in by_length if a not in en_exact)
@@ -197,7 +207,12 @@ def _entry(kind: str, english: list[str], ar: list[str], fa: list[str],
     forms = [f"(?:{alts})(?:'s|s|i|is|n|ns|ian|ians)?" if alts else "",
              f"(?:{unsuffixed})(?:'s)?" if unsuffixed else ""]
     pattern = re.compile(rf"(?<![\w.])(?:{'|'.join(f for f in forms if f)})(?!\w)")
-    return Entry(kind, english_t, src, pattern, bare, keys)
+    return Entry(kind, english_t, src, pattern, bare, keys, last)
+
+
+def _last_word(alias: str) -> str:
+    word = norm_arabic(alias).replace("\u200c", " ").split()[-1]
+    return word[2:] if word.startswith("ال") and len(word) > 4 else word
 
 
 def _key_words(alias: str, lang: str, adjective: bool = True) -> tuple[str, ...]:
@@ -464,12 +479,26 @@ def source_words(text: str) -> list[str]:
     return [w for w in _INNER_MARKS.split(text) if w]
 
 
+def spelling_words(text: str) -> list[str]:
+    """`source_words` and each part of a Persian compound joined by a non-joiner: an
+    English name may spell one part (زاینده‌رود is "Zayandeh Rud", دی‌ماه the month "Dey")."""
+    words = source_words(text)
+    return words + [p for w in words if "\u200c" in w.strip("\u200c")
+                    for p in w.split("\u200c") if len(p) >= 3 and p not in _PERSIAN_AFFIXES]
+
+
+# Parts of a Persian word the non-joiner sets off that are affixes, not words: می‌روند,
+# کتاب‌های, بزرگ‌ترین, رفته‌اند.
+_PERSIAN_AFFIXES = {"نمی", "های", "هایی", "هایش", "ترین", "تری", "اند", "ام", "ای", "است", "ایم",
+                    "اید", "شان", "تان", "مان", "ها", "می", "تر"}
+
+
 def name_matches(src: str, tgt: str, common: set[str] | None, threshold: float) -> NameMatches:
     tgt_found = find_entities(tgt, "en")
     known = {a for e, _ in tgt_found.values() for a in e.english}
     known |= {w for a in known for w in a.split()}
     names = english_names(tgt, known, common)
-    src_words = source_words(src)
+    src_words = spelling_words(src)
     sims = {n: transliteration_similarity(n, src_words) for n in names}
     latin = src.lower()
     unknown = [n for n in names if n.lower() not in latin and not is_transliterated(n, src_words, threshold)]
@@ -606,6 +635,16 @@ def _inside_a_word(entry: Entry, text: str, lang: str) -> bool:
             or any(alias in run for run in _GLUED.findall(norm) for alias in aliases))
 
 
+def _opens_a_name_by_word(entry: Entry, surface: str, english: str, src: str, lang: str) -> bool:
+    """A listed name opening a longer capitalised name ("Mediterranean Transport Company"
+    for شركة المتوسط للنقل) whose original keeps only the alias's last word (المتوسط of
+    البحر المتوسط): the company's name, not the sea."""
+    if not re.search(rf"(?<![\w-]){re.escape(surface)}\s+[A-Z][a-z]", english):
+        return False
+    words = {re.sub("^(?:[وفبل]|و?ب|و?ل)?ال", "", w) for w in re.findall(r"\w+", norm_arabic(src))}
+    return any(w in words for w in entry.src_last.get(lang, ()) if len(w) >= 4)
+
+
 def _telling_words(entry: Entry, surface: str) -> list[str]:
     """The words of a name as written that tell it apart: a person's last word (محمد بن
     سلمان is not kept by a "Mohammed" in "Mohammed bin Zayed"; given names are shared), any
@@ -669,7 +708,7 @@ class EntityCheck:
             bead.signals[key] = 0.0
         if not bead.src.strip() or not bead.tgt.strip():
             return []
-        src_words = source_words(bead.src)
+        src_words = spelling_words(bead.src)
         # Names the original keeps in Latin letters must reappear in the English as written
         # (or one slip apart: "Lowa" in the original is the English's Iowa, not a change).
         lost = latin_missing(bead.src, bead.tgt)
@@ -684,7 +723,8 @@ class EntityCheck:
         missing = [src[k] for k in src if k not in tgt
                    and not any(is_transliterated(t, _telling_words(*src[k]), thr) for t in capitals)
                    and not shortened_name_kept(words_after(bead.src, src[k][1]), tokens, NAME_KEPT)]
-        extra = [tgt[k] for k in tgt if k not in src and not _inside_a_word(tgt[k][0], bead.src, ctx.src_lang)]
+        extra = [tgt[k] for k in tgt if k not in src and not _inside_a_word(tgt[k][0], bead.src, ctx.src_lang)
+                 and not _opens_a_name_by_word(*tgt[k], bead.tgt, bead.src, ctx.src_lang)]
         seen = {src[k][1] for k in src}
         flags: list[Flag] = []
         moved = address_changes(bead.src, bead.tgt)

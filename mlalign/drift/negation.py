@@ -21,7 +21,7 @@ EN_STRONG = re.compile(r"\b(?:not|never|no|none|nor|neither|nobody|nothing|nowhe
                        r"cannot)\b|n't\b", re.IGNORECASE)
 EN_WEAK = re.compile(
     r"\b(?:without|unable|fail(?:s|ed|ure)?|lack\w*|absen\w*|refus\w*|den(?:y|ied|ies)|"
-    r"rather than|instead|free|prohibit\w*|forb[ia]d\w*|ban(?:s|ned|ning)?|"
+    r"rather than|instead|free|far from|yet to|prohibit\w*|forb[ia]d\w*|ban(?:s|ned|ning)?|"
     r"un(?!der|ite|ivers|iqu|iform|animous)[a-z]{4,}|non-?[a-z]+|"
     r"[a-z]{3,}less|il(?:legal|licit)\w*|"
     r"ir(?:regular|relevant|responsible)\w*|im(?:possible|proper|balance)\w*|"
@@ -69,7 +69,9 @@ AR_WEAK_STEMS = ("رفض", "ترفض", "يرفض", "عجز", "يعجز", "فشل
                  # "warned ... not to", "prevented", "does not know"
                  "حذر", "يحذر", "تحذر", "منع", "يمنع", "تمنع", "يجهل", "تجهل",
                  # "forbidden": ممنوع التدخين is "No smoking" as often as "Smoking is prohibited"
-                 "ممنوع", "الممنوع")
+                 "ممنوع", "الممنوع",
+                 # "free of": لخلو سجله من السوابق "as he had no prior record"
+                 "خلو", "لخلو", "يخلو", "تخلو", "خالي", "خالية")
 # Idioms whose negation word negates nothing ("no later than", "whether or not"): weak cues.
 EN_NOT_NEG = re.compile(r"\b(?:no (?:later|earlier|more|less|sooner) than|not long (?:after|before)|"
                         r"never (?:more|before) so|no doubt|not to mention|none other than|or not|if ever|"
@@ -117,6 +119,8 @@ AR_NOT_NEG = re.compile(norm_arabic(
 AR_IDIOM = re.compile(norm_arabic(
     r"(?<!\w)(?:(?:لا|ولا|فلا|مما لا|ما لا) (?:شك|ريب|يقل|تقل|يتجاوز|تتجاوز|يزيد|تزيد|يصدق|"
     r"يخفى|يخفي)|أم لا)(?!\w)"))
+# ألا تقل عن "not less than": a limit ("a minimum of", "at least"), as لا يقل عن is (weak).
+AR_ALLA_LIMIT = re.compile(r"(?<!\w)[وبل]?ألا (?:يقل|تقل|يتجاوز|تتجاوز|يزيد|تزيد)(?!\w)")
 # ألا وهي / ألا وهو "namely": the opening ألا is an interjection, not أن لا.
 AR_ALLA_NAMELY = re.compile(r"(?<!\w)ألا\s+(?=وه(?:ي|و|م|ما|ن)(?!\w))")
 # كلا before punctuation is the interjection "No!"; before a noun it is "both" (كلا الجانبين).
@@ -165,6 +169,8 @@ FA_IDIOM = re.compile(r"(?<!\w)(?:(?:هیچ\s+)?(?:شک|شکی|تردید|ترد
                       r"|یا\s+(?:نه|خیر)(?=\s*(?:[.؟?!،,:;»\"”)]|$)))(?!\w)")
 # Exceptive negation restricts rather than negates: لا ... إلا / جز ... نه mean "only".
 AR_EXCEPTIVE = {"إلا", "الا", "وإلا", "سوى"}
+# إلا أن "however, yet": concessive, it restricts nothing
+_AR_BUT_THAT = re.compile(norm_arabic(r"\s+(?:أن|أنه|أنها|أنهم|أنهما|أننا|أني)(?!\w)"))
 FA_EXCEPTIVE = {"جز", "بجز", "مگر"}
 # غیر از "other than" is exceptive too (غیر از او کسی نیامد "only he came"), not غیر "non-".
 FA_GHEIR_AZ = re.compile(r"(?<!\w)غیر\s+از(?!\w)")
@@ -175,10 +181,10 @@ _FA_STEMS = ("یاور|یاورد|یامد|یافت|یاب|یای|کرد|کن|ش
              # انداختن (نینداز، نیانداز), فهمیدن, خوابیدن, شنیدن, خریدن, گشتن, colloquial تونستن
              "ینداز|یانداز|یانداخت|ینداخت|فهم|فهمید|خواب|خوابید|شنو|شنید|خر|خرید|گرد|گشت|"
              "تون|تونست|پرس|پرسید|نوشت|نویس|فرست|فرستاد|ترس|ترسید|پوش|پوشید|بخش|بخشید")
-_FA_END = "(?:م|ی|د|یم|ید|ند|ه|ن|ست|است|ه‌اند|ه‌است|ه‌ام|یم|ید)?(?:ش|ت|م|مان|تان|شان)?"
+_FA_END = "(?:م|ی|د|یم|ید|ین|ند|ه|ن|ست|است|ه‌اند|ه‌است|ه‌ام|یم|ید)?(?:ش|ت|م|مان|تان|شان)?"
 # Colloquial short stems, with a person ending only (نشت "leak", نرم "soft" are words):
 # نشن "let them not become", نشه, نره "does not go", نرن, نیومد "did not come"
-_FA_COLLOQUIAL = "(?:ش|ر)(?:ه|ن|ی|ید|یم|ند)|یوم(?:د|دن|ده|دی|دم|دیم|دید)?|یومده?"
+_FA_COLLOQUIAL = "(?:ش|ر)(?:ه|ن|ی|ید|ین|یم|ند)|یوم(?:د|دن|ده|دی|دم|دیم|دید)?|یومده?|دین"
 _FA_VERB = re.compile(rf"^(?:ن|نمی\u200c?|نمي\u200c?)(?:(?:{_FA_STEMS}){_FA_END}|{_FA_COLLOQUIAL})$")
 _FA_VERB_N = re.compile(rf"^(?:ن|نمي\u200c?)(?:{norm_arabic(_FA_STEMS)}){norm_arabic(_FA_END)}$")
 # A preverb goes before the negation (بازنگشت "did not return", درنیامد), on a few verbs
@@ -232,6 +238,8 @@ def _arabic_phrases(text: str) -> tuple[str, int, int]:
     weak += maybe + split + (gulf if question else 0)
     text, strong = AR_KALLA.subn(" ", text)
     text = AR_ALLA_NAMELY.sub(" ", _AR_PUNCT.sub(" ", text))
+    text, limits = AR_ALLA_LIMIT.subn(" ", text)
+    weak += limits
     alla = [t for t in text.split() if t in AR_ALLA]
     text = norm_arabic(" ".join(t for t in text.split() if t not in AR_ALLA))
     text, idioms = AR_IDIOM.subn(" ", text)
@@ -280,7 +288,8 @@ def negation_cues(text: str, lang: str) -> tuple[int, int]:
             bare = re.sub("^[وف]", "", tok)  # ولعدم is و + لعدم
             weak += (tok in _AR_WEAK_N or bare in _AR_WEAK_N or bare.startswith(_AR_WEAK_STEMS_N)
                      or bool(AR_GLUED_LA.match(tok)))
-            exceptive += tok in _AR_EXCEPTIVE_N
+            # إلا أن is "however" (concessive), not the "except" that restricts a negation
+            exceptive += tok in _AR_EXCEPTIVE_N and not _AR_BUT_THAT.match(text, word.end())
             continue
         if tok in FA_NOT_NEG and not (tok == "نزد" and _FA_NAZAD_VERB.match(text, word.start())):
             continue
@@ -353,7 +362,6 @@ _EN_RESTRICTS = re.compile(r"\b(?:but|only|solely|just|exclusively|merely|simply
 # إلا أن after a concession is "yet", no restriction: رغم أن المعركة لم تنته بعد، إلا أن
 # الخلاف قد يكون مفيدا "while the battle is far from over, the rift may be useful". And "none
 # but" of everyone is everyone: لم يبق أحد إلا وحضر "everyone attended".
-_AR_BUT_THAT = re.compile(norm_arabic(r"\s+(?:أن|أنه|أنها|أنهم|أنهما|أننا|أني)(?!\w)"))
 _EN_UNIVERSAL = re.compile(r"\b(?:every\w*|all|always|each|any\w*|whole)\b", re.I)
 
 

@@ -108,6 +108,10 @@ WORDS_FA = {"صفر": 0, "يک": 1, "اول": 1, "دو": 2, "سه": 3, "چهار
 # Persian ages glued to their number (سی‌سالگی "at thirty", بیست‌ساله "twenty years old"),
 # normalised and without the zero-width non-joiner.
 AGE_SUFFIX_FA = (norm_arabic("سالگی"), norm_arabic("ساله"))
+# Counts Persian glues to their noun as one adjective, which English writes with the figure:
+# چهارطبقه "four-storey", دوخوابه "two-bedroom", سه‌روزه "three-day", پنج‌نفره "five-person".
+COUNT_SUFFIX_FA = tuple(norm_arabic(w) for w in (
+    "طبقه", "خوابه", "نفره", "روزه", "ماهه", "ساعته", "ستاره", "تایی"))
 # Vague quantities: they match any figure of the same order of magnitude.
 APPROX_EN = {"dozens": 10, "scores": 10, "hundreds": 100, "thousands": 1e3, "millions": 1e6,
              "billions": 1e9, "tens": 10, "several": 3, "few": 3, "many": 10, "numerous": 10}
@@ -154,6 +158,22 @@ MONTHS_SOLAR = {norm_arabic(w): k for names in (
 MONTHS_HIJRI = {*MONTHS_SOLAR, *(norm_arabic(w) for w in (
     "محرم", "صفر", "ربيع", "جمادى", "رجب", "شعبان", "رمضان", "شوال"))}
 MONTHS_HIJRI_TWO = {"ذو", "ذي"}  # ذو القعدة, ذو الحجة: the second word says which
+# Months of the Gregorian calendar as the originals write them: Egyptian and Gulf
+# (يناير), Levantine and Iraqi (كانون الثاني، شباط، آذار), Maghrebi (جانفي، جوان), Persian
+# (ژانویه). آذار is Levantine March; the Solar month is written آذر.
+MONTHS_GREGORIAN_AR = {norm_arabic(w) for w in (
+    "يناير", "فبراير", "مارس", "أبريل", "ابريل", "إبريل", "مايو", "يونيو", "يونيه", "يوليو",
+    "يوليه", "أغسطس", "اغسطس", "سبتمبر", "أكتوبر", "اكتوبر", "نوفمبر", "ديسمبر", "كانون",
+    "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول", "تشرين", "جانفي",
+    "فيفري", "أفريل", "ماي", "جوان", "جويلية", "أوت")}
+MONTHS_GREGORIAN_FA = {norm_arabic(w) for w in (
+    "ژانویه", "فوریه", "مارس", "آوریل", "مه", "ژوئن", "ژوئیه", "اوت", "آگوست", "سپتامبر",
+    "اکتبر", "نوامبر", "دسامبر")}
+# The months of the two Hijri calendars as English writes them ("14 Ramadan", "22 Bahman").
+MONTHS_HIJRI_EN = {"muharram", "safar", "rabi", "jumada", "rajab", "shaban", "sha'ban",
+                   "ramadan", "ramazan", "shawwal", "dhu", "farvardin", "ordibehesht",
+                   "khordad", "tir", "mordad", "shahrivar", "mehr", "aban", "azar", "dey",
+                   "bahman", "esfand"}
 MONTHS_EN = {"january", "february", "march", "april", "may", "june", "july", "august",
              "september", "october", "november", "december", "jan", "feb", "mar", "apr",
              "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
@@ -373,6 +393,112 @@ def _changed_solar_month(src: str, tgt: str) -> tuple[str, str] | None:
     return f"{d} {_MONTH_NAME_EN[m - 1]}", f"{day} {_MONTH_NAME_EN[month - 1]}"
 
 
+# Gregorian month names of the originals, numbered: the Levantine pairs (كانون الثاني) by
+# their second word.
+_SRC_MONTH_NUMBER = {norm_arabic(w): k % 12 + 1 for names in (
+    ("يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر",
+     "نوفمبر", "ديسمبر"),
+    ("جانفي", "فيفري", "مارس", "أفريل", "ماي", "جوان", "جويلية", "أوت", "سبتمبر", "أكتوبر",
+     "نوفمبر", "ديسمبر"),
+    ("", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول", "", "", ""),
+    ("ژانویه", "فوریه", "مارس", "آوریل", "مه", "ژوئن", "ژوئیه", "اوت", "سپتامبر", "اکتبر",
+     "نوامبر", "دسامبر")) for k, w in enumerate(names) if w}
+_SRC_MONTH_NUMBER |= {norm_arabic(w): m for w, m in (
+    ("ابريل", 4), ("إبريل", 4), ("يونيه", 6), ("يوليه", 7), ("اغسطس", 8), ("اكتوبر", 10),
+    ("آگوست", 8))}
+_LEVANT_PAIRS = {("كانون", "الثاني"): 1, ("كانون", "الأول"): 12, ("تشرين", "الأول"): 10,
+                 ("تشرين", "الثاني"): 11}
+_LEVANT_PAIRS = {(norm_arabic(a), norm_arabic(b)): m for (a, b), m in _LEVANT_PAIRS.items()}
+
+
+# The months of the two Hijri calendars as English writes them, numbered (a month of two
+# words, Rabi' al-Awwal, Jumada al-Akhira, Dhu al-Hijja, is left out).
+_EN_SOLAR_MONTH = {w: k + 1 for k, w in enumerate((
+    "farvardin", "ordibehesht", "khordad", "tir", "mordad", "shahrivar", "mehr", "aban", "azar",
+    "dey", "bahman", "esfand"))}
+_EN_LUNAR_MONTH = {"muharram": 1, "safar": 2, "rajab": 7, "shaban": 8, "sha'ban": 8, "ramadan": 9,
+                   "ramazan": 9, "shawwal": 10}
+_SRC_LUNAR_MONTH = {norm_arabic(w): m for w, m in (
+    ("محرم", 1), ("صفر", 2), ("رجب", 7), ("شعبان", 8), ("رمضان", 9), ("شوال", 10))}
+
+
+def _original_dates(text: str) -> list[tuple[str, int, int]]:
+    """(calendar, month, day) of each day written before a month name in the original:
+    Gregorian (١٥ مايو، ٢٤ آذار، ۱۰ ژانویه، ٣ كانون الثاني), Solar (۱۸ خرداد) or lunar
+    Hijri (١٤ رمضان)."""
+    toks = re.findall(r"\d+|[^\W\d_]+", norm_arabic(strip_diacritics(to_ascii_digits(text))).replace("\u200c", ""))
+    out = []
+    for k, tok in enumerate(toks[:-1]):
+        if not tok.isdecimal() or not 1 <= int(tok) <= 31:
+            continue
+        name = toks[k + 1]
+        if (month := _SRC_MONTH_NUMBER.get(name)) is None and k + 2 < len(toks):
+            month = _LEVANT_PAIRS.get((name, toks[k + 2]))
+        if month:
+            out.append(("gregorian", month, int(tok)))
+        elif name in MONTHS_SOLAR:
+            out.append(("solar", MONTHS_SOLAR[name] % 12 + 1, int(tok)))
+        elif name in _SRC_LUNAR_MONTH:
+            out.append(("lunar", _SRC_LUNAR_MONTH[name], int(tok)))
+    return out
+
+
+def _english_named_dates(text: str) -> list[tuple[str, int, int]]:
+    """(calendar, month, day) of each English date: "15 May", "16 Dey", "Ramadan 14"."""
+    out = [("gregorian", m, d) for m, d in _english_dates(text)]
+    pairs = [(m.group(1), m.group(2)) for m in _EN_DAY_MONTH.finditer(text)]
+    pairs += [(m.group(2), m.group(1)) for m in _EN_MONTH_DAY.finditer(text)]
+    for day, name in pairs:
+        low = name.lower()
+        for calendar, table in (("solar", _EN_SOLAR_MONTH), ("lunar", _EN_LUNAR_MONTH)):
+            if low in table and 1 <= int(day) <= 31:
+                out.append((calendar, table[low], int(day)))
+    return out
+
+
+def _changed_named_month(src: str, tgt: str) -> tuple[str, str] | None:
+    """١٥ مايو made "15 March", ۱۸ خرداد made "18 Tir": one date of a calendar on each side,
+    the same day in another month. The number check compares the day and the year, which
+    both stay."""
+    original, english = _original_dates(src), _english_named_dates(tgt)
+    for calendar in ("gregorian", "solar", "lunar"):
+        ours = [(m, d) for c, m, d in original if c == calendar]
+        theirs = [(m, d) for c, m, d in english if c == calendar]
+        if len(ours) != 1 or len(theirs) != 1:
+            continue
+        (m, d), (m2, d2) = ours[0], theirs[0]
+        if d == d2 and m != m2:
+            names = {"gregorian": _MONTH_NAME_EN,
+                     "solar": [w.capitalize() for w in _EN_SOLAR_MONTH],
+                     "lunar": _LUNAR_NAME_EN}[calendar]
+            return f"{d} {names[m - 1]}", f"{d2} {names[m2 - 1]}"
+    return None
+
+
+_LUNAR_NAME_EN = ("Muharram", "Safar", "Rabi al-Awwal", "Rabi al-Thani", "Jumada al-Ula",
+                  "Jumada al-Akhira", "Rajab", "Shaban", "Ramadan", "Shawwal", "Dhu al-Qadah",
+                  "Dhu al-Hijjah")
+
+
+# Vague words that name no magnitude: "many" may render هزاران or چند alike.
+_NO_MAGNITUDE = {"many", "numerous", "several", "scores"}
+
+
+def _changed_magnitude(src: str, tgt: str, lang: str) -> tuple[str, str] | None:
+    """چند "a few" made "Hundreds", مئات made "thousands": one vague quantity on each side,
+    a tenfold or more apart. Vague quantities match any figure within three orders of
+    magnitude (compounds like عشرات الآلاف, "tens of thousands", need that), so a lone
+    one facing another is compared here."""
+    s = [m for m in extract(src, lang) if m.approx and not m.digits]
+    t = [m for m in extract(tgt, "en") if m.approx and not m.digits]
+    if len(s) != 1 or len(t) != 1 or t[0].text.lower() in _NO_MAGNITUDE:
+        return None
+    a, b = max(s[0].values), max(t[0].values)
+    if max(a, b) < 10 * min(a, b):
+        return None
+    return s[0].text, t[0].text
+
+
 def _english_dates(text: str) -> list[tuple[int, int]]:
     """The (month, day) of each "4 April" / "April 4th" / "the 4th of April" of English text."""
     out = []
@@ -468,7 +594,7 @@ def extract(text: str, lang: str) -> list[Mention]:
             return t
         if lang == "fa":
             # سی‌سالگی "(at) thirty", بیست‌ساله "twenty years old": the age's number
-            for suf in AGE_SUFFIX_FA:  # the non-joiner before it reads as a space
+            for suf in AGE_SUFFIX_FA + COUNT_SUFFIX_FA:  # the non-joiner reads as a space
                 if t.endswith(suf) and t[: -len(suf)].strip() in known:
                     return t[: -len(suf)].strip()
             for suf in ("مين", "م"):
@@ -543,6 +669,15 @@ def extract(text: str, lang: str) -> list[Mention]:
             return True
         return kind in ("unit", "ten", "teen", "tens") and after_round and (joined or is_en)
 
+    def classical(i: int, group: float, total: float, prev: str, joined: bool) -> bool:
+        """Classical Arabic counts up, the hundreds last: سنة خمس وأربعين ومائة is 145.
+        Only after units and tens both, or in a year (سنة خمس ومائة, 105): "between fifty
+        and a hundred" is بين خمسين ومائة."""
+        if lang != "ar" or not joined or total or not 1 <= group <= 99:
+            return False
+        return (prev == "tens" and group % 10 != 0) or (
+            i > 0 and strip(toks[i - 1]) in YEAR_WORDS)
+
     def compose(i: int) -> tuple[Mention, int]:
         """The number phrase from token i: its mention and its last token."""
         low = toks[i].lower() if is_en else toks[i]
@@ -602,6 +737,8 @@ def extract(text: str, lang: str) -> list[Mention]:
                             and p_val == int(p_val)):
                         break
                     group, added = p_val, True  # مليون و200 (ألف)
+                elif p_kind in ("hundred", "hundreds") and classical(i, group, total, prev, joined):
+                    group, added = group + p_val, True
                 elif p_kind == "hundred":
                     if not joined and 1 <= group <= 9:
                         group *= 100
@@ -682,13 +819,16 @@ def extract(text: str, lang: str) -> list[Mention]:
             while nxt and nxt[0] in ("st", "nd", "rd", "th", "of"):
                 nxt = nxt[1:]
             before = toks[i - 1].lower() if i else ""
+            if nxt and nxt[0] in MONTHS_HIJRI_EN:
+                return "hijri"
             return "gregorian" if (nxt and nxt[0] in MONTHS_EN) or before in MONTHS_EN else ""
         words_after = " ".join(nxt).split()
         if words_after and (words_after[0] in MONTHS_HIJRI or words_after[0] in MONTHS_HIJRI_TWO
                             and len(words_after) > 1 and ("حجه" in words_after[1]
                                                           or "قعده" in words_after[1])):
             return "hijri"
-        return ""
+        gregorian = MONTHS_GREGORIAN_FA if lang == "fa" else MONTHS_GREGORIAN_AR
+        return "gregorian" if words_after and words_after[0] in gregorian else ""
 
     out: list[Mention] = []
     last_word = -9
@@ -1030,6 +1170,8 @@ def _unit_flags(src: str, tgt: str, lang: str) -> list[Flag]:
         readings.append("count")
     changed = {"weekday": changed_weekday(src, tgt, lang),
                "date": _changed_solar_month(src, tgt) if lang == "fa" else None,
+               "month": _changed_named_month(src, tgt),
+               "magnitude": _changed_magnitude(src, tgt, lang),
                "bound": changed_bound(src, tgt, lang)}
     for reading, pair in changed.items():
         if pair:
@@ -1042,7 +1184,7 @@ def _unit_flags(src: str, tgt: str, lang: str) -> list[Flag]:
                                      "saturday", "sunday")}
     written = {"date": "date {} (the Solar Hijri date, converted)"}
     detail = "; ".join(
-        f"{('day ' if a in days else 'number ' if r != 'date' else '') if not k else ''}"
+        f"{('day ' if a in days else 'number ' if r not in ('date', 'month') else 'date ' if r == 'month' else '') if not k else ''}"
         f"{written.get(r, '{}').format(a)} in the original is {b} in the English"
         for k, (a, b, r) in enumerate(zip(original, english, readings, strict=True)))
     # `readings` marks a flag the development data never corrupts: the calibration gives it
@@ -1095,8 +1237,12 @@ class NumberCheck:
                 [cands] = solar.values()
                 converted = " or ".join(f"{d} {_MONTH_NAME_EN[mon - 1]}" for mon, d in sorted(cands))
             else:
-                src = [replace(m, weak=True) if m.month_day == "hijri" else m for m in src]
-                tgt = [replace(m, weak=True) if m.month_day == "gregorian" else m for m in tgt]
+                # only the days of a calendar the other side does not write: ١٤ رمضان
+                # الموافق ٢٤ آذار made "14 Ramadan (14 March)" keeps both calendars' days
+                if not any(m.month_day == "hijri" for m in tgt):
+                    src = [replace(m, weak=True) if m.month_day == "hijri" else m for m in src]
+                if not any(m.month_day == "gregorian" for m in src):
+                    tgt = [replace(m, weak=True) if m.month_day == "gregorian" else m for m in tgt]
         runs_src, runs_tgt = _long_digit_runs(bead.src), _long_digit_runs(bead.tgt)
         unmatched_src = [m for m in src if not _matches(m, tgt) and not _inside_long_run(m, runs_tgt)]
         unmatched_tgt = [m for m in tgt if not _matches(m, src) and not _inside_long_run(m, runs_src)]

@@ -47,8 +47,24 @@ _UNITS: dict[tuple[str, str], tuple[str, str]] = {
     ("time", "year"): ("سنة سنوات سنين عام عاما أعوام سال ساله", "year years"),
     # Iran's two money units: a toman is ten rials, so a toman made "rial" is a tenth
     ("money_ir", "toman"): ("تومان تومن", "toman tomans"),
-    ("money_ir", "rial"): ("ریال ريال", "rial rials"),
+    ("money_ir", "rial"): ("ریال ريال ريالا", "rial rials riyal riyals"),
+    # other currencies: 240 ألف دينار made "240,000 dollars"
+    ("money", "dinar"): ("دينار دنانير دينارا دینار", "dinar dinars"),
+    ("money", "dollar"): ("دولار دولارات دولارا دلار", "dollar dollars"),
+    ("money", "euro"): ("يورو یورو", "euro euros"),
+    ("money", "dirham"): ("درهم دراهم درهما", "dirham dirhams"),
+    ("money", "lira"): ("ليرة ليرات لیر", "lira liras lire"),
+    ("money", "yuan"): ("يوان یوان", "yuan"),
+    # the hour's half of the day: ساعت ۸ صبح made "8 p.m." (English a.m./p.m. read as am/pm)
+    ("daypart", "am"): ("صبح صباحا صباح بامداد فجرا", "am"),
+    ("daypart", "pm"): ("عصر بعدازظهر ظهر شب مساء مساءا ليلا مغرب", "pm"),
 }
+# Scale words between a figure and its unit: ٢٤٠ ألف دينار, ۱۴ میلیون تومان, "6.2 million dinars".
+_SRC_SCALES = {norm_arabic(w): v for w, v in (
+    ("ألف", 1e3), ("آلاف", 1e3), ("هزار", 1e3), ("مليون", 1e6), ("ملايين", 1e6),
+    ("میلیون", 1e6), ("مليار", 1e9), ("مليارات", 1e9), ("میلیارد", 1e9))}
+_EN_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
+_EN_DAYPART = re.compile(r"(?<=\d)\s?([ap])\.?\s?m\b\.?", re.IGNORECASE)
 # Spoons say which by a second word: ملعقة صغيرة / قاشق چای‌خوری "teaspoon", ملعقة كبيرة /
 # قاشق غذاخوری "tablespoon"; the spoon alone says neither.
 _SPOONS = {("ملعقه", "صغيره"): "tsp", ("ملاعق", "صغيره"): "tsp", ("قاشق", "چايخوري"): "tsp",
@@ -66,13 +82,17 @@ EN_UNITS.update({w: ("volume", v) for w, v in _EN_SPOONS.items()})
 
 _FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
 _NUMBER = r"(?<![\d.,])(\d+(?:[.,]\d+)*[½¼¾⅓⅔]?|[½¼¾⅓⅔])"
-_SRC_FIGURE = re.compile(_NUMBER + r"\s*-?\s*([^\W\d_]+)(?:\s+([^\W\d_]+))?")
-_EN_FIGURE = re.compile(_NUMBER + r"(?:\s*|-)(km/h|[a-zµμ]+)\b", re.IGNORECASE)
+_SRC_FIGURE = re.compile(_NUMBER + r"\s*-?\s*([^\W\d_]+)(?:\s+([^\W\d_]+))?(?:\s+([^\W\d_]+))?")
+_EN_FIGURE = re.compile(_NUMBER + r"(?:\s*|-)(?:(thousand|million|billion)\s+)?(km/h|[a-zµμ]+)\b",
+                        re.IGNORECASE)
 
 
-def _value(raw: str) -> float:
+def _value(raw: str) -> float | None:
+    """The figure's value; None for what no unit measures (a version, 2.4.1; a date, 1.5.2024)."""
     frac = _FRACTIONS.get(raw[-1], 0.0)
     digits = raw.rstrip("".join(_FRACTIONS)).replace(",", "")
+    if digits.count(".") > 1:
+        return None
     return (float(digits) if digits else 0.0) + frac
 
 
@@ -80,19 +100,33 @@ def figure_units(text: str, lang: str) -> dict[float, set[tuple[str, str]]]:
     """The units written right after each figure of a text: {value: {(family, unit)}}."""
     out: dict[float, set[tuple[str, str]]] = {}
     if lang == "en":
-        for m in _EN_FIGURE.finditer(text.replace("\u2009", " ")):
-            unit = EN_UNITS.get(m.group(2).lower())
-            if unit:
-                out.setdefault(_value(m.group(1)), set()).add(unit)
+        text = _EN_DAYPART.sub(lambda m: f" {m.group(1).lower()}m", text.replace("\u2009", " "))
+        for m in _EN_FIGURE.finditer(text):
+            unit, value = EN_UNITS.get(m.group(3).lower()), _value(m.group(1))
+            if unit and value is not None:
+                scale = _EN_SCALES[m.group(2).lower()] if m.group(2) else 1.0
+                out.setdefault(value * scale, set()).add(unit)
         return out
     text = norm_arabic(strip_diacritics(to_ascii_digits(text)).replace("\u200c", "")).replace("٫", ".")
     for m in _SRC_FIGURE.finditer(text):
-        word, after = m.group(2), m.group(3) or ""
+        value, (word, after) = _value(m.group(1)), (m.group(2), m.group(3) or "")
+        if value is None:
+            continue
+        if word in _SRC_SCALES and after:
+            value, (word, after) = value * _SRC_SCALES[word], (after, m.group(4) or "")
         spoon = _SPOONS.get((word, after))
-        unit = ("volume", spoon) if spoon else SRC_UNITS.get(word) or SRC_UNITS.get(word.lower())
+        unit = ("volume", spoon) if spoon else _src_unit(word)
         if unit:
-            out.setdefault(_value(m.group(1)), set()).add(unit)
+            out.setdefault(value, set()).add(unit)
     return out
+
+
+def _src_unit(word: str) -> tuple[str, str] | None:
+    """The unit an original word writes, with its accusative ending -ا (كيلوغراما)."""
+    unit = SRC_UNITS.get(word) or SRC_UNITS.get(word.lower())
+    if unit is None and word.endswith("ا") and len(word) > 3:
+        unit = SRC_UNITS.get(word[:-1])
+    return unit
 
 
 def changed_units(src: str, tgt: str, lang: str) -> list[tuple[float, str, str]]:
@@ -101,6 +135,8 @@ def changed_units(src: str, tgt: str, lang: str) -> list[tuple[float, str, str]]
     s_units, t_units = figure_units(src, lang), figure_units(tgt, "en")
     changed = []
     for value, s in s_units.items():
+        if value == 12:  # ۱۲ شب is midnight, "12 a.m."
+            s = {u for u in s if u[0] != "daypart"}
         t = t_units.get(value, set())
         if s and t and not s & t:
             pairs = [(a, b) for a in sorted(s) for b in sorted(t) if a[0] == b[0]]
