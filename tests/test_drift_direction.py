@@ -169,3 +169,28 @@ def test_a_change_with_an_approximate_size_is_read() -> None:
     assert not _flags(src, "The dollar traded at 60,800 tomans on Saturday, up about 2 percent from the previous week.", "fa")
     flags = _flags(src, "The dollar traded at 60,800 tomans on Saturday, down about 2 percent from the previous week.", "fa")
     assert flags and "down" in flags[0].detail
+
+
+@pytest.mark.parametrize(("src", "good", "bad", "lang"), [
+    ("رفض المجلس طلب الشركة رفع تعريفة مآوي السيارات.",
+     "The council rejected the company's request to raise car park fees.",
+     "The council approved the company's request to raise car park fees.", "ar"),
+    ("وافق البرلمان على مشروع القانون.", "Parliament approved the bill.", "Parliament rejected the bill.", "ar"),
+    ("مجلس شهر این طرح را رد کرد.", "The city council rejected the plan.", "The city council approved the plan.", "fa"),
+    ("مجلس این لایحه را تصویب کرد.", "Parliament approved the bill.", "Parliament voted down the bill.", "fa"),
+])
+def test_a_decision_reversed_is_flagged(src: str, good: str, bad: str, lang: str) -> None:
+    """A fourth reading (sixth sweep): رفض المجلس made "the council approved" scored 0.12."""
+    assert not _flags(src, good, lang)
+    flags = _flags(src, bad, lang)
+    assert flags and flags[0].evidence["reading"] == "decision"
+
+
+@pytest.mark.parametrize(("src", "tgt", "lang"), [
+    # رد شد is also "went past"; a refused offer said by "declined" is no reversal either
+    ("از کنار ما رد شد و رفت.", "He walked past us and left.", "fa"),
+    ("رفض التعليق على الخبر.", "He declined to comment on the report.", "ar"),
+    ("وافقت على الحضور رغم رفض زوجها.", "She agreed to attend despite her husband's refusal.", "ar"),
+])
+def test_a_decision_rendered_otherwise_is_no_reversal(src: str, tgt: str, lang: str) -> None:
+    assert not _flags(src, tgt, lang)

@@ -415,3 +415,19 @@ def test_colloquial_persian_second_person_plural_negation() -> None:
     assert not _flags(src, "If you only have time for one of these three cities, I'd say don't miss Yazd.", "fa")
     assert negation_cues("نکنین، نرین، نخورین", "fa")[0] == 3
     assert negation_cues("نگین انگشتر", "fa") == (0, 0)  # a gem, no verb
+
+
+@pytest.mark.parametrize(("src", "good", "bad", "lang"), [
+    ("«خانه‌ای در مه» نه تنها داستانی درباره سوگ، بلکه تصویری دقیق از روابط خانوادگی است.",
+     "A House in the Fog is not only a story about grief but also a precise portrait of family relationships.",
+     "A House in the Fog is not a story about grief but a precise portrait of family relationships.", "fa"),
+    ("ليس فقط الطلاب بل المعلمون أيضا شاركوا في الإضراب.",
+     "Not only the students but the teachers too joined the strike.",
+     "Not the students but the teachers joined the strike.", "ar"),
+])
+def test_not_only_made_a_plain_negation_is_flagged(src: str, good: str, bad: str, lang: str) -> None:
+    """"not only A but also B" made "not A but B" (sixth sweep, drift 0.10): the counts
+    agree, since the original's "not only" is a weak cue, so the construction is read."""
+    assert not _flags(src, good, lang)
+    flags = _flags(src, bad, lang)
+    assert flags and "not only" in flags[0].detail

@@ -62,10 +62,16 @@ _EN_BEFORE = r"before|prior to|earlier than"
 _EN_AFTER = r"after|later than"
 _EN_ORDER_IDIOMS = re.compile(r"\b(?:after all|(?:look|looks|looked|looking|named|take|takes|took"
                               r"|taking|ask|asks|asked|asking) after|before long)\b", re.IGNORECASE)
+# A fourth reading: a decision ("approved" made "rejected"). "passed" and "adopted" are left
+# out (a law passed, a child adopted, time passed), so is "accepted" of an offer or a blame.
+_EN_APPROVE = r"approv(?:e|es|ed|ing|al)|endors(?:e|es|ed|ing|ement)|ratif(?:y|ies|ied|ying|ication)"
+_EN_REJECT = (r"reject(?:s|ed|ing|ion)?|refus(?:e|es|ed|ing|al)|veto(?:es|ed|ing)?|"
+              r"turn(?:s|ed|ing)? down|vot(?:e|es|ed|ing) down")
 EN_WORDS = {kind: (re.compile(rf"\b(?:{up})\b", re.IGNORECASE), re.compile(rf"\b(?:{down})\b", re.IGNORECASE))
             for kind, up, down in (("change", _EN_CHANGE_UP, _EN_CHANGE_DOWN),
                                    ("comparison", _EN_MORE, _EN_LESS),
-                                   ("order", _EN_BEFORE, _EN_AFTER))}
+                                   ("order", _EN_BEFORE, _EN_AFTER),
+                                   ("decision", _EN_APPROVE, _EN_REJECT))}
 
 # Arabic and Persian words as written; matched after norm_arabic (alef forms, ta marbuta,
 # alef maqsura and Persian yeh folded) on both the lists and the text. زاد is left out: in
@@ -142,18 +148,27 @@ FA_WORDS = {"change": (_words(_FA_CHANGE_UP, "و?"), _words(_FA_CHANGE_DOWN, "و
                                       + _FA_BEFORE_FIGURE))}
 AR_WORDS["order"] = (_AR_BEFORE, _AR_AFTER)
 FA_WORDS["order"] = (_FA_BEFORE, _FA_AFTER)
+# A decision: وافق على / صادق على / أقر "approved", رفض "rejected"; Persian تصویب، تأیید،
+# پذیرفت، موافقت against رد کرد، وتو، مخالفت (نپذیرفت is a negation, left to that check).
+AR_WORDS["decision"] = (
+    _words("وافق وافقت يوافق توافق موافقة صادق صادقت يصادق تصادق مصادقة أقر أقرت يقر تقر إقرار "
+           "تبنى تبنت يتبنى تتبنى", _AR_PREFIX, _AR_SUFFIX),
+    _words("رفض رفضت يرفض ترفض رفضوا", _AR_PREFIX, _AR_SUFFIX))
+FA_WORDS["decision"] = (_words("تصویب تصویبشد تصویبکرد تأیید تایید پذیرفت پذیرفته موافقت", "و?"),
+                        _words("ردکرد ردکردند وتو مخالفت", "و?"))
 AR_IDIOMS, FA_IDIOMS = _phrases(_AR_IDIOMS, _AR_PREFIX), _phrases(_FA_IDIOMS)
 # تراجعت الحكومة عن قرارها "the government backed down on its decision"
 _AR_BACKED_DOWN = re.compile(norm_arabic(r"(?<!\w)[وف]?(?:تراجع|تراجعت|يتراجع|تتراجع)"
                                          r"(?:\s+\S+){0,2}?\s+عن(?!\w)"))
-# "پایین تر", "کم تر", "بالا رفت", "زیاد شد" typed with a space: one word, as with a non-joiner
-_FA_JOIN = re.compile(norm_arabic(r"(?<!\w)(پایین|بیش|بالا|کم|زیاد|افزوده|گران|ارزان) "
-                                  r"(تر|رفت|آمد|شد|شده)(?!\w)"))
+# "پایین تر", "کم تر", "بالا رفت", "زیاد شد", "رد کرد" typed with a space: one word, as with a
+# non-joiner (رد شد is also "went past": not read)
+_FA_JOIN = re.compile(norm_arabic(r"(?<!\w)(پایین|بیش|بالا|کم|زیاد|افزوده|گران|ارزان|رد|تصویب) "
+                                  r"(تر|رفت|آمد|شد|شده|کرد|کردند)(?!\w)"))
 
 
 def direction_words(text: str, lang: str) -> dict[str, tuple[list[str], list[str]]]:
-    """For each reading (change, comparison): the words of a text that say up, and those
-    that say down."""
+    """For each reading (change, comparison, order, decision): the words of a text that say
+    up (before, yes), and those that say down (after, no)."""
     if lang == "en":
         text, table = _EN_IDIOMS.sub(" ", text), EN_WORDS
         order = _EN_ORDER_IDIOMS.sub(" ", text)
@@ -181,9 +196,9 @@ class DirectionCheck:
             return []  # "did not fall", "no more than": the negation check's case
         src = direction_words(bead.src, ctx.src_lang)
         tgt = direction_words(bead.tgt, "en")
-        for kind in ("change", "comparison", "order"):
+        for kind in ("change", "comparison", "order", "decision"):
             (s_up, s_down), (t_up, t_down) = src[kind], tgt[kind]
-            ways = ("before", "after") if kind == "order" else ("up", "down")
+            ways = {"order": ("before", "after"), "decision": ("yes", "no")}.get(kind, ("up", "down"))
             if s_up and not s_down and t_down and not t_up:
                 said, says, way = s_up, t_down, ways
             elif s_down and not s_up and t_up and not t_down:

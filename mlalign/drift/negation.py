@@ -359,6 +359,20 @@ _EN_RESTRICTS = re.compile(r"\b(?:but|only|solely|just|exclusively|merely|simply
                            r"rather than|instead)\b", re.I)
 
 
+_EN_NOT_ONLY = re.compile(r"\bnot (?:only|just|merely|simply)\b|\b(?:also|as well|too)\b", re.I)
+
+
+def not_only_negated(src: str, tgt: str, lang: str) -> bool:
+    """The original says "not only A but also B" (نه تنها ... بلکه, ليس فقط ... بل) and no
+    other negation, and the English negates without "only" or "also": "is not A but B"
+    denies what the original grants. The counts agree (the original's "not only" is a weak
+    cue), so this reads the construction itself."""
+    pattern, text = (AR_NOT_ONLY, strip_diacritics(src)) if lang == "ar" else (FA_NOT_ONLY, src)
+    if not pattern.search(text) or negation_cues(src, lang)[0]:
+        return False
+    return negation_cues(tgt, "en")[0] > 0 and not _EN_NOT_ONLY.search(tgt)
+
+
 # إلا أن after a concession is "yet", no restriction: رغم أن المعركة لم تنته بعد، إلا أن
 # الخلاف قد يكون مفيدا "while the battle is far from over, the rift may be useful". And "none
 # but" of everyone is everyone: لم يبق أحد إلا وحضر "everyone attended".
@@ -487,6 +501,13 @@ class NegationCheck:
             bead.signals["neg_diff"] = 1.0  # as a reversed restriction
             detail = ("the original says \"none but\" (not ... except, that is \"only\"); the "
                       "English has no negation and no \"only\"")
+            return [Flag("negation", "medium", detail, 0.75,
+                         {"original_cues": [s_strong, s_weak], "english_cues": [t_strong, t_weak]})]
+        elif not_only_negated(bead.src, bead.tgt, ctx.src_lang):
+            bead.signals["neg_diff"] = 1.0  # as a reversed restriction
+            cue = EN_STRONG.search(bead.tgt)
+            detail = ("the original says \"not only ... but also\"; the English negates "
+                      f"(\"{cue.group(0) if cue else ''}\") without the \"only\"")
             return [Flag("negation", "medium", detail, 0.75,
                          {"original_cues": [s_strong, s_weak], "english_cues": [t_strong, t_weak]})]
         elif continuation_reversed(bead.src, bead.tgt, ctx.src_lang):
