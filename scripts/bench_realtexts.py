@@ -1,5 +1,5 @@
 """False alarms on real-genre texts: every bead of a faithful rendering that gets a medium
-or high flag (`scripts/data/realtexts/`, 70 document pairs the news corpora do not cover).
+or high flag (`scripts/data/realtexts/`, 82 document pairs the news corpora do not cover).
 
 Each pair is audited as a user would (`mlalign.pipeline.audit_texts`, default settings,
 the original's language detected); a table lists the flagged beads per document, then the

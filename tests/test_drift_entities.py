@@ -483,3 +483,25 @@ def test_a_company_named_after_a_listed_place_by_one_word_is_not_that_place() ->
     detect_drift(beads, "ar", _NoVectors(), DriftConfig(flag_min=0.0, word_alignment=False))
     assert "Mediterranean" not in " ".join(f.detail for f in beads[0].flags if f.type == "entity")
     assert "Mediterranean" in " ".join(f.detail for f in beads[1].flags if f.type == "entity")
+
+
+@pytest.mark.parametrize(("lang", "src", "good", "bad"), [
+    # seventh sweep: short country names CLDR's list is not trusted with (هلند, four letters)
+    ("fa", "سفیران آلمان، فرانسه و هلند به وزارت امور خارجه احضار شدند.",
+     "The ambassadors of Germany, France and the Netherlands were summoned to the Foreign Ministry.",
+     "The ambassadors of Germany, France and Belgium were summoned to the Foreign Ministry."),
+    ("fa", "این شرکت کارخانه‌ای در سوئد دارد.", "The company has a factory in Sweden.",
+     "The company has a factory in Denmark."),
+    ("fa", "هیئت هفته گذشته به نروژ سفر کرد.", "The delegation travelled to Norway last week.",
+     "The delegation travelled to Finland last week."),
+])
+def test_a_short_country_name_swapped_is_named(lang: str, src: str, good: str, bad: str) -> None:
+    beads = [Bead([0], [0], src, good), Bead([1], [1], src, bad)]
+    detect_drift(beads, lang, _NoVectors(), DriftConfig(flag_min=0.0, word_alignment=False))
+    assert not [f for f in beads[0].flags if f.type == "entity"]
+    flag = next(f for f in beads[1].flags if f.type == "entity")
+    assert flag.severity == "high" and "the English says" in flag.detail
+
+
+def test_a_dateline_slash_ends_a_name() -> None:
+    assert "Geneva" in find_entities("جنيف/عدن، 14 أغسطس 2024 – أطلق المكتب نداءً عاجلًا", "ar")

@@ -72,3 +72,14 @@ def test_a_dropped_hedge_makes_the_bead_medium() -> None:
     detect_drift(beads, lang, _ConstantVectors(), DriftConfig(word_alignment=False))
     assert beads[0].drift < 0.5 <= beads[1].drift
     assert any(f.type == "modality" and f.severity == "medium" for f in beads[1].flags)
+
+
+def test_an_estimate_stated_as_a_fact_and_a_definition() -> None:
+    """يُقدَّر "is estimated" made "stands at" (seventh sweep); a definition's به ... گفته
+    می‌شود is "is called", no hedge."""
+    src = "ويُقدَّر عدد النازحين بنحو 180 ألف شخص."
+    assert _flags(src, "The number of displaced people is estimated at around 180,000.", "ar") == []
+    assert [s for s, _ in _flags(src, "The number of displaced people stands at 180,000.", "ar")] == ["medium"]
+    definition = "در این آیین‌نامه، «موجر» به مالک یا هر شخصی گفته می‌شود که حق واگذاری واحد را دارد."
+    assert _flags(definition, 'In these regulations, "landlord" means the owner or anyone entitled to let the unit.',
+                  "fa") == []

@@ -431,3 +431,16 @@ def test_not_only_made_a_plain_negation_is_flagged(src: str, good: str, bad: str
     assert not _flags(src, good, lang)
     flags = _flags(src, bad, lang)
     assert flags and "not only" in flags[0].detail
+
+
+@pytest.mark.parametrize(("src", "tgt", "lang"), [
+    # seventh sweep: idioms of consent, an exclamation, a lexical "not there"
+    ("تحویل دومرحله‌ای برای ما مشکلی ندارد، اما لطفاً تخفیف را بررسی کنید.",
+     "Delivery in two stages is fine for us, but please look into the discount.", "fa"),
+    ("لا بأس في تأجيل الاجتماع إلى الأسبوع المقبل.", "It is fine to postpone the meeting to next week.", "ar"),
+    ("پشمالو زد زیر گریه و گفت: «وای، شال‌گردنم گم شده!»", "Pashmalu burst into tears and said, \"Oh no, I've lost my scarf!\"", "fa"),
+    ("یک روز شنبه، وقتی از بازی برگشت خانه، دید شال‌گردنش نیست!",
+     "One Saturday, when he came home from playing, he saw that his scarf was gone!", "fa"),
+])
+def test_idioms_of_consent_and_lexical_absence_are_no_flip(src: str, tgt: str, lang: str) -> None:
+    assert not _flags(src, tgt, lang)

@@ -263,3 +263,10 @@ def test_a_gregorian_date_moved_to_another_month_is_a_changed_date(src: str, goo
     assert _flags(src, good, lang) == []
     flags = _flags(src, bad, lang)
     assert [sev for sev, _ in flags] == ["high"] and "date" in flags[0][1]
+
+
+def test_a_persian_word_that_spells_a_maghrebi_month_is_no_month() -> None:
+    """جوان is June in Tunisia and "young" in Persian."""
+    src = "۲۰ جوان در این مسابقه شرکت کردند و ۲۰ ژوئن به خانه برگشتند."
+    assert _flags(src, "20 young people took part in the competition and went home on 20 June.", "fa") == []
+    assert _flags("انعقدت الدورة يوم 20 جوان 2024.", "The session was held on 20 June 2024.", "ar") == []

@@ -95,8 +95,10 @@ def test_same_unit_sign_and_day_stay_quiet(src: str, tgt: str, lang: str) -> Non
 
 def test_units_are_read_after_their_figure_only() -> None:
     assert figure_units("سال ۱۴۰۵ و ۳ ماه", "fa") == {3.0: {("time", "month")}}
+    # "$5m" is five million dollars, not five metres
     assert figure_units("2½ cups and 200 grams, $5m", "en") == {2.5: {("volume", "cup")},
-                                                                200.0: {("mass", "g")}}
+                                                                200.0: {("mass", "g")},
+                                                                5e6: {("money", "dollar")}}
     assert changed_units("۲۰۰ گرم کره", "200 ml of butter", "fa") == []  # mass and volume
     assert weekdays("سه‌شنبه و پنج شنبه", "fa") == {1, 3}
     assert weekdays("He fasted on Mondays and Thursdays.", "en") == {0, 3}
@@ -165,3 +167,42 @@ def test_a_version_number_is_no_figure_with_a_unit() -> None:
     src = "نسخه 2.4.1 را نصب کنید و 3 گیگابایت فضا آزاد کنید."
     assert _flags(src, "Install version 2.4.1 and free 3 GB of space.", "fa") == []
     assert figure_units("نسخه 2.4.1 کیلوگرم", "fa") == {}
+
+
+@pytest.mark.parametrize(("src", "tgt", "lang", "shown"), [
+    # seventh real-genre sweep (2026-12-08): counts in words, Arabic duals, international
+    # units, a currency sign, and one count of several changed
+    ("موجر مکلف است دست‌کم سه ماه پیش از پایان قرارداد به مستأجر اطلاع دهد.",
+     "The landlord shall notify the tenant at least three weeks before the lease expires.", "fa",
+     "3 month in the original is 3 week"),
+    ("واستمر في المقاومة عدة أسابيع حتى أُسر.", "He kept up his resistance for several months until he was captured.",
+     "ar", "several week in the original is several month"),
+    ("يراجع الطوارئ إذا زاد الوزن بأكثر من كيلوغرامين.", "Return if body weight increases by more than two pounds.",
+     "ar", "2 kg in the original is 2 lb"),
+    ("مصرف روزانهٔ 1000 واحد بین‌المللی ویتامین D توصیه می‌شود.",
+     "A daily intake of 1,000 milligrams of vitamin D is recommended.", "fa", "1000 iu in the original is 1000 mg"),
+    ("أطلق المكتب نداءً لجمع 85 مليون دولار أمريكي.", "The office launched an appeal for €85 million.", "ar",
+     "8.5e+07 dollar in the original is 8.5e+07 euro"),
+    ("فوروسيميد 40 ملغ مرة واحدة صباحًا، وبيسوبرولول 5 ملغ مرة يوميًا.",
+     "Furosemide 40 mg once in the morning, bisoprolol 5 mg twice daily.", "ar", "once in the original is twice"),
+])
+def test_a_unit_after_a_count_in_words_or_a_sign_is_read(src: str, tgt: str, lang: str, shown: str) -> None:
+    flags = _flags(src, tgt, lang)
+    assert [sev for sev, _ in flags] == ["high"]
+    assert shown in flags[0][1]
+
+
+@pytest.mark.parametrize(("src", "tgt", "lang"), [
+    ("موجر مکلف است دست‌کم سه ماه پیش از پایان قرارداد به مستأجر اطلاع دهد.",
+     "The landlord shall notify the tenant at least three months before the lease expires.", "fa"),
+    ("يراجع الطوارئ إذا زاد الوزن بأكثر من كيلوغرامين خلال ثلاثة أيام.",
+     "Return if body weight increases by more than two kilograms within three days.", "ar"),
+    ("بعد يومين من العملية غادر المستشفى.", "Two days after the operation he left hospital.", "ar"),
+    ("أطلق المكتب نداءً لجمع 85 مليون دولار أمريكي.", "The office launched an appeal for US$85 million.", "ar"),
+    ("فوروسيميد 40 ملغ مرة واحدة صباحًا، وبيسوبرولول 5 ملغ مرة يوميًا.",
+     "Furosemide 40 mg once in the morning, bisoprolol 5 mg once daily.", "ar"),
+    ("مصرف روزانهٔ 1000 واحد بین‌المللی ویتامین D توصیه می‌شود.",
+     "A daily intake of 1,000 IU of vitamin D is recommended.", "fa"),
+])
+def test_the_same_unit_in_words_or_signs_is_no_change(src: str, tgt: str, lang: str) -> None:
+    assert _flags(src, tgt, lang) == []

@@ -25,6 +25,7 @@ from mlalign.drift.base import (
     strip_punctuation,
 )
 from mlalign.drift.coverage import name_context_match
+from mlalign.drift.number import MONTHS_HIJRI_EN
 from mlalign.drift.translit import (
     is_transliterated,
     latin_typo,
@@ -87,9 +88,7 @@ Exchange Market Markets Stock
 # The months of the Solar and the lunar Hijri calendars as English writes them ("16 Dey",
 # "14 Ramadan"): dates, which the number check reads, not names to find in the original
 # (دی‌ماه, a compound, spells no "Dey").
-_TRANSLATED |= set("""Farvardin Ordibehesht Khordad Tir Mordad Shahrivar Mehr Aban Azar Dey
-Bahman Esfand Muharram Safar Rabi Jumada Rajab Shaban Sha'ban Ramadan Ramazan Shawwal Dhu
-""".split())
+_TRANSLATED |= {m.capitalize() for m in MONTHS_HIJRI_EN}
 # Abbreviated titles and initials, whose full stop ends no sentence ("Dr. Christine Ford",
 # "Murphy J. Paul").
 _TITLE_DOT = re.compile(r"\b(Mr|Mrs|Ms|Dr|Rep|Sen|Gov|Det|St|Lt|Gen|Col|Sgt|Capt|Prof|Rev|Jr"
@@ -141,8 +140,9 @@ def _src_pattern(alias: str, lang: str, adjective: bool = True, suffixed: bool =
         prefix, suffix = ("(?:و|ب|ل)?" if lang == "ar" else ""), ""
     if not suffixed:
         suffix = ""
-    # a name ends at a space, punctuation or a hyphen (روسیه-ترکیه, "Russian-Turkish")
-    return re.compile(rf"(?<![^\s\-]){prefix}{core}{suffix}(?![^\s.,،؛؟:!?\"'»)…”\-])")
+    # a name ends at a space, punctuation, a hyphen (روسیه-ترکیه, "Russian-Turkish") or a
+    # slash (a dateline's جنيف/عدن)
+    return re.compile(rf"(?<![^\s\-/]){prefix}{core}{suffix}(?![^\s.,،؛؟:!?\"'»)…”\-/])")
 
 
 def _nisba_stem(core: str, lang: str) -> str:

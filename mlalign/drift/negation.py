@@ -22,6 +22,8 @@ EN_STRONG = re.compile(r"\b(?:not|never|no|none|nor|neither|nobody|nothing|nowhe
 EN_WEAK = re.compile(
     r"\b(?:without|unable|fail(?:s|ed|ure)?|lack\w*|absen\w*|refus\w*|den(?:y|ied|ies)|"
     r"rather than|instead|free|far from|yet to|prohibit\w*|forb[ia]d\w*|ban(?:s|ned|ning)?|"
+    # "his scarf was gone / missing" for شالش نیست "is not (there)"
+    r"missing|(?:is|was|were|are|been|'s|'re) gone|"
     r"un(?!der|ite|ivers|iqu|iform|animous)[a-z]{4,}|non-?[a-z]+|"
     r"[a-z]{3,}less|il(?:legal|licit)\w*|"
     r"ir(?:regular|relevant|responsible)\w*|im(?:possible|proper|balance)\w*|"
@@ -76,6 +78,7 @@ AR_WEAK_STEMS = ("رفض", "ترفض", "يرفض", "عجز", "يعجز", "فشل
 EN_NOT_NEG = re.compile(r"\b(?:no (?:later|earlier|more|less|sooner) than|not long (?:after|before)|"
                         r"never (?:more|before) so|no doubt|not to mention|none other than|or not|if ever|"
                         r"(?:don't|do not) forget|"  # "remember" (تذكر)
+                        r"oh,? no|"  # an exclamation (وای، "Oh no!")
                         # "not only ... but (also)" adds, it does not negate
                         r"not only\b(?=[^.;!?]*\bbut\b))\b",
                         re.IGNORECASE)
@@ -114,10 +117,11 @@ _ZAL = "زال|زالت|زالوا|زلت|زلنا|زلتم|يزال|تزال|ي
 AR_NOT_NEG = re.compile(norm_arabic(
     rf"(?<!\w)(?:(?:لا|ولا|فلا|ما|وما|فما|لم|ولم) (?:سيما|بد|شمله|شملها|{_ZAL})|"
     r"[وف]?(?:ما|لا)(?:زال|زالت|زالوا|زلت|زلنا|يزال|تزال|يزالون))(?!\w)"))
-# Idioms of certainty and of limits: لا شك "no doubt", لا يقل عن "at least", لا يتجاوز
-# "no later than", أم لا "or not". Not negations, but the English often keeps a "no" (weak).
+# Idioms of certainty, of consent and of limits: لا شك "no doubt", لا بأس / لا مانع "it is
+# fine", لا يقل عن "at least", لا يتجاوز "no later than", أم لا "or not". Not negations,
+# but the English often keeps a "no" (weak).
 AR_IDIOM = re.compile(norm_arabic(
-    r"(?<!\w)(?:(?:لا|ولا|فلا|مما لا|ما لا) (?:شك|ريب|يقل|تقل|يتجاوز|تتجاوز|يزيد|تزيد|يصدق|"
+    r"(?<!\w)(?:(?:لا|ولا|فلا|مما لا|ما لا) (?:شك|ريب|بأس|مانع|يقل|تقل|يتجاوز|تتجاوز|يزيد|تزيد|يصدق|"
     r"يخفى|يخفي)|أم لا)(?!\w)"))
 # ألا تقل عن "not less than": a limit ("a minimum of", "at least"), as لا يقل عن is (weak).
 AR_ALLA_LIMIT = re.compile(r"(?<!\w)[وبل]?ألا (?:يقل|تقل|يتجاوز|تتجاوز|يزيد|تزيد)(?!\w)")
@@ -166,6 +170,8 @@ _FA_ACRONYM = re.compile(rf"(?<!\w)(?:(?:{_FA_LETTER})[\s\u200c]+)+(?:{_FA_LETTE
 # Certainty and "or not" idioms: هیچ شکی نیست "there is no doubt", یا نه "or not" (weak).
 FA_IDIOM = re.compile(r"(?<!\w)(?:(?:هیچ\s+)?(?:شک|شکی|تردید|تردیدی)\s+(?:وجود\s+)?"
                       r"(?:نیست|ندارد|ندارم|نداریم)"
+                      # مشکلی ندارد "is fine", اشکالی نیست "it's all right"
+                      r"|(?:مشکلی|اشکالی|ایرادی|مانعی)\s+(?:ندارد|نداره|نیست|ندارند)"
                       r"|یا\s+(?:نه|خیر)(?=\s*(?:[.؟?!،,:;»\"”)]|$)))(?!\w)")
 # Exceptive negation restricts rather than negates: لا ... إلا / جز ... نه mean "only".
 AR_EXCEPTIVE = {"إلا", "الا", "وإلا", "سوى"}

@@ -158,22 +158,34 @@ MONTHS_SOLAR = {norm_arabic(w): k for names in (
 MONTHS_HIJRI = {*MONTHS_SOLAR, *(norm_arabic(w) for w in (
     "محرم", "صفر", "ربيع", "جمادى", "رجب", "شعبان", "رمضان", "شوال"))}
 MONTHS_HIJRI_TWO = {"ذو", "ذي"}  # ذو القعدة, ذو الحجة: the second word says which
-# Months of the Gregorian calendar as the originals write them: Egyptian and Gulf
-# (يناير), Levantine and Iraqi (كانون الثاني، شباط، آذار), Maghrebi (جانفي، جوان), Persian
-# (ژانویه). آذار is Levantine March; the Solar month is written آذر.
-MONTHS_GREGORIAN_AR = {norm_arabic(w) for w in (
-    "يناير", "فبراير", "مارس", "أبريل", "ابريل", "إبريل", "مايو", "يونيو", "يونيه", "يوليو",
-    "يوليه", "أغسطس", "اغسطس", "سبتمبر", "أكتوبر", "اكتوبر", "نوفمبر", "ديسمبر", "كانون",
-    "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول", "تشرين", "جانفي",
-    "فيفري", "أفريل", "ماي", "جوان", "جويلية", "أوت")}
-MONTHS_GREGORIAN_FA = {norm_arabic(w) for w in (
-    "ژانویه", "فوریه", "مارس", "آوریل", "مه", "ژوئن", "ژوئیه", "اوت", "آگوست", "سپتامبر",
-    "اکتبر", "نوامبر", "دسامبر")}
-# The months of the two Hijri calendars as English writes them ("14 Ramadan", "22 Bahman").
-MONTHS_HIJRI_EN = {"muharram", "safar", "rabi", "jumada", "rajab", "shaban", "sha'ban",
-                   "ramadan", "ramazan", "shawwal", "dhu", "farvardin", "ordibehesht",
-                   "khordad", "tir", "mordad", "shahrivar", "mehr", "aban", "azar", "dey",
-                   "bahman", "esfand"}
+# Months of the Gregorian calendar as the originals write them, numbered: Egyptian and Gulf
+# (يناير), Maghrebi (جانفي، جوان), Levantine and Iraqi (شباط، آذار; the pairs كانون الثاني،
+# تشرين الأول by their second word), Persian (ژانویه). آذار is Levantine March; the Solar
+# month is written آذر. جوان is also Persian "young", so Persian text does not read it.
+_SRC_MONTH_NUMBER = {norm_arabic(w): k % 12 + 1 for names in (
+    ("يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر",
+     "نوفمبر", "ديسمبر"),
+    ("جانفي", "فيفري", "مارس", "أفريل", "ماي", "جوان", "جويلية", "أوت", "سبتمبر", "أكتوبر",
+     "نوفمبر", "ديسمبر"),
+    ("", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول", "", "", ""),
+    ("ژانویه", "فوریه", "مارس", "آوریل", "مه", "ژوئن", "ژوئیه", "اوت", "سپتامبر", "اکتبر",
+     "نوامبر", "دسامبر")) for k, w in enumerate(names) if w}
+_SRC_MONTH_NUMBER |= {norm_arabic(w): m for w, m in (
+    ("ابريل", 4), ("إبريل", 4), ("يونيه", 6), ("يوليه", 7), ("اغسطس", 8), ("اكتوبر", 10),
+    ("آگوست", 8))}
+_LEVANT_PAIRS = {(norm_arabic(a), norm_arabic(b)): m for (a, b), m in (
+    (("كانون", "الثاني"), 1), (("كانون", "الأول"), 12), (("تشرين", "الأول"), 10),
+    (("تشرين", "الثاني"), 11))}
+MONTHS_GREGORIAN_SRC = {*_SRC_MONTH_NUMBER, *(a for a, _ in _LEVANT_PAIRS)}
+_NOT_A_MONTH_FA = {norm_arabic("جوان")}
+# The months of the two Hijri calendars as English writes them, numbered ("14 Ramadan",
+# "22 Bahman"); Rabi', Jumada and Dhu name two months each, told apart by a second word.
+_EN_SOLAR_MONTH = {w: k + 1 for k, w in enumerate((
+    "farvardin", "ordibehesht", "khordad", "tir", "mordad", "shahrivar", "mehr", "aban", "azar",
+    "dey", "bahman", "esfand"))}
+_EN_LUNAR_MONTH = {"muharram": 1, "safar": 2, "rajab": 7, "shaban": 8, "sha'ban": 8, "ramadan": 9,
+                   "ramazan": 9, "shawwal": 10}
+MONTHS_HIJRI_EN = {*_EN_SOLAR_MONTH, *_EN_LUNAR_MONTH, "rabi", "jumada", "dhu"}
 MONTHS_EN = {"january", "february", "march", "april", "may", "june", "july", "august",
              "september", "october", "november", "december", "jan", "feb", "mar", "apr",
              "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
@@ -393,36 +405,16 @@ def _changed_solar_month(src: str, tgt: str) -> tuple[str, str] | None:
     return f"{d} {_MONTH_NAME_EN[m - 1]}", f"{day} {_MONTH_NAME_EN[month - 1]}"
 
 
-# Gregorian month names of the originals, numbered: the Levantine pairs (كانون الثاني) by
-# their second word.
-_SRC_MONTH_NUMBER = {norm_arabic(w): k % 12 + 1 for names in (
-    ("يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر",
-     "نوفمبر", "ديسمبر"),
-    ("جانفي", "فيفري", "مارس", "أفريل", "ماي", "جوان", "جويلية", "أوت", "سبتمبر", "أكتوبر",
-     "نوفمبر", "ديسمبر"),
-    ("", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول", "", "", ""),
-    ("ژانویه", "فوریه", "مارس", "آوریل", "مه", "ژوئن", "ژوئیه", "اوت", "سپتامبر", "اکتبر",
-     "نوامبر", "دسامبر")) for k, w in enumerate(names) if w}
-_SRC_MONTH_NUMBER |= {norm_arabic(w): m for w, m in (
-    ("ابريل", 4), ("إبريل", 4), ("يونيه", 6), ("يوليه", 7), ("اغسطس", 8), ("اكتوبر", 10),
-    ("آگوست", 8))}
-_LEVANT_PAIRS = {("كانون", "الثاني"): 1, ("كانون", "الأول"): 12, ("تشرين", "الأول"): 10,
-                 ("تشرين", "الثاني"): 11}
-_LEVANT_PAIRS = {(norm_arabic(a), norm_arabic(b)): m for (a, b), m in _LEVANT_PAIRS.items()}
+_LUNAR_NAME_EN = ("Muharram", "Safar", "Rabi al-Awwal", "Rabi al-Thani", "Jumada al-Ula",
+                  "Jumada al-Akhira", "Rajab", "Shaban", "Ramadan", "Shawwal", "Dhu al-Qadah",
+                  "Dhu al-Hijjah")
 
 
-# The months of the two Hijri calendars as English writes them, numbered (a month of two
-# words, Rabi' al-Awwal, Jumada al-Akhira, Dhu al-Hijja, is left out).
-_EN_SOLAR_MONTH = {w: k + 1 for k, w in enumerate((
-    "farvardin", "ordibehesht", "khordad", "tir", "mordad", "shahrivar", "mehr", "aban", "azar",
-    "dey", "bahman", "esfand"))}
-_EN_LUNAR_MONTH = {"muharram": 1, "safar": 2, "rajab": 7, "shaban": 8, "sha'ban": 8, "ramadan": 9,
-                   "ramazan": 9, "shawwal": 10}
 _SRC_LUNAR_MONTH = {norm_arabic(w): m for w, m in (
     ("محرم", 1), ("صفر", 2), ("رجب", 7), ("شعبان", 8), ("رمضان", 9), ("شوال", 10))}
 
 
-def _original_dates(text: str) -> list[tuple[str, int, int]]:
+def _original_dates(text: str, lang: str) -> list[tuple[str, int, int]]:
     """(calendar, month, day) of each day written before a month name in the original:
     Gregorian (١٥ مايو، ٢٤ آذار، ۱۰ ژانویه، ٣ كانون الثاني), Solar (۱۸ خرداد) or lunar
     Hijri (١٤ رمضان)."""
@@ -432,6 +424,8 @@ def _original_dates(text: str) -> list[tuple[str, int, int]]:
         if not tok.isdecimal() or not 1 <= int(tok) <= 31:
             continue
         name = toks[k + 1]
+        if lang == "fa" and name in _NOT_A_MONTH_FA:
+            continue
         if (month := _SRC_MONTH_NUMBER.get(name)) is None and k + 2 < len(toks):
             month = _LEVANT_PAIRS.get((name, toks[k + 2]))
         if month:
@@ -456,11 +450,11 @@ def _english_named_dates(text: str) -> list[tuple[str, int, int]]:
     return out
 
 
-def _changed_named_month(src: str, tgt: str) -> tuple[str, str] | None:
+def _changed_named_month(src: str, tgt: str, lang: str) -> tuple[str, str] | None:
     """١٥ مايو made "15 March", ۱۸ خرداد made "18 Tir": one date of a calendar on each side,
     the same day in another month. The number check compares the day and the year, which
     both stay."""
-    original, english = _original_dates(src), _english_named_dates(tgt)
+    original, english = _original_dates(src, lang), _english_named_dates(tgt)
     for calendar in ("gregorian", "solar", "lunar"):
         ours = [(m, d) for c, m, d in original if c == calendar]
         theirs = [(m, d) for c, m, d in english if c == calendar]
@@ -473,11 +467,6 @@ def _changed_named_month(src: str, tgt: str) -> tuple[str, str] | None:
                      "lunar": _LUNAR_NAME_EN}[calendar]
             return f"{d} {names[m - 1]}", f"{d2} {names[m2 - 1]}"
     return None
-
-
-_LUNAR_NAME_EN = ("Muharram", "Safar", "Rabi al-Awwal", "Rabi al-Thani", "Jumada al-Ula",
-                  "Jumada al-Akhira", "Rajab", "Shaban", "Ramadan", "Shawwal", "Dhu al-Qadah",
-                  "Dhu al-Hijjah")
 
 
 # Vague words that name no magnitude: "many" may render هزاران or چند alike.
@@ -827,8 +816,9 @@ def extract(text: str, lang: str) -> list[Mention]:
                             and len(words_after) > 1 and ("حجه" in words_after[1]
                                                           or "قعده" in words_after[1])):
             return "hijri"
-        gregorian = MONTHS_GREGORIAN_FA if lang == "fa" else MONTHS_GREGORIAN_AR
-        return "gregorian" if words_after and words_after[0] in gregorian else ""
+        month = words_after[0] if words_after else ""
+        gregorian = month in MONTHS_GREGORIAN_SRC and not (lang == "fa" and month in _NOT_A_MONTH_FA)
+        return "gregorian" if gregorian else ""
 
     out: list[Mention] = []
     last_word = -9
@@ -1155,8 +1145,9 @@ def _unit_flags(src: str, tgt: str, lang: str) -> list[Flag]:
     english: list[str] = []
     readings: list[str] = []
     for v, a, b in changed_units(src, tgt, lang):
-        original.append(f"{v:g} {a}")
-        english.append(f"{v:g} {b}")
+        amount = "several" if v < 0 else f"{v:g}"  # a vague count (عدة أسابيع, "several months")
+        original.append(f"{amount} {a}")
+        english.append(f"{amount} {b}")
         readings.append("unit")
     for v, side in lost_signs(src, tgt, lang):
         original.append(f"{'-' if side == 'original' else ''}{v:g}")
@@ -1170,7 +1161,7 @@ def _unit_flags(src: str, tgt: str, lang: str) -> list[Flag]:
         readings.append("count")
     changed = {"weekday": changed_weekday(src, tgt, lang),
                "date": _changed_solar_month(src, tgt) if lang == "fa" else None,
-               "month": _changed_named_month(src, tgt),
+               "month": _changed_named_month(src, tgt, lang),
                "magnitude": _changed_magnitude(src, tgt, lang),
                "bound": changed_bound(src, tgt, lang)}
     for reading, pair in changed.items():
@@ -1182,11 +1173,14 @@ def _unit_flags(src: str, tgt: str, lang: str) -> list[Flag]:
         return []
     days = {d.capitalize() for d in ("monday", "tuesday", "wednesday", "thursday", "friday",
                                      "saturday", "sunday")}
-    written = {"date": "date {} (the Solar Hijri date, converted)"}
+    written = {"date": "date {} (the Solar Hijri date, converted)", "month": "date {}"}
+
+    def kind(a: str, r: str) -> str:
+        return "" if r in written else "day " if a in days else "number "
+
     detail = "; ".join(
-        f"{('day ' if a in days else 'number ' if r not in ('date', 'month') else 'date ' if r == 'month' else '') if not k else ''}"
-        f"{written.get(r, '{}').format(a)} in the original is {b} in the English"
-        for k, (a, b, r) in enumerate(zip(original, english, readings, strict=True)))
+        f"{kind(a, r) if not k else ''}{written.get(r, '{}').format(a)} in the original is {b} "
+        "in the English" for k, (a, b, r) in enumerate(zip(original, english, readings, strict=True)))
     # `readings` marks a flag the development data never corrupts: the calibration gives it
     # a fixed weight instead of counting it in the fitted number model (calibration.py)
     return [Flag("number", "high", detail, 0.95,

@@ -10,6 +10,7 @@ left to the number check."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from mlalign.drift.base import norm_arabic, strip_diacritics, to_ascii_digits
 
@@ -26,6 +27,8 @@ _UNITS: dict[tuple[str, str], tuple[str, str]] = {
     ("mass", "t"): ("طن أطنان تن", "ton tons tonne tonnes"),
     ("mass", "lb"): ("رطل أرطال پوند", "lb lbs pound pounds"),
     ("mass", "oz"): ("أونصة اونس", "oz ounce ounces"),
+    # international units of a vitamin: 1000 واحد بین‌المللی made "1,000 milligrams"
+    ("mass", "iu"): ("iu", "iu international"),
     ("volume", "ml"): ("مل ملل مليلتر ملليلتر ميليلتر ميلي میلیلیتر سیسی ml cc",
                        "ml millilitre millilitres milliliter milliliters cc"),
     ("volume", "l"): ("لتر لترات ليتر لیتر", "litre litres liter liters"),
@@ -55,6 +58,7 @@ _UNITS: dict[tuple[str, str], tuple[str, str]] = {
     ("money", "dirham"): ("درهم دراهم درهما", "dirham dirhams"),
     ("money", "lira"): ("ليرة ليرات لیر", "lira liras lire"),
     ("money", "yuan"): ("يوان یوان", "yuan"),
+    ("money", "pound"): ("جنيه جنيهات جنيها", "£"),
     # the hour's half of the day: ساعت ۸ صبح made "8 p.m." (English a.m./p.m. read as am/pm)
     ("daypart", "am"): ("صبح صباحا صباح بامداد فجرا", "am"),
     ("daypart", "pm"): ("عصر بعدازظهر ظهر شب مساء مساءا ليلا مغرب", "pm"),
@@ -64,12 +68,19 @@ _SRC_SCALES = {norm_arabic(w): v for w, v in (
     ("ألف", 1e3), ("آلاف", 1e3), ("هزار", 1e3), ("مليون", 1e6), ("ملايين", 1e6),
     ("میلیون", 1e6), ("مليار", 1e9), ("مليارات", 1e9), ("میلیارد", 1e9))}
 _EN_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
+# A currency sign before an English figure: "US$85 million", "€85 million", "£3bn".
+_EN_SIGN_FIGURE = re.compile(r"(US\$|\$|€|£)\s?(\d+(?:[.,]\d+)*)(?:\s*(thousand|million|billion)\b|"
+                             r"(k|m|bn)\b)?")
+_EN_SIGNS = {"US$": "dollar", "$": "dollar", "€": "euro", "£": "pound"}
 _EN_DAYPART = re.compile(r"(?<=\d)\s?([ap])\.?\s?m\b\.?", re.IGNORECASE)
 # Spoons say which by a second word: ملعقة صغيرة / قاشق چای‌خوری "teaspoon", ملعقة كبيرة /
 # قاشق غذاخوری "tablespoon"; the spoon alone says neither.
 _SPOONS = {("ملعقه", "صغيره"): "tsp", ("ملاعق", "صغيره"): "tsp", ("قاشق", "چايخوري"): "tsp",
            ("ملعقه", "كبيره"): "tbsp", ("ملاعق", "كبيره"): "tbsp", ("قاشق", "غذاخوري"): "tbsp"}
-_SPOONS = {tuple(norm_arabic(w) for w in k): v for k, v in _SPOONS.items()}
+_SPOONS = {tuple(norm_arabic(w) for w in k): ("volume", v) for k, v in _SPOONS.items()}
+# Units of two words: واحد بین‌المللی، وحدة دولية "international units".
+_TWO_WORD_UNITS = _SPOONS | {tuple(norm_arabic(w) for w in k): ("mass", "iu") for k in (
+    ("واحد", "بينالمللي"), ("وحده", "دوليه"), ("وحدات", "دوليه"))}
 _EN_SPOONS = {"tsp": "tsp", "teaspoon": "tsp", "teaspoons": "tsp", "tbsp": "tbsp",
               "tablespoon": "tbsp", "tablespoons": "tbsp"}
 
@@ -106,6 +117,13 @@ def figure_units(text: str, lang: str) -> dict[float, set[tuple[str, str]]]:
             if unit and value is not None:
                 scale = _EN_SCALES[m.group(2).lower()] if m.group(2) else 1.0
                 out.setdefault(value * scale, set()).add(unit)
+        for m in _EN_SIGN_FIGURE.finditer(text):
+            if (value := _value(m.group(2))) is not None:
+                scale = (_EN_SCALES[m.group(3).lower()] if m.group(3)
+                         else {"k": 1e3, "m": 1e6, "bn": 1e9}[m.group(4)] if m.group(4) else 1.0)
+                out.setdefault(value * scale, set()).add(("money", _EN_SIGNS[m.group(1)]))
+        for value, unit in _word_figures(text, lang):
+            out.setdefault(value, set()).add(unit)
         return out
     text = norm_arabic(strip_diacritics(to_ascii_digits(text)).replace("\u200c", "")).replace("٫", ".")
     for m in _SRC_FIGURE.finditer(text):
@@ -114,10 +132,45 @@ def figure_units(text: str, lang: str) -> dict[float, set[tuple[str, str]]]:
             continue
         if word in _SRC_SCALES and after:
             value, (word, after) = value * _SRC_SCALES[word], (after, m.group(4) or "")
-        spoon = _SPOONS.get((word, after))
-        unit = ("volume", spoon) if spoon else _src_unit(word)
+        unit = _TWO_WORD_UNITS.get((word, after)) or _src_unit(word)
         if unit:
             out.setdefault(value, set()).add(unit)
+    for value, unit in _word_figures(text, lang):
+        out.setdefault(value, set()).add(unit)
+    return out
+
+
+# Counts in words before a unit: three to ten, and "a few" (−1: a vague count, compared only
+# with another). Arabic one and two follow the noun or make it dual (شهرين "two months");
+# Persian نه ("nine", also "no") is left out.
+_SRC_COUNT_WORDS = {norm_arabic(w): v for v, words in (
+    (3, "ثلاث ثلاثة"), (4, "أربع أربعة"), (5, "خمس خمسة"), (6, "ست ستة"), (7, "سبع سبعة"),
+    (8, "ثمان ثماني ثمانية"), (9, "تسع تسعة"), (10, "عشر عشرة"),
+    (1, "یک"), (2, "دو"), (3, "سه"), (4, "چهار"), (5, "پنج"), (6, "شش"), (7, "هفت"), (8, "هشت"),
+    (10, "ده"), (-1, "عدة بضع بضعة چند چندين")) for w in words.split()}
+_EN_COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                   "eight": 8, "nine": 9, "ten": 10, "a couple of": 2, "a few": -1, "several": -1}
+_EN_WORD_FIGURE = re.compile(r"\b(" + "|".join(_EN_COUNT_WORDS) + r")\s+([a-z]+)\b", re.IGNORECASE)
+
+
+def _word_figures(text: str, lang: str) -> list[tuple[float, tuple[str, str]]]:
+    """Counts said in words before a unit ("three weeks", سه ماه، عدة أسابيع) and Arabic
+    duals of a unit (شهرين، ساعتين، كيلوغرامين: two)."""
+    out = []
+    if lang == "en":
+        for m in _EN_WORD_FIGURE.finditer(text):
+            if unit := EN_UNITS.get(m.group(2).lower()):
+                out.append((float(_EN_COUNT_WORDS[m.group(1).lower()]), unit))
+        return out
+    toks = re.findall(r"[^\W\d_]+", norm_arabic(strip_diacritics(text)).replace("\u200c", ""))
+    for k, tok in enumerate(toks):
+        if tok in _SRC_COUNT_WORDS and k + 1 < len(toks) and (unit := _src_unit(toks[k + 1])):
+            out.append((float(_SRC_COUNT_WORDS[tok]), unit))
+        elif lang == "ar" and tok.endswith(("ين", "ان")) and len(tok) > 4:
+            stem = tok[:-2]
+            stem = stem[:-1] + "ه" if stem.endswith("ت") else stem  # ساعتين: ساعة
+            if (unit := SRC_UNITS.get(stem)) and unit[0] in ("time", "mass", "length", "volume"):
+                out.append((2.0, unit))
     return out
 
 
@@ -254,27 +307,28 @@ _MARRA_BEFORE = {norm_arabic(w) for w in ("ذات", "أول", "لأول", "آخ�
 _MARRA_AFTER = {norm_arabic(w) for w in ("أخرى", "ثانية", "ثالثة", "الأولى", "أولى")}
 
 
-def times(text: str, lang: str) -> set[float]:
+def times(text: str, lang: str) -> Counter[float]:
     """The counts of times a text says: "once", "twice", "3 times"; مرتين، ثلاث مرات، مرة
     واحدة، 200 مرة; یک بار، دوبار، سه دفعه. Vague counts ("several times", بارها) and idioms
-    ("at once", مرة أخرى، ذات مرة، یک بار دیگر) are left out."""
+    ("at once", مرة أخرى، ذات مرة، یک بار دیگر) are left out. Each count as often as it is
+    said: a prescription's "once ... once daily" against "once ... twice daily"."""
     spans = [m.span() for m in _WORD.finditer(text)]
     words = [text[a:b] for a, b in spans]
-    out: set[float] = set()
+    out: Counter[float] = Counter()
     if lang == "en":
         idioms = [m.span() for m in _ONCE_IDIOM.finditer(text)]
         for k, word in enumerate(words):
             low = word.lower()
             if low in ("twice", "thrice"):
-                out.add(2.0 if low == "twice" else 3.0)
+                out.update([2.0 if low == "twice" else 3.0])
             elif low == "once" and not any(a <= spans[k][0] < b for a, b in idioms):
                 before = text[:spans[k][0]].rstrip()
                 if before and before[-1] not in ",;:.!?\"'(":  # "Once he left, ..." joins
-                    out.add(1.0)
+                    out.update([1.0])
             elif low == "times" and k:
                 prev = words[k - 1].lower()
                 if prev in _EN_TIMES_WORDS or prev.isdigit():
-                    out.add(float(_EN_TIMES_WORDS.get(prev) or prev))
+                    out.update([float(_EN_TIMES_WORDS.get(prev) or prev)])
         return out
     norm = [to_ascii_digits(norm_arabic(w)).replace("\u200c", "") for w in words]
     table = _FA_COUNTS if lang == "fa" else _AR_COUNTS
@@ -294,21 +348,23 @@ def times(text: str, lang: str) -> set[float]:
                 if (word == unit or glued) and nxt != "ديگر":  # یک بار دیگر "once more"
                     value = table[word[:-len(unit)]] if glued else count_before(k - 1)
                     if value is not None:
-                        out.add(float(value))
+                        out.update([float(value)])
         elif word in ("مرتين", "مرتان"):
-            out.add(2.0)
+            out.update([2.0])
         elif word in ("مرات", "مره") and (value := count_before(k - 1)) is not None:
-            out.add(float(value))  # ثلاث مرات; past ten the noun is singular: 200 مرة
+            out.update([float(value)])  # ثلاث مرات; past ten the noun is singular: 200 مرة
         elif word == "مره" and nxt not in _MARRA_AFTER and (
                 k == 0 or norm[k - 1] not in _MARRA_BEFORE):
-            out.add(1.0)  # مرة واحدة، مرة يومياً
+            out.update([1.0])  # مرة واحدة، مرة يومياً
     return out
 
 
 def changed_times(src: str, tgt: str, lang: str) -> tuple[float, float] | None:
-    """(the original's count, the English count) where both sides count times and agree on
-    none."""
+    """(the original's count, the English count) where both sides count times and one
+    count of the original is said as another: the two sides' counts, each as often as
+    said, differ both ways."""
     s, t = times(src, lang), times(tgt, "en")
-    if s and t and not s & t:
-        return min(s), min(t)
+    lost, added = s - t, t - s
+    if s and t and lost and added:
+        return min(lost), min(added)
     return None
