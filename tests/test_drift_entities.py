@@ -241,6 +241,15 @@ class _NoVectors:
         return np.ones((len(texts), 4), dtype=np.float32) / 2.0
 
 
+def _assert_swap_named(lang: str, src: str, good: str, bad: str) -> None:
+    """The faithful English draws no name flag; the swapped one a high flag naming both."""
+    beads = [Bead([0], [0], src, good), Bead([1], [1], src, bad)]
+    detect_drift(beads, lang, _NoVectors(), DriftConfig(flag_min=0.0, word_alignment=False))
+    assert not [f for f in beads[0].flags if f.type == "entity"]
+    flag = next(f for f in beads[1].flags if f.type == "entity")
+    assert flag.severity == "high" and "the English says" in flag.detail
+
+
 @pytest.mark.parametrize(("src", "tgt", "missing"), [
     ("مسلسل JohnnyEnglish الأخير", "this latest Johnny English outing", []),  # CamelCase words
     ("مسلسل JohnnyEnglish الأخير", "this latest JE outing", []),  # CamelCase initials
@@ -390,11 +399,7 @@ def test_al_sham_is_syria_or_the_levant(english: str) -> None:
      "Crown Prince Mohammed bin Zayed met the French president."),
 ])
 def test_a_person_swapped_for_another_is_named(lang: str, src: str, good: str, bad: str) -> None:
-    beads = [Bead([0], [0], src, good), Bead([1], [1], src, bad)]
-    detect_drift(beads, lang, _NoVectors(), DriftConfig(flag_min=0.0, word_alignment=False))
-    assert not [f for f in beads[0].flags if f.type == "entity"]
-    flag = next(f for f in beads[1].flags if f.type == "entity")
-    assert flag.severity == "high" and "the English says" in flag.detail
+    _assert_swap_named(lang, src, good, bad)
 
 
 @pytest.mark.parametrize(("lang", "src", "good", "bad"), [
@@ -418,11 +423,7 @@ def test_a_place_of_the_regions_news_swapped_for_another_is_named(lang: str, src
     """Fifth real-genre sweep (2026-12-08): میدان آزادی made "Enghelab Square" and العلمين
     made "El Arish" scored 0.01; neither place was listed, and the short sentence dense
     with capitals reads as a headline whose words are not checked as names."""
-    beads = [Bead([0], [0], src, good), Bead([1], [1], src, bad)]
-    detect_drift(beads, lang, _NoVectors(), DriftConfig(flag_min=0.0, word_alignment=False))
-    assert not [f for f in beads[0].flags if f.type == "entity"]
-    flag = next(f for f in beads[1].flags if f.type == "entity")
-    assert flag.severity == "high" and "the English says" in flag.detail
+    _assert_swap_named(lang, src, good, bad)
 
 
 @pytest.mark.parametrize(("text", "lang"), [
@@ -453,11 +454,7 @@ def test_words_that_spell_a_listed_place_are_no_place(text: str, lang: str) -> N
 def test_a_place_of_the_sixth_sweep_swapped_for_another_is_named(lang: str, src: str, good: str,
                                                                   bad: str) -> None:
     """Sixth real-genre sweep (2026-12-08): these swaps scored drift 0.02-0.23."""
-    beads = [Bead([0], [0], src, good), Bead([1], [1], src, bad)]
-    detect_drift(beads, lang, _NoVectors(), DriftConfig(flag_min=0.0, word_alignment=False))
-    assert not [f for f in beads[0].flags if f.type == "entity"]
-    flag = next(f for f in beads[1].flags if f.type == "entity")
-    assert flag.severity == "high" and "the English says" in flag.detail
+    _assert_swap_named(lang, src, good, bad)
 
 
 @pytest.mark.parametrize(("src", "english", "name"), [
@@ -496,11 +493,7 @@ def test_a_company_named_after_a_listed_place_by_one_word_is_not_that_place() ->
      "The delegation travelled to Finland last week."),
 ])
 def test_a_short_country_name_swapped_is_named(lang: str, src: str, good: str, bad: str) -> None:
-    beads = [Bead([0], [0], src, good), Bead([1], [1], src, bad)]
-    detect_drift(beads, lang, _NoVectors(), DriftConfig(flag_min=0.0, word_alignment=False))
-    assert not [f for f in beads[0].flags if f.type == "entity"]
-    flag = next(f for f in beads[1].flags if f.type == "entity")
-    assert flag.severity == "high" and "the English says" in flag.detail
+    _assert_swap_named(lang, src, good, bad)
 
 
 def test_a_dateline_slash_ends_a_name() -> None:
