@@ -25,10 +25,10 @@ SRC_HEDGE = re.compile(norm_arabic(
     r"(?<!\w)[وف]?(?:قد (?=ي)|(?:ربما|من المرجح|من المحتمل|من الممكن|يحتمل|يرجح|لعل|"
     # يبدو "it seems" before أن or a pronoun (حتى يبدو صلاحها is "until it shows ripe")
     r"يبدو(?= (?:أن|أنه|أنها|أنهم|أنّ|لي|له|لها|لنا|لهم))|على ما يبدو|"
-    # ممکن است "may", not غیر ممکن است "impossible"
     # يقدر "is estimated" (not يقدر على "is able to"). گفته می‌شود "it is said" is left out:
     # a definition's به ... گفته می‌شود (که) is "is called"
     r"يقدر(?! على)|تقدر(?! على)|ويقدر|وتقدر|"
+    # ممکن است "may", not غیر ممکن است "impossible"
     r"شاید|احتمالا|احتمال دارد|به نظر می رسد|به نظر میرسد|(?<!غیر )(?<!غیر)ممکن است|ظاهرا|"
     r"بعید نیست|تخمین زده میشود|برآورد میشود)(?!\w))"))
 # A negated hedge ("does not seem") hedges nothing; a question's is rhetorical.

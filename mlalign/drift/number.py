@@ -473,13 +473,13 @@ def _changed_named_month(src: str, tgt: str, lang: str) -> tuple[str, str] | Non
 _NO_MAGNITUDE = {"many", "numerous", "several", "scores"}
 
 
-def _changed_magnitude(src: str, tgt: str, lang: str) -> tuple[str, str] | None:
+def _changed_magnitude(src: list[Mention], tgt: list[Mention]) -> tuple[str, str] | None:
     """چند "a few" made "Hundreds", مئات made "thousands": one vague quantity on each side,
     a tenfold or more apart. Vague quantities match any figure within three orders of
     magnitude (compounds like عشرات الآلاف, "tens of thousands", need that), so a lone
     one facing another is compared here."""
-    s = [m for m in extract(src, lang) if m.approx and not m.digits]
-    t = [m for m in extract(tgt, "en") if m.approx and not m.digits]
+    s = [m for m in src if m.approx and not m.digits]
+    t = [m for m in tgt if m.approx and not m.digits]
     if len(s) != 1 or len(t) != 1 or t[0].text.lower() in _NO_MAGNITUDE:
         return None
     a, b = max(s[0].values), max(t[0].values)
@@ -1136,11 +1136,13 @@ def _wrong_gloss(src: list[Mention], unmatched_src: list[Mention], unmatched_tgt
     return None
 
 
-def _unit_flags(src: str, tgt: str, lang: str) -> list[Flag]:
+def _unit_flags(src: str, tgt: str, lang: str, mentions: tuple[list[Mention], list[Mention]]
+                ) -> list[Flag]:
     """Figures whose values all match but whose meaning changed: a unit (500 mg made "500
     g", 48 hours made "48 days"), a temperature's minus sign (منفی ۳ made "3°C"), a count
     of times (مرتين made "once"), a day of the week (شنبه made "Sunday"), a date's month, a
-    bound (نحو ٤٠ made "more than 40"). As sure a change as another figure."""
+    bound (نحو ٤٠ made "more than 40"). As sure a change as another figure. `mentions`: the
+    two sides' figures as the number check read them."""
     original: list[str] = []
     english: list[str] = []
     readings: list[str] = []
@@ -1162,7 +1164,7 @@ def _unit_flags(src: str, tgt: str, lang: str) -> list[Flag]:
     changed = {"weekday": changed_weekday(src, tgt, lang),
                "date": _changed_solar_month(src, tgt) if lang == "fa" else None,
                "month": _changed_named_month(src, tgt, lang),
-               "magnitude": _changed_magnitude(src, tgt, lang),
+               "magnitude": _changed_magnitude(*mentions),
                "bound": changed_bound(src, tgt, lang)}
     for reading, pair in changed.items():
         if pair:
@@ -1290,7 +1292,7 @@ class NumberCheck:
             miss_src = [m for m in miss_src if m.digits]
             miss_tgt = [m for m in miss_tgt if m.digits]
         if not miss_src and not miss_tgt:
-            return _unit_flags(bead.src, bead.tgt, ctx.src_lang)
+            return _unit_flags(bead.src, bead.tgt, ctx.src_lang, (src, tgt))
         # One figure replaced by another is near-certain, in digits or in words.
         score = 0.95 if changed and digits else 0.9 if changed else 0.7 if digits else 0.6
         sev = "high" if changed else "medium"

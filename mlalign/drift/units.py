@@ -67,7 +67,7 @@ _UNITS: dict[tuple[str, str], tuple[str, str]] = {
 _SRC_SCALES = {norm_arabic(w): v for w, v in (
     ("ألف", 1e3), ("آلاف", 1e3), ("هزار", 1e3), ("مليون", 1e6), ("ملايين", 1e6),
     ("میلیون", 1e6), ("مليار", 1e9), ("مليارات", 1e9), ("میلیارد", 1e9))}
-_EN_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
+_EN_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "k": 1e3, "m": 1e6, "bn": 1e9}
 # A currency sign before an English figure: "US$85 million", "€85 million", "£3bn".
 _EN_SIGN_FIGURE = re.compile(r"(US\$|\$|€|£)\s?(\d+(?:[.,]\d+)*)(?:\s*(thousand|million|billion)\b|"
                              r"(k|m|bn)\b)?")
@@ -119,8 +119,8 @@ def figure_units(text: str, lang: str) -> dict[float, set[tuple[str, str]]]:
                 out.setdefault(value * scale, set()).add(unit)
         for m in _EN_SIGN_FIGURE.finditer(text):
             if (value := _value(m.group(2))) is not None:
-                scale = (_EN_SCALES[m.group(3).lower()] if m.group(3)
-                         else {"k": 1e3, "m": 1e6, "bn": 1e9}[m.group(4)] if m.group(4) else 1.0)
+                word = m.group(3) or m.group(4)
+                scale = _EN_SCALES[word.lower()] if word else 1.0
                 out.setdefault(value * scale, set()).add(("money", _EN_SIGNS[m.group(1)]))
         for value, unit in _word_figures(text, lang):
             out.setdefault(value, set()).add(unit)
@@ -320,15 +320,15 @@ def times(text: str, lang: str) -> Counter[float]:
         for k, word in enumerate(words):
             low = word.lower()
             if low in ("twice", "thrice"):
-                out.update([2.0 if low == "twice" else 3.0])
+                out[2.0 if low == "twice" else 3.0] += 1
             elif low == "once" and not any(a <= spans[k][0] < b for a, b in idioms):
                 before = text[:spans[k][0]].rstrip()
                 if before and before[-1] not in ",;:.!?\"'(":  # "Once he left, ..." joins
-                    out.update([1.0])
+                    out[1.0] += 1
             elif low == "times" and k:
                 prev = words[k - 1].lower()
                 if prev in _EN_TIMES_WORDS or prev.isdigit():
-                    out.update([float(_EN_TIMES_WORDS.get(prev) or prev)])
+                    out[float(_EN_TIMES_WORDS.get(prev) or prev)] += 1
         return out
     norm = [to_ascii_digits(norm_arabic(w)).replace("\u200c", "") for w in words]
     table = _FA_COUNTS if lang == "fa" else _AR_COUNTS
@@ -348,14 +348,14 @@ def times(text: str, lang: str) -> Counter[float]:
                 if (word == unit or glued) and nxt != "ديگر":  # یک بار دیگر "once more"
                     value = table[word[:-len(unit)]] if glued else count_before(k - 1)
                     if value is not None:
-                        out.update([float(value)])
+                        out[float(value)] += 1
         elif word in ("مرتين", "مرتان"):
-            out.update([2.0])
+            out[2.0] += 1
         elif word in ("مرات", "مره") and (value := count_before(k - 1)) is not None:
-            out.update([float(value)])  # ثلاث مرات; past ten the noun is singular: 200 مرة
+            out[float(value)] += 1  # ثلاث مرات; past ten the noun is singular: 200 مرة
         elif word == "مره" and nxt not in _MARRA_AFTER and (
                 k == 0 or norm[k - 1] not in _MARRA_BEFORE):
-            out.update([1.0])  # مرة واحدة، مرة يومياً
+            out[1.0] += 1  # مرة واحدة، مرة يومياً
     return out
 
 
